@@ -1,0 +1,35 @@
+//! Embeds every `checklists/*.ron` file in the binary (see `src/library.rs`).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=checklists");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let mut code = String::from(
+        "/// The built-in checklist files: (file name, contents).\npub const BUILT_IN: &[(&str, &str)] = &[\n",
+    );
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("builtin.rs");
+    if let Err(err) = std::fs::write(&out, code) {
+        println!("cargo::error=cannot write {}: {err}", out.display());
+    }
+}

@@ -1,0 +1,107 @@
+//! The home screen: the dossiers, with new, open, rename, duplicate and
+//! delete; damaged files with their error and their backup; the user's
+//! checklists that failed to load.
+
+use super::{Action, AppState, theme};
+use crate::model::Progress;
+
+/// The home screen.
+pub fn home_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let t = state.tr();
+    let tokens = theme::Tokens::of(ui.ctx());
+    egui::Panel::bottom("home_footer").show(ui, |ui| {
+        ui.add_space(theme::SPACE_S);
+        ui.label(
+            egui::RichText::new((t.data_folder)(&state.store.root().display().to_string()))
+                .weak()
+                .small(),
+        );
+        ui.add_space(theme::SPACE_S);
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(t.home_title);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(egui::RichText::new(t.new_dossier).strong()).clicked() {
+                    actions.push(Action::StartNewDossier);
+                }
+            });
+        });
+        ui.add_space(theme::SPACE_M);
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            if state.dossiers.is_empty() {
+                ui.add_space(theme::SPACE_L);
+                ui.label(t.no_dossier);
+            }
+            for listed in &state.dossiers {
+                egui::Frame::group(ui.style())
+                    .fill(tokens.card_bg)
+                    .inner_margin(theme::SPACE_M)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        match &listed.dossier {
+                            Ok(dossier) => {
+                                let p = Progress::of_dossier(dossier, &state.library.checklists);
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.label(egui::RichText::new(&dossier.title).strong().size(16.0));
+                                    ui.label(egui::RichText::new((t.journey_name)(dossier.journey)).weak());
+                                });
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.add(
+                                        egui::ProgressBar::new(p.answered_fraction())
+                                            .desired_width(140.0)
+                                            .text((t.answered_of)(p.answered, p.total)),
+                                    );
+                                    ui.label((t.score)(p.score())).on_hover_text(t.score_help);
+                                    if p.open_critical > 0 {
+                                        ui.colored_label(tokens.critical, (t.open_critical)(p.open_critical));
+                                    }
+                                    let modified = dossier
+                                        .modified
+                                        .with_timezone(&chrono::Local)
+                                        .format(t.datetime_format)
+                                        .to_string();
+                                    ui.label(egui::RichText::new((t.changed_on)(&modified)).weak());
+                                });
+                                ui.horizontal_wrapped(|ui| {
+                                    if ui.button(egui::RichText::new(t.open).strong()).clicked() {
+                                        actions.push(Action::Open(listed.id.clone()));
+                                    }
+                                    if ui.button(t.rename).clicked() {
+                                        actions.push(Action::AskRename(listed.id.clone()));
+                                    }
+                                    if ui.button(t.duplicate).clicked() {
+                                        actions.push(Action::Duplicate(listed.id.clone()));
+                                    }
+                                    if ui.button(t.delete).clicked() {
+                                        actions.push(Action::AskDelete(listed.id.clone()));
+                                    }
+                                });
+                            }
+                            Err(err) => {
+                                ui.label(egui::RichText::new(listed.path.display().to_string()).strong());
+                                ui.colored_label(tokens.critical, t.damaged_dossier);
+                                ui.label((t.store_error)(err));
+                                ui.horizontal_wrapped(|ui| {
+                                    if listed.has_backup && ui.button(t.open_backup).clicked() {
+                                        actions.push(Action::OpenBackup(listed.id.clone()));
+                                    }
+                                    if ui.button(t.delete).clicked() {
+                                        actions.push(Action::AskDelete(listed.id.clone()));
+                                    }
+                                });
+                            }
+                        }
+                    });
+                ui.add_space(theme::SPACE_S);
+            }
+            if !state.library.errors.is_empty() {
+                ui.add_space(theme::SPACE_L);
+                ui.strong(t.checklist_errors);
+                for err in &state.library.errors {
+                    ui.colored_label(tokens.critical, err.describe(state.lang));
+                }
+            }
+        });
+    });
+}

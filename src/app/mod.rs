@@ -1,0 +1,664 @@
+//! The desktop application (egui).
+//!
+//! [`AppState`] holds everything; [`Screen`] says which screen is shown.
+//! Views (`home`, `new_dossier`, `walkthrough`) read the state and return
+//! [`Action`]s; [`AppState::apply`] is the one place that changes the model
+//! and the files. Views may edit their own form drafts (text being typed,
+//! boxes being ticked) directly, as egui widgets need; nothing else.
+
+mod home;
+mod household;
+mod new_dossier;
+pub mod theme;
+mod walkthrough;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+
+pub use household::HouseholdDraft;
+pub use new_dossier::NewDossierDraft;
+pub use walkthrough::{StatusFilter, Walk};
+
+use crate::i18n::{Lang, Tr, tr};
+use crate::library::Library;
+use crate::model::checklist::{ItemId, Tag};
+use crate::model::{Dossier, DossierId, Status};
+use crate::store::{Listed, Settings, Store, Theme};
+
+/// How long after a change the dossier is saved.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
+
+/// Which screen is shown.
+#[derive(Debug)]
+pub enum Screen {
+    /// The list of dossiers.
+    Home,
+    /// Creating a dossier.
+    NewDossier(NewDossierDraft),
+    /// Working through a dossier's checklists.
+    Walkthrough(Box<Walk>),
+}
+
+/// A modal dialog over the current screen.
+#[derive(Debug)]
+pub enum Dialog {
+    /// Renaming a dossier; holds the title being typed.
+    Rename {
+        /// The dossier.
+        id: DossierId,
+        /// The new title as typed.
+        title: String,
+    },
+    /// Confirming that a dossier goes to the trash.
+    ConfirmDelete {
+        /// The dossier.
+        id: DossierId,
+        /// Its title.
+        title: String,
+    },
+    /// Changing the open dossier's household profile.
+    Profile(HouseholdDraft),
+}
+
+/// A message shown once at the top of the window until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Whether it reports a problem.
+    pub is_error: bool,
+    /// The text, already in the user's language.
+    pub text: String,
+}
+
+/// Whether the open dossier's changes are on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is saved.
+    Saved,
+    /// Changes wait for the autosave.
+    Pending {
+        /// When the first unsaved change was made.
+        since: Instant,
+    },
+    /// The last save failed; the changes are kept in memory.
+    Failed,
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Back to the list of dossiers.
+    GoHome,
+    /// Show the new dossier screen.
+    StartNewDossier,
+    /// Create the dossier described by the new dossier screen's draft.
+    CreateDossier,
+    /// Open a dossier.
+    Open(DossierId),
+    /// Open a damaged dossier's backup.
+    OpenBackup(DossierId),
+    /// Ask for a new title.
+    AskRename(DossierId),
+    /// Rename a dossier.
+    Rename(DossierId, String),
+    /// Copy a dossier.
+    Duplicate(DossierId),
+    /// Ask before moving a dossier to the trash.
+    AskDelete(DossierId),
+    /// Move a dossier to the trash.
+    Delete(DossierId),
+    /// Close the dialog without doing anything.
+    CloseDialog,
+    /// Set an item's status.
+    SetStatus(ItemId, Status),
+    /// Set an item's note.
+    SetNote(ItemId, String),
+    /// Show a section (index in the walkthrough's section list).
+    SelectSection(usize),
+    /// Select an item.
+    Select(ItemId),
+    /// Move the selection by this many items (keyboard).
+    MoveSelection(isize),
+    /// Unfold or fold an item's guidance.
+    ToggleDetails(ItemId),
+    /// Open the household profile dialog.
+    EditProfile,
+    /// Apply a household profile to the open dossier.
+    SetProfile(Option<BTreeSet<Tag>>),
+    /// Change the language.
+    SetLang(Lang),
+    /// Change the theme.
+    SetTheme(Theme),
+    /// Hide the notice.
+    DismissNotice,
+    /// Save the open dossier now.
+    SaveNow,
+}
+
+/// Everything the application holds.
+#[derive(Debug)]
+pub struct AppState {
+    /// The data folder.
+    pub store: Store,
+    /// The checklists.
+    pub library: Library,
+    /// The user's preferences.
+    pub settings: Settings,
+    /// The language in use.
+    pub lang: Lang,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The dialog shown, if any.
+    pub dialog: Option<Dialog>,
+    /// The dossiers, as last listed.
+    pub dossiers: Vec<Listed>,
+    /// The message shown, if any.
+    pub notice: Option<Notice>,
+    /// How long after a change the dossier is saved.
+    pub autosave_delay: Duration,
+}
+
+impl AppState {
+    /// Opens the data folder, loads the checklists and the dossier list.
+    ///
+    /// `lang` overrides the saved and system language.
+    pub fn new(root: PathBuf, lang: Option<Lang>) -> Result<Self, crate::store::StoreError> {
+        let store = Store::open(root)?;
+        let mut notice = None;
+        let settings = store.load_settings().unwrap_or_else(|err| {
+            notice = Some(err);
+            Settings::default()
+        });
+        let lang = lang.or(settings.lang).unwrap_or_else(Lang::from_system);
+        let library = Library::load(Some(&store.checklists_dir()));
+        let mut state = Self {
+            store,
+            library,
+            settings,
+            lang,
+            screen: Screen::Home,
+            dialog: None,
+            dossiers: Vec::new(),
+            notice: None,
+            autosave_delay: AUTOSAVE_DELAY,
+        };
+        if let Some(err) = notice {
+            state.error((state.tr().store_error)(&err));
+        }
+        state.refresh_list();
+        Ok(state)
+    }
+
+    /// The catalog of the current language.
+    #[must_use]
+    pub fn tr(&self) -> &'static Tr {
+        tr(self.lang)
+    }
+
+    fn error(&mut self, text: String) {
+        self.notice = Some(Notice { is_error: true, text });
+    }
+
+    fn info(&mut self, text: String) {
+        self.notice = Some(Notice {
+            is_error: false,
+            text,
+        });
+    }
+
+    /// Reads the dossier list again.
+    pub fn refresh_list(&mut self) {
+        match self.store.list() {
+            Ok(list) => self.dossiers = list,
+            Err(err) => self.error((self.tr().store_error)(&err)),
+        }
+    }
+
+    /// The open dossier, if any.
+    #[must_use]
+    pub fn walk(&self) -> Option<&Walk> {
+        match &self.screen {
+            Screen::Walkthrough(walk) => Some(walk),
+            _ => None,
+        }
+    }
+
+    fn walk_mut(&mut self) -> Option<&mut Walk> {
+        match &mut self.screen {
+            Screen::Walkthrough(walk) => Some(walk),
+            _ => None,
+        }
+    }
+
+    /// Carries out an action. The only place that changes the model or the
+    /// files.
+    pub fn apply(&mut self, action: Action) {
+        let now = Utc::now();
+        match action {
+            Action::GoHome => {
+                self.flush();
+                if matches!(self.walk().map(|w| &w.save), Some(SaveState::Failed)) {
+                    // Leaving would lose the changes that could not be saved.
+                    return;
+                }
+                self.screen = Screen::Home;
+                self.dialog = None;
+                self.refresh_list();
+            }
+            Action::StartNewDossier => {
+                self.screen = Screen::NewDossier(NewDossierDraft::new(&self.library));
+            }
+            Action::CreateDossier => {
+                let Screen::NewDossier(draft) = &mut self.screen else {
+                    return;
+                };
+                draft.attempted = true;
+                let Some(dossier) = draft.to_dossier(&self.library, now) else {
+                    return;
+                };
+                match self.store.create(&dossier) {
+                    Ok(id) => self.open_walk(id, dossier),
+                    Err(err) => self.error((self.tr().store_error)(&err)),
+                }
+            }
+            Action::Open(id) => match self.store.load(&id) {
+                Ok(dossier) => self.open_walk(id, dossier),
+                Err(err) => self.error((self.tr().store_error)(&err)),
+            },
+            Action::OpenBackup(id) => match self.store.load_backup(&id) {
+                Ok(dossier) => {
+                    let aside = self.store.dossier_path(&id).with_extension("ron.damaged");
+                    // Write the backup back as the dossier right away, so
+                    // that the list shows it again.
+                    match self.store.save(&id, &dossier) {
+                        Ok(()) => {
+                            self.info((self.tr().backup_opened)(&aside.display().to_string()));
+                            self.open_walk(id, dossier);
+                        }
+                        Err(err) => self.error((self.tr().store_error)(&err)),
+                    }
+                }
+                Err(err) => self.error((self.tr().store_error)(&err)),
+            },
+            Action::AskRename(id) => {
+                let title = self.listed_title(&id).unwrap_or_default();
+                self.dialog = Some(Dialog::Rename { id, title });
+            }
+            Action::Rename(id, title) => {
+                let title = title.trim().to_owned();
+                if title.is_empty() {
+                    return;
+                }
+                self.dialog = None;
+                let result = self.store.load(&id).and_then(|mut dossier| {
+                    dossier.title = title;
+                    dossier.modified = now;
+                    self.store.save(&id, &dossier)
+                });
+                if let Err(err) = result {
+                    self.error((self.tr().store_error)(&err));
+                }
+                self.refresh_list();
+            }
+            Action::Duplicate(id) => {
+                let title = (self.tr().copy_of)(&self.listed_title(&id).unwrap_or_default());
+                if let Err(err) = self.store.duplicate(&id, &title, now) {
+                    self.error((self.tr().store_error)(&err));
+                }
+                self.refresh_list();
+            }
+            Action::AskDelete(id) => {
+                let title = self.listed_title(&id).unwrap_or_else(|| id.to_string());
+                self.dialog = Some(Dialog::ConfirmDelete { id, title });
+            }
+            Action::Delete(id) => {
+                self.dialog = None;
+                match self.store.trash(&id, now) {
+                    Ok(path) => self.info((self.tr().trashed)(&path.display().to_string())),
+                    Err(err) => self.error((self.tr().store_error)(&err)),
+                }
+                self.refresh_list();
+            }
+            Action::CloseDialog => self.dialog = None,
+            Action::SetStatus(item, status) => self.edit(|d| d.set_status(&item, status, now)),
+            Action::SetNote(item, note) => self.edit(|d| d.set_note(&item, &note, now)),
+            Action::SelectSection(index) => {
+                let library = &self.library;
+                if let Some(walk) = match &mut self.screen {
+                    Screen::Walkthrough(walk) => Some(walk),
+                    _ => None,
+                } {
+                    walk.select_section(index, library);
+                }
+            }
+            Action::Select(item) => {
+                if let Some(walk) = self.walk_mut() {
+                    walk.selected = Some(item);
+                }
+            }
+            Action::MoveSelection(delta) => {
+                let library = &self.library;
+                if let Screen::Walkthrough(walk) = &mut self.screen {
+                    walk.move_selection(delta, library);
+                }
+            }
+            Action::ToggleDetails(item) => {
+                if let Some(walk) = self.walk_mut()
+                    && !walk.expanded.remove(&item)
+                {
+                    walk.expanded.insert(item);
+                }
+            }
+            Action::EditProfile => {
+                if let Some(walk) = self.walk() {
+                    self.dialog = Some(Dialog::Profile(HouseholdDraft::from_profile(
+                        walk.dossier.profile.as_ref(),
+                    )));
+                }
+            }
+            Action::SetProfile(profile) => {
+                self.dialog = None;
+                self.edit(|d| {
+                    if d.profile == profile {
+                        return false;
+                    }
+                    d.profile = profile;
+                    d.modified = now;
+                    true
+                });
+            }
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                self.settings.lang = Some(lang);
+                self.save_settings();
+            }
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.save_settings();
+            }
+            Action::DismissNotice => self.notice = None,
+            Action::SaveNow => self.flush(),
+        }
+    }
+
+    fn listed_title(&self, id: &DossierId) -> Option<String> {
+        self.dossiers
+            .iter()
+            .find(|l| &l.id == id)
+            .and_then(|l| l.dossier.as_ref().ok())
+            .map(|d| d.title.clone())
+    }
+
+    fn open_walk(&mut self, id: DossierId, dossier: Dossier) {
+        self.dialog = None;
+        self.screen = Screen::Walkthrough(Box::new(Walk::new(id, dossier, &self.library)));
+    }
+
+    /// Changes the open dossier with `change`, which returns whether
+    /// anything changed; a change schedules the autosave.
+    fn edit(&mut self, change: impl FnOnce(&mut Dossier) -> bool) {
+        let Some(walk) = self.walk_mut() else {
+            return;
+        };
+        if change(&mut walk.dossier) {
+            walk.save = match walk.save {
+                SaveState::Pending { since } => SaveState::Pending { since },
+                SaveState::Saved | SaveState::Failed => SaveState::Pending {
+                    since: Instant::now(),
+                },
+            };
+        }
+    }
+
+    /// Saves the open dossier if its autosave is due. Returns how long to
+    /// wait for the next one, if one is pending.
+    pub fn autosave(&mut self, now: Instant) -> Option<Duration> {
+        let delay = self.autosave_delay;
+        let since = match self.walk()?.save {
+            SaveState::Pending { since } => since,
+            SaveState::Saved | SaveState::Failed => return None,
+        };
+        let due = since + delay;
+        if now >= due {
+            self.flush();
+            None
+        } else {
+            Some(due - now)
+        }
+    }
+
+    /// Saves the open dossier now if it has unsaved changes (also on exit).
+    pub fn flush(&mut self) {
+        let Screen::Walkthrough(walk) = &mut self.screen else {
+            return;
+        };
+        if walk.save == SaveState::Saved {
+            return;
+        }
+        match self.store.save(&walk.id, &walk.dossier) {
+            Ok(()) => {
+                walk.save = SaveState::Saved;
+                if self.notice.as_ref().is_some_and(|n| n.is_error) {
+                    self.notice = None;
+                }
+            }
+            Err(err) => {
+                walk.save = SaveState::Failed;
+                let t = tr(self.lang);
+                self.notice = Some(Notice {
+                    is_error: true,
+                    text: (t.save_error)(&(t.store_error)(&err)),
+                });
+            }
+        }
+    }
+
+    fn save_settings(&mut self) {
+        if let Err(err) = self.store.save_settings(&self.settings) {
+            self.error((self.tr().store_error)(&err));
+        }
+    }
+}
+
+/// Draws one frame of the whole application and applies what the user did.
+pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    theme::apply(ui.ctx(), state.settings.theme);
+    let mut actions = Vec::new();
+    top_bar_ui(ui, state, &mut actions);
+    notice_ui(ui, state, &mut actions);
+    match &mut state.screen {
+        Screen::Home => home::home_ui(ui, state, &mut actions),
+        Screen::NewDossier(_) => new_dossier::new_dossier_ui(ui, state, &mut actions),
+        Screen::Walkthrough(_) => walkthrough::walkthrough_ui(ui, state, &mut actions),
+    }
+    dialog_ui(ui, state, &mut actions);
+    for action in actions {
+        state.apply(action);
+    }
+    if let Some(wait) = state.autosave(Instant::now()) {
+        ui.ctx().request_repaint_after(wait);
+    }
+}
+
+fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let t = state.tr();
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(egui::RichText::new(t.app_name).strong());
+            ui.label(egui::RichText::new(t.tagline).weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let theme = state.settings.theme;
+                egui::ComboBox::from_id_salt("theme")
+                    .selected_text((t.theme_name)(theme))
+                    .show_ui(ui, |ui| {
+                        for choice in [Theme::System, Theme::Light, Theme::Dark] {
+                            if ui
+                                .selectable_label(theme == choice, (t.theme_name)(choice))
+                                .clicked()
+                            {
+                                actions.push(Action::SetTheme(choice));
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text(t.theme);
+                for lang in Lang::ALL.into_iter().rev() {
+                    if ui
+                        .selectable_label(state.lang == lang, lang.code().to_uppercase())
+                        .on_hover_text(lang.native_name())
+                        .clicked()
+                    {
+                        actions.push(Action::SetLang(lang));
+                    }
+                }
+            });
+        });
+    });
+}
+
+fn notice_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(notice) = &state.notice else {
+        return;
+    };
+    let t = state.tr();
+    let tokens = theme::Tokens::of(ui.ctx());
+    egui::Panel::top("notice").show(ui, |ui| {
+        egui::Frame::new()
+            .fill(if notice.is_error {
+                tokens.error_bg
+            } else {
+                tokens.info_bg
+            })
+            .inner_margin(theme::SPACE_M)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(&notice.text).color(tokens.strong_text));
+                    if matches!(state.walk().map(|w| &w.save), Some(SaveState::Failed))
+                        && ui.button(t.retry).clicked()
+                    {
+                        actions.push(Action::SaveNow);
+                    }
+                    if ui.button(t.close).clicked() {
+                        actions.push(Action::DismissNotice);
+                    }
+                });
+            });
+    });
+}
+
+fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
+    let t = tr(state.lang);
+    let store_trash = state.store.trash_dir().display().to_string();
+    let Some(dialog) = &mut state.dialog else {
+        return;
+    };
+    let modal = egui::Modal::new(egui::Id::unique("vigie_dialog")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        match dialog {
+            Dialog::Rename { id, title } => {
+                ui.heading(t.rename_title);
+                let label = ui.label(t.title_label);
+                let edit = ui
+                    .add(egui::TextEdit::singleline(title).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                edit.request_focus();
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = ui.add_enabled(!title.trim().is_empty(), egui::Button::new(t.apply));
+                    if ok.clicked() || (enter && !title.trim().is_empty()) {
+                        actions.push(Action::Rename(id.clone(), title.clone()));
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ConfirmDelete { id, title } => {
+                ui.heading((t.delete_question)(title));
+                ui.label((t.delete_explain)(&store_trash));
+                ui.horizontal(|ui| {
+                    if ui.button(t.move_to_trash).clicked() {
+                        actions.push(Action::Delete(id.clone()));
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::Profile(draft) => {
+                ui.heading(t.profile_title);
+                ui.label(t.household_help);
+                ui.add_space(theme::SPACE_M);
+                household::household_ui(ui, t, draft);
+                ui.add_space(theme::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button(t.apply).clicked() {
+                        actions.push(Action::SetProfile(Some(draft.tags())));
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+        }
+    });
+    if modal.should_close() && actions.is_empty() {
+        actions.push(Action::CloseDialog);
+    }
+}
+
+/// The eframe application: the state plus the window's life cycle.
+pub struct VigieApp {
+    state: AppState,
+}
+
+impl eframe::App for VigieApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        app_ui(ui, &mut self.state);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.flush();
+    }
+}
+
+/// Shown instead of the application when the data folder cannot be opened.
+struct ErrorApp {
+    message: String,
+}
+
+impl eframe::App for ErrorApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading("Vigie");
+            ui.label(&self.message);
+        });
+    }
+}
+
+/// Opens the window. Returns when it is closed.
+pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> {
+    let root = Store::default_root(data_dir)
+        .ok_or_else(|| anyhow::anyhow!("no data folder could be determined; use --data-dir"))?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Vigie")
+            .with_app_id("vigie")
+            .with_inner_size([1100.0, 760.0])
+            .with_min_inner_size([640.0, 480.0]),
+        ..Default::default()
+    };
+    let app: Box<dyn eframe::App> = match AppState::new(root, lang) {
+        Ok(state) => Box::new(VigieApp { state }),
+        Err(err) => {
+            let lang = lang.unwrap_or_else(Lang::from_system);
+            let message = (tr(lang).data_folder_error)(&(tr(lang).store_error)(&err));
+            Box::new(ErrorApp { message })
+        }
+    };
+    eframe::run_native("Vigie", options, Box::new(|_cc| Ok(app)))
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

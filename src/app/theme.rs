@@ -1,0 +1,101 @@
+//! Design tokens: the colours and spacing of Vigie, in one place.
+
+use egui::Color32;
+
+use crate::model::Status;
+use crate::model::checklist::Priority;
+use crate::store::Theme;
+
+/// Small gap.
+pub const SPACE_S: f32 = 4.0;
+/// Medium gap.
+pub const SPACE_M: f32 = 8.0;
+/// Large gap.
+pub const SPACE_L: f32 = 16.0;
+
+/// The colours for the current light or dark mode.
+#[derive(Clone, Copy, Debug)]
+pub struct Tokens {
+    /// Whether the dark palette is in use.
+    pub dark: bool,
+    /// Background of an error notice.
+    pub error_bg: Color32,
+    /// Background of an information notice.
+    pub info_bg: Color32,
+    /// Text on those backgrounds.
+    pub strong_text: Color32,
+    /// Open critical items.
+    pub critical: Color32,
+    /// Background of a selected item card.
+    pub selected_bg: Color32,
+    /// Background of an item card.
+    pub card_bg: Color32,
+}
+
+impl Tokens {
+    /// The tokens for the context's current theme.
+    #[must_use]
+    pub fn of(ctx: &egui::Context) -> Self {
+        if ctx.global_style().visuals.dark_mode {
+            Self {
+                dark: true,
+                error_bg: Color32::from_rgb(0x5c, 0x1f, 0x1f),
+                info_bg: Color32::from_rgb(0x1f, 0x3a, 0x5c),
+                strong_text: Color32::from_rgb(0xf2, 0xf2, 0xf2),
+                critical: Color32::from_rgb(0xff, 0x6b, 0x6b),
+                selected_bg: Color32::from_rgb(0x2a, 0x34, 0x45),
+                card_bg: Color32::from_rgb(0x24, 0x24, 0x24),
+            }
+        } else {
+            Self {
+                dark: false,
+                error_bg: Color32::from_rgb(0xfb, 0xe3, 0xe3),
+                info_bg: Color32::from_rgb(0xe3, 0xee, 0xfb),
+                strong_text: Color32::from_rgb(0x1a, 0x1a, 0x1a),
+                critical: Color32::from_rgb(0xb0, 0x1c, 0x1c),
+                selected_bg: Color32::from_rgb(0xe6, 0xee, 0xf8),
+                card_bg: Color32::from_rgb(0xfa, 0xfa, 0xfa),
+            }
+        }
+    }
+
+    /// The colour of a priority badge.
+    #[must_use]
+    pub fn priority(&self, priority: Priority) -> Color32 {
+        match (priority, self.dark) {
+            (Priority::Critical, _) => self.critical,
+            (Priority::High, false) => Color32::from_rgb(0xa3, 0x4a, 0x00),
+            (Priority::High, true) => Color32::from_rgb(0xff, 0xa0, 0x4d),
+            (Priority::Medium, false) => Color32::from_rgb(0x1f, 0x5f, 0x9e),
+            (Priority::Medium, true) => Color32::from_rgb(0x7c, 0xb4, 0xf0),
+            (Priority::Low, false) => Color32::from_rgb(0x55, 0x55, 0x55),
+            (Priority::Low, true) => Color32::from_rgb(0xaa, 0xaa, 0xaa),
+        }
+    }
+
+    /// The colour of a status.
+    #[must_use]
+    pub fn status(&self, status: Status) -> Color32 {
+        match (status, self.dark) {
+            (Status::Done, false) => Color32::from_rgb(0x1e, 0x7a, 0x3c),
+            (Status::Done, true) => Color32::from_rgb(0x6f, 0xd3, 0x8d),
+            (Status::Partly, false) => Color32::from_rgb(0x9a, 0x6b, 0x00),
+            (Status::Partly, true) => Color32::from_rgb(0xf0, 0xc0, 0x4d),
+            (Status::Todo, _) => self.critical,
+            (Status::NotApplicable | Status::Unanswered, false) => Color32::from_rgb(0x66, 0x66, 0x66),
+            (Status::NotApplicable | Status::Unanswered, true) => Color32::from_rgb(0x99, 0x99, 0x99),
+        }
+    }
+}
+
+/// Applies the chosen theme to the context (cheap when unchanged).
+pub fn apply(ctx: &egui::Context, theme: Theme) {
+    let preference = match theme {
+        Theme::System => egui::ThemePreference::System,
+        Theme::Light => egui::ThemePreference::Light,
+        Theme::Dark => egui::ThemePreference::Dark,
+    };
+    if ctx.options(|o| o.theme_preference) != preference {
+        ctx.set_theme(preference);
+    }
+}

@@ -1,0 +1,517 @@
+//! The walkthrough: sections in a side panel with their progress, items with
+//! their priority, status buttons, note, and guidance and sources that
+//! unfold; filters, search and keyboard shortcuts.
+
+use std::collections::BTreeSet;
+
+use super::{Action, AppState, SaveState, Screen, theme};
+use crate::i18n::{Lang, Tr};
+use crate::library::Library;
+use crate::model::checklist::{Checklist, Item, ItemId, Priority, Section};
+use crate::model::{Dossier, DossierId, Progress, Status};
+
+/// Which statuses the item list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// Every item.
+    #[default]
+    All,
+    /// Items still open (unanswered, to do, partly).
+    Open,
+    /// Items with this status.
+    Is(Status),
+}
+
+impl StatusFilter {
+    fn accepts(self, status: Status) -> bool {
+        match self {
+            Self::All => true,
+            Self::Open => status.is_open(),
+            Self::Is(s) => s == status,
+        }
+    }
+}
+
+/// An open dossier and how it is being looked at.
+#[derive(Debug)]
+pub struct Walk {
+    /// The dossier's id.
+    pub id: DossierId,
+    /// The dossier, with the changes not yet saved.
+    pub dossier: Dossier,
+    /// Whether the changes are saved.
+    pub save: SaveState,
+    /// The section shown (index in [`sections`]).
+    pub section: usize,
+    /// The selected item (keyboard shortcuts act on it).
+    pub selected: Option<ItemId>,
+    /// Items whose guidance is unfolded.
+    pub expanded: BTreeSet<ItemId>,
+    /// The search text; when not empty, every section is searched.
+    pub search: String,
+    /// The status filter.
+    pub status_filter: StatusFilter,
+    /// The priority filter.
+    pub priority_filter: Option<Priority>,
+    /// Scroll to the selected item at the next frame.
+    pub scroll_to_selected: bool,
+}
+
+/// The dossier's sections, in order, with their checklist.
+#[must_use]
+pub fn sections<'a>(dossier: &Dossier, library: &'a Library) -> Vec<(&'a Checklist, &'a Section)> {
+    dossier
+        .checklists
+        .iter()
+        .filter_map(|id| library.checklists.iter().find(|c| &c.id == id))
+        .flat_map(|c| c.sections.iter().map(move |s| (c, s)))
+        .collect()
+}
+
+impl Walk {
+    /// Opens `dossier` on its first section, first item selected.
+    #[must_use]
+    pub fn new(id: DossierId, dossier: Dossier, library: &Library) -> Self {
+        let mut walk = Self {
+            id,
+            dossier,
+            save: SaveState::Saved,
+            section: 0,
+            selected: None,
+            expanded: BTreeSet::new(),
+            search: String::new(),
+            status_filter: StatusFilter::All,
+            priority_filter: None,
+            scroll_to_selected: false,
+        };
+        walk.select_section(0, library);
+        walk
+    }
+
+    /// The items shown: the search results across every section when
+    /// searching, else the current section's items; in both cases only the
+    /// items that apply to the household and pass the filters.
+    #[must_use]
+    pub fn visible_items<'a>(&self, library: &'a Library, lang: Lang) -> Vec<&'a Item> {
+        let needle = self.search.trim().to_lowercase();
+        let sections = sections(&self.dossier, library);
+        let pool: Vec<&Item> = if needle.is_empty() {
+            sections
+                .get(self.section)
+                .map(|(_, s)| s.items.iter().collect())
+                .unwrap_or_default()
+        } else {
+            sections
+                .iter()
+                .flat_map(|(_, s)| s.items.iter())
+                .filter(|item| {
+                    item.title.get(lang).to_lowercase().contains(&needle)
+                        || item.guidance.get(lang).to_lowercase().contains(&needle)
+                        || self.dossier.note(&item.id).to_lowercase().contains(&needle)
+                })
+                .collect()
+        };
+        pool.into_iter()
+            .filter(|item| self.dossier.applies(item))
+            .filter(|item| self.status_filter.accepts(self.dossier.status(&item.id)))
+            .filter(|item| self.priority_filter.is_none_or(|p| p == item.priority))
+            .collect()
+    }
+
+    /// Shows section `index`, clears the search and selects its first item.
+    pub fn select_section(&mut self, index: usize, library: &Library) {
+        self.section = index;
+        self.search.clear();
+        self.selected = self
+            .visible_items(library, Lang::Fr)
+            .first()
+            .map(|item| item.id.clone());
+        self.scroll_to_selected = true;
+    }
+
+    /// Moves the selection by `delta` items; past the end of a section, on
+    /// to the next or previous section.
+    pub fn move_selection(&mut self, delta: isize, library: &Library) {
+        let visible: Vec<ItemId> = self
+            .visible_items(library, Lang::Fr)
+            .iter()
+            .map(|i| i.id.clone())
+            .collect();
+        let current = self
+            .selected
+            .as_ref()
+            .and_then(|s| visible.iter().position(|v| v == s));
+        let target = match current {
+            None => Some(0),
+            Some(i) => i.checked_add_signed(delta).filter(|&t| t < visible.len()),
+        };
+        self.scroll_to_selected = true;
+        if let Some(t) = target {
+            self.selected = visible.get(t).cloned();
+            return;
+        }
+        if !self.search.trim().is_empty() {
+            return;
+        }
+        // Past either end: move to the next (or previous) section that has
+        // visible items.
+        let count = sections(&self.dossier, library).len();
+        let mut section = self.section;
+        loop {
+            section = match section.checked_add_signed(delta.signum()) {
+                Some(s) if s < count => s,
+                _ => return,
+            };
+            self.section = section;
+            let items = self.visible_items(library, Lang::Fr);
+            let pick = if delta > 0 { items.first() } else { items.last() };
+            if let Some(item) = pick {
+                self.selected = Some(item.id.clone());
+                return;
+            }
+        }
+    }
+}
+
+/// The walkthrough screen.
+pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang;
+    let t = state.tr();
+    let library = &state.library;
+    let Screen::Walkthrough(walk) = &mut state.screen else {
+        return;
+    };
+    let tokens = theme::Tokens::of(ui.ctx());
+    let sections = sections(&walk.dossier, library);
+
+    if state.dialog.is_none() && !ui.ctx().egui_wants_keyboard_input() {
+        keyboard(ui, walk, actions);
+    }
+
+    egui::Panel::top("walk_header").show(ui, |ui| {
+        header_ui(ui, t, &tokens, walk, library, actions);
+    });
+
+    egui::Panel::bottom("walk_keys").show(ui, |ui| {
+        ui.label(egui::RichText::new(t.keyboard_help).weak().small());
+    });
+
+    egui::Panel::left("sections")
+        .resizable(true)
+        .default_size(240.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.strong(t.sections);
+                let mut last_checklist = None;
+                for (index, (checklist, section)) in sections.iter().enumerate() {
+                    if last_checklist != Some(&checklist.id) {
+                        ui.add_space(theme::SPACE_M);
+                        ui.label(egui::RichText::new(checklist.title.get(lang)).weak());
+                        last_checklist = Some(&checklist.id);
+                    }
+                    let p = Progress::of_items(&section.items, &walk.dossier);
+                    let mut text = egui::text::LayoutJob::default();
+                    let body = egui::TextFormat {
+                        color: ui.visuals().text_color(),
+                        ..Default::default()
+                    };
+                    text.append(section.title.get(lang), 0.0, body.clone());
+                    text.append(
+                        &format!("  {}/{}", p.answered, p.total),
+                        0.0,
+                        egui::TextFormat {
+                            color: ui.visuals().weak_text_color(),
+                            ..Default::default()
+                        },
+                    );
+                    if p.open_critical > 0 {
+                        text.append(
+                            "  ●",
+                            0.0,
+                            egui::TextFormat {
+                                color: tokens.critical,
+                                ..Default::default()
+                            },
+                        );
+                    }
+                    let selected = walk.search.trim().is_empty() && walk.section == index;
+                    let response = ui.selectable_label(selected, text);
+                    let response = if p.open_critical > 0 {
+                        response.on_hover_text((t.open_critical)(p.open_critical))
+                    } else {
+                        response
+                    };
+                    if response.clicked() {
+                        actions.push(Action::SelectSection(index));
+                    }
+                }
+            });
+        });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        filter_bar_ui(ui, t, walk);
+        ui.separator();
+        let visible = walk.visible_items(library, lang);
+        let scroll_to = std::mem::take(&mut walk.scroll_to_selected);
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            if !walk.search.trim().is_empty() {
+                ui.strong((t.search_results)(visible.len()));
+            } else if let Some((_, section)) = sections.get(walk.section) {
+                ui.heading(section.title.get(lang));
+                let hidden = section.items.iter().filter(|i| !walk.dossier.applies(i)).count();
+                if hidden > 0 {
+                    ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
+                }
+            }
+            if visible.is_empty() {
+                ui.label(t.nothing_matches);
+            }
+            for item in visible {
+                let response = item_ui(ui, t, lang, &tokens, walk, item, actions);
+                if scroll_to && walk.selected.as_ref() == Some(&item.id) {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                }
+                ui.add_space(theme::SPACE_S);
+            }
+            orphans_ui(ui, t, walk, library);
+        });
+    });
+}
+
+fn keyboard(ui: &egui::Ui, walk: &Walk, actions: &mut Vec<Action>) {
+    use egui::Key;
+    ui.input(|input| {
+        if input.key_pressed(Key::ArrowDown) || input.key_pressed(Key::J) {
+            actions.push(Action::MoveSelection(1));
+        }
+        if input.key_pressed(Key::ArrowUp) || input.key_pressed(Key::K) {
+            actions.push(Action::MoveSelection(-1));
+        }
+        let Some(selected) = &walk.selected else {
+            return;
+        };
+        for (key, status) in [
+            (Key::Num1, Status::Done),
+            (Key::Num2, Status::Partly),
+            (Key::Num3, Status::Todo),
+            (Key::Num4, Status::NotApplicable),
+            (Key::Num0, Status::Unanswered),
+        ] {
+            if input.key_pressed(key) {
+                actions.push(Action::SetStatus(selected.clone(), status));
+            }
+        }
+        if input.key_pressed(Key::Enter) {
+            actions.push(Action::ToggleDetails(selected.clone()));
+        }
+    });
+}
+
+fn header_ui(
+    ui: &mut egui::Ui,
+    t: &Tr,
+    tokens: &theme::Tokens,
+    walk: &Walk,
+    library: &Library,
+    actions: &mut Vec<Action>,
+) {
+    let p = Progress::of_dossier(&walk.dossier, &library.checklists);
+    ui.add_space(theme::SPACE_S);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t.back_to_list).clicked() {
+            actions.push(Action::GoHome);
+        }
+        ui.heading(&walk.dossier.title);
+        ui.label(egui::RichText::new((t.journey_name)(walk.dossier.journey)).weak());
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::ProgressBar::new(p.answered_fraction())
+                .desired_width(160.0)
+                .text((t.answered_of)(p.answered, p.total)),
+        );
+        ui.label(egui::RichText::new((t.score)(p.score())).strong())
+            .on_hover_text(t.score_help);
+        if p.open_critical > 0 {
+            ui.colored_label(
+                tokens.critical,
+                egui::RichText::new((t.open_critical)(p.open_critical)).strong(),
+            )
+            .on_hover_text(t.critical_open_help);
+        }
+        let (save_text, save_color) = match walk.save {
+            SaveState::Saved => (t.saved, ui.visuals().weak_text_color()),
+            SaveState::Pending { .. } => (t.unsaved, ui.visuals().weak_text_color()),
+            SaveState::Failed => (t.save_failed, tokens.critical),
+        };
+        ui.colored_label(save_color, save_text);
+        if ui.button(t.edit_profile).clicked() {
+            actions.push(Action::EditProfile);
+        }
+    });
+    let missing = walk.dossier.missing_checklists(&library.checklists);
+    if !missing.is_empty() {
+        let ids: Vec<&str> = missing.iter().map(crate::model::ChecklistId::as_str).collect();
+        ui.colored_label(tokens.critical, (t.missing_checklists)(&ids.join(", ")));
+    }
+    ui.add_space(theme::SPACE_S);
+}
+
+fn filter_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &mut Walk) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t.search);
+        ui.add(
+            egui::TextEdit::singleline(&mut walk.search)
+                .hint_text(t.search_hint)
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+
+        let label = ui.label(t.filter_status);
+        let current = match walk.status_filter {
+            StatusFilter::All => t.all,
+            StatusFilter::Open => t.open_items,
+            StatusFilter::Is(s) => (t.status_name)(s),
+        };
+        egui::ComboBox::from_id_salt("status_filter")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut walk.status_filter, StatusFilter::All, t.all);
+                ui.selectable_value(&mut walk.status_filter, StatusFilter::Open, t.open_items);
+                for s in Status::CHOICES {
+                    ui.selectable_value(&mut walk.status_filter, StatusFilter::Is(s), (t.status_name)(s));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+
+        let label = ui.label(t.filter_priority);
+        egui::ComboBox::from_id_salt("priority_filter")
+            .selected_text(walk.priority_filter.map_or(t.all, t.priority_name))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut walk.priority_filter, None, t.all);
+                for p in Priority::ALL {
+                    ui.selectable_value(&mut walk.priority_filter, Some(p), (t.priority_name)(p));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+fn item_ui(
+    ui: &mut egui::Ui,
+    t: &Tr,
+    lang: Lang,
+    tokens: &theme::Tokens,
+    walk: &Walk,
+    item: &Item,
+    actions: &mut Vec<Action>,
+) -> egui::Response {
+    let status = walk.dossier.status(&item.id);
+    let selected = walk.selected.as_ref() == Some(&item.id);
+    let open_critical =
+        item.priority == Priority::Critical && status != Status::Done && status != Status::NotApplicable;
+    let stroke = if open_critical {
+        egui::Stroke::new(1.5, tokens.critical)
+    } else if selected {
+        egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    egui::Frame::new()
+        .fill(if selected {
+            tokens.selected_bg
+        } else {
+            tokens.card_bg
+        })
+        .stroke(stroke)
+        .corner_radius(6.0)
+        .inner_margin(theme::SPACE_M)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.push_id(item.id.as_str(), |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(format!("■ {}", (t.priority_name)(item.priority)))
+                            .color(tokens.priority(item.priority))
+                            .strong(),
+                    );
+                    let title = ui.add(
+                        egui::Label::new(egui::RichText::new(item.title.get(lang)).strong().size(15.0))
+                            .sense(egui::Sense::click()),
+                    );
+                    if title.clicked() {
+                        actions.push(Action::Select(item.id.clone()));
+                    }
+                });
+                ui.horizontal_wrapped(|ui| {
+                    for choice in Status::CHOICES {
+                        let text = egui::RichText::new((t.status_name)(choice));
+                        let text = if choice == status {
+                            text.color(tokens.status(choice)).strong()
+                        } else {
+                            text
+                        };
+                        if ui.selectable_label(choice == status, text).clicked() {
+                            actions.push(Action::Select(item.id.clone()));
+                            actions.push(Action::SetStatus(item.id.clone(), choice));
+                        }
+                    }
+                });
+                let mut note = walk.dossier.note(&item.id).to_owned();
+                let label = ui.label(egui::RichText::new(t.note).weak());
+                let edit = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut note)
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(t.note_hint),
+                    )
+                    .labelled_by(label.id);
+                if edit.changed() {
+                    actions.push(Action::SetNote(item.id.clone(), note));
+                }
+                if edit.gained_focus() {
+                    actions.push(Action::Select(item.id.clone()));
+                }
+                let expanded = walk.expanded.contains(&item.id);
+                let header = egui::CollapsingHeader::new(t.guidance_and_sources)
+                    .id_salt("details")
+                    .open(Some(expanded))
+                    .show(ui, |ui| {
+                        ui.label(item.guidance.get(lang));
+                        ui.add_space(theme::SPACE_S);
+                        ui.label(egui::RichText::new(t.sources).weak());
+                        for source in &item.sources {
+                            ui.hyperlink(source);
+                        }
+                    });
+                if header.header_response.clicked() {
+                    actions.push(Action::Select(item.id.clone()));
+                    actions.push(Action::ToggleDetails(item.id.clone()));
+                }
+            });
+        })
+        .response
+}
+
+fn orphans_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, library: &Library) {
+    let orphans = walk.dossier.orphan_answers(&library.checklists);
+    if orphans.is_empty() || !walk.search.trim().is_empty() {
+        return;
+    }
+    ui.add_space(theme::SPACE_L);
+    ui.separator();
+    ui.strong(t.orphans_title);
+    ui.label(egui::RichText::new(t.orphans_help).weak());
+    for (id, answer) in orphans {
+        ui.horizontal_wrapped(|ui| {
+            ui.monospace(id.as_str());
+            ui.label((t.status_name)(answer.status));
+            if !answer.note.is_empty() {
+                ui.label(egui::RichText::new(&answer.note).italics());
+            }
+        });
+    }
+}

@@ -1,0 +1,181 @@
+//! The command line: `vigie` (the window), `vigie validate FILE…` and
+//! `vigie list`.
+//!
+//! [`Cli`] is what clap parses; [`run`] carries out a command and returns
+//! the process exit code. Output goes to the writers it is given, so the
+//! commands are tested without a process.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{Lang, tr};
+use crate::library::{Library, validate_files};
+use crate::model::Progress;
+use crate::store::Store;
+
+/// Vigie: home security and family vigilance checklists, kept on this
+/// computer.
+#[derive(Debug, Parser)]
+#[command(name = "vigie", version, about)]
+pub struct Cli {
+    /// The data folder (default: `$VIGIE_DATA_DIR`, else the platform's data
+    /// folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The language of messages (default: the system's, French when unknown).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// What to do; no command opens the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A language on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Fr => Self::Fr,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+/// A command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check checklist files and list every error (exit code 1 when any).
+    Validate {
+        /// The checklist files (RON).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the dossiers: title, journey, progress, last change, file.
+    List,
+}
+
+/// The language for messages: `--lang`, else the settings, else the system.
+#[must_use]
+pub fn message_lang(cli: &Cli, store: Option<&Store>) -> Lang {
+    cli.lang.map_or_else(
+        || {
+            store
+                .and_then(|s| s.load_settings().ok())
+                .and_then(|s| s.lang)
+                .unwrap_or_else(Lang::from_system)
+        },
+        Lang::from,
+    )
+}
+
+/// Runs a command. Returns the exit code: 0 on success, 1 when a checked
+/// file has errors; errors about the data folder are returned.
+pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    match command {
+        Command::Validate { files } => {
+            let lang = message_lang(cli, None);
+            let t = tr(lang);
+            let results = validate_files(files);
+            let mut failed = 0;
+            for result in &results {
+                match result {
+                    Ok(checklist) => {
+                        let file = match &checklist.origin {
+                            crate::model::checklist::Origin::User(p) => p.display().to_string(),
+                            crate::model::checklist::Origin::BuiltIn(n) => n.clone(),
+                        };
+                        writeln!(out, "{}", (t.cli_valid)(&file, checklist.items().count()))?;
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        writeln!(err, "{}", e.describe(lang))?;
+                    }
+                }
+            }
+            if failed > 0 {
+                writeln!(err, "{}", (t.cli_invalid_summary)(failed))?;
+                Ok(1)
+            } else {
+                Ok(0)
+            }
+        }
+        Command::List => {
+            let root =
+                Store::default_root(cli.data_dir.clone()).context("no data folder could be determined")?;
+            let store = Store::open(&root)
+                .map_err(|e| anyhow::anyhow!((tr(message_lang(cli, None)).store_error)(&e)))?;
+            let lang = message_lang(cli, Some(&store));
+            let t = tr(lang);
+            let library = Library::load(Some(&store.checklists_dir()));
+            let listed = store.list().map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+            if listed.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    (t.cli_no_dossier)(&store.dossiers_dir().display().to_string())
+                )?;
+                return Ok(0);
+            }
+            let mut rows = vec![[
+                t.col_title.to_owned(),
+                t.col_journey.to_owned(),
+                t.col_progress.to_owned(),
+                t.col_modified.to_owned(),
+                "File".to_owned(),
+            ]];
+            for entry in &listed {
+                let file = entry.path.display().to_string();
+                rows.push(match &entry.dossier {
+                    Ok(d) => {
+                        let p = Progress::of_dossier(d, &library.checklists);
+                        [
+                            d.title.clone(),
+                            (t.journey_name)(d.journey).to_owned(),
+                            format!(
+                                "{} · {}",
+                                (t.answered_of)(p.answered, p.total),
+                                (t.score)(p.score())
+                            ),
+                            d.modified
+                                .with_timezone(&chrono::Local)
+                                .format(t.datetime_format)
+                                .to_string(),
+                            file,
+                        ]
+                    }
+                    Err(e) => [
+                        t.cli_damaged.to_owned(),
+                        String::new(),
+                        (t.store_error)(e),
+                        String::new(),
+                        file,
+                    ],
+                });
+            }
+            let widths: Vec<usize> = (0..5)
+                .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+                .collect();
+            for row in &rows {
+                let mut line = String::new();
+                for (c, cell) in row.iter().enumerate() {
+                    line.push_str(cell);
+                    if c + 1 < row.len() {
+                        line.push_str(&" ".repeat(widths[c] - cell.chars().count() + 2));
+                    }
+                }
+                writeln!(out, "{}", line.trim_end())?;
+            }
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The English catalog.
+
+use super::Tr;
+use crate::model::checklist::{Journey, Priority, Tag};
+use crate::model::dossier::Status;
+use crate::model::validate::{Field, IdKind, ProblemKind};
+use crate::store::{IoAction, StoreError, Theme};
+
+/// The English catalog.
+pub static EN: Tr = Tr {
+    app_name: "Vigie",
+    tagline: "Home security and family vigilance, on your computer only",
+    cancel: "Cancel",
+    close: "Close",
+    language: "Language",
+    theme: "Theme",
+    theme_name: |t| match t {
+        Theme::System => "System",
+        Theme::Light => "Light",
+        Theme::Dark => "Dark",
+    },
+    journey_name: |j| match j {
+        Journey::Personal => "Personal checklist",
+        Journey::Referent => "Security referent visit",
+        Journey::Family => "Family briefing",
+    },
+    journey_help: |j| match j {
+        Journey::Personal => "Review your own safety and get an action plan ranked by priority.",
+        Journey::Referent => {
+            "A police or gendarmerie security referent visits the home, zone by zone, and records findings."
+        }
+        Journey::Family => "The family reviews vigilance practices together, member by member.",
+    },
+    priority_name: |p| match p {
+        Priority::Critical => "Critical",
+        Priority::High => "High",
+        Priority::Medium => "Medium",
+        Priority::Low => "Low",
+    },
+    status_name: |s| match s {
+        Status::Done => "Done",
+        Status::Partly => "Partly",
+        Status::Todo => "To do",
+        Status::NotApplicable => "Not applicable",
+        Status::Unanswered => "Unanswered",
+    },
+    tag_name: |t| match t {
+        Tag::Children => "Children",
+        Tag::Teenagers => "Teenagers",
+        Tag::ElderlyRelatives => "Elderly relatives",
+        Tag::HouseholdStaff => "Household staff",
+        Tag::CompanyDirector => "Company director",
+        Tag::PublicProfile => "Public profile",
+        Tag::CryptoHoldings => "Crypto holdings",
+        Tag::House => "House",
+        Tag::Flat => "Flat",
+        Tag::SecondHome => "Second home",
+    },
+    saved: "Saved",
+    unsaved: "Saving changes",
+    save_failed: "Saving failed",
+    datetime_format: "%Y-%m-%d %H:%M",
+    data_folder: |p| format!("Data folder: {p}"),
+
+    home_title: "Your dossiers",
+    new_dossier: "New dossier…",
+    no_dossier: "No dossier yet. Create one to begin: everything stays on this computer.",
+    col_title: "Title",
+    col_journey: "Journey",
+    col_progress: "Progress",
+    col_modified: "Last change",
+    open: "Open",
+    rename: "Rename…",
+    duplicate: "Duplicate",
+    delete: "Delete…",
+    copy_of: |t| format!("{t} (copy)"),
+    rename_title: "Rename the dossier",
+    title_label: "Title",
+    delete_question: |t| format!("Move “{t}” to the trash?"),
+    delete_explain: |p| {
+        format!("The dossier and its backup are moved to Vigie’s trash folder: {p}. You can find them there.")
+    },
+    move_to_trash: "Move to the trash",
+    trashed: |p| format!("Dossier moved to the trash: {p}"),
+    damaged_dossier: "This dossier cannot be opened. The file is left as it is.",
+    open_backup: "Open the backup",
+    backup_opened: |p| format!("The backup was opened. The damaged file is kept as {p}."),
+    checklist_errors: "Your checklists that did not load",
+    open_critical: |n| {
+        if n == 1 {
+            "1 critical item open".to_owned()
+        } else {
+            format!("{n} critical items open")
+        }
+    },
+    answered_of: |a, t| format!("{a}/{t} answered"),
+    score: |s| match s {
+        Some(s) => format!("Score: {s}/100"),
+        None => "Score: –".to_owned(),
+    },
+    score_help: "The score weighs each item by its priority (critical 8, high 4, medium 2, low 1): a done item earns its whole weight, a partly done item half of it. Items that do not apply are left out.",
+
+    new_title: "New dossier",
+    step_journey: "1. The journey",
+    step_checklists: "2. The checklists",
+    step_household: "3. Your household",
+    household_help: "These few questions hide what does not concern you. You can change them later without losing your answers.",
+    step_title: "4. A title",
+    title_hint: "For example: Main home",
+    create: "Create the dossier",
+    need_title: "Give the dossier a title.",
+    need_checklist: "Choose at least one checklist.",
+    item_count: |n| {
+        if n == 1 {
+            "1 item".to_owned()
+        } else {
+            format!("{n} items")
+        }
+    },
+    q_dwelling: "You live in…",
+    dwelling_house: "a house",
+    dwelling_flat: "a flat",
+    dwelling_both: "both, or I would rather not say",
+    question: |t| match t {
+        Tag::Children => "Children under 13 live in the household",
+        Tag::Teenagers => "Teenagers live in the household",
+        Tag::ElderlyRelatives => "Elderly parents or relatives could be targeted",
+        Tag::HouseholdStaff => "You employ household staff (cleaning, childcare, garden…)",
+        Tag::CompanyDirector => "Someone in the household is a director of a registered company",
+        Tag::PublicProfile => "Someone in the household is publicly known (talks, media, social networks)",
+        Tag::CryptoHoldings => "The household holds crypto-assets",
+        Tag::House => "You live in a house",
+        Tag::Flat => "You live in a flat",
+        Tag::SecondHome => "You have a second home",
+    },
+    profile_title: "Household profile",
+    edit_profile: "Household profile…",
+    apply: "Apply",
+    hidden_by_profile: |n| {
+        if n == 1 {
+            "1 item hidden by the household profile".to_owned()
+        } else {
+            format!("{n} items hidden by the household profile")
+        }
+    },
+
+    back_to_list: "← Dossiers",
+    search: "Search",
+    search_hint: "Search the items…",
+    filter_status: "Status",
+    filter_priority: "Priority",
+    all: "All",
+    open_items: "Still open",
+    note: "Note",
+    note_hint: "What you saw or decided. Never write a code, a password or a recovery phrase.",
+    guidance_and_sources: "Why and how",
+    sources: "Sources",
+    nothing_matches: "No item matches.",
+    search_results: |n| format!("Search results ({n})"),
+    keyboard_help: "Keyboard: ↓ ↑ or J K next or previous item · 1 Done · 2 Partly · 3 To do · 4 Not applicable · 0 Clear · Enter unfold",
+    orphans_title: "Answers to items that no longer exist",
+    orphans_help: "These items were removed or renamed in their checklist. Your answers are kept in the dossier.",
+    missing_checklists: |ids| format!("Checklists not found (answers kept): {ids}"),
+    changed_on: |d| format!("Changed {d}"),
+    critical_open_help: "Critical item still open: this is exactly what attackers exploit.",
+    sections: "Sections",
+
+    problem: |p| match p {
+        ProblemKind::Unreadable(e) => format!("cannot read the file: {e}"),
+        ProblemKind::Syntax(e) => format!("RON syntax error: {e}"),
+        ProblemKind::BadId { kind, id } => {
+            let what = match kind {
+                IdKind::Checklist => "checklist",
+                IdKind::Section => "section",
+                IdKind::Item => "item",
+            };
+            format!(
+                "invalid {what} id “{id}”: use lower-case letters a-z, digits and '-'{}",
+                if matches!(kind, IdKind::Checklist) {
+                    ""
+                } else {
+                    " or '.'"
+                }
+            )
+        }
+        ProblemKind::DuplicateSection(id) => format!("section “{id}” appears twice: give it another id"),
+        ProblemKind::DuplicateItem { id, first_in } => {
+            format!("item “{id}” already exists in checklist “{first_in}”: item ids must be unique")
+        }
+        ProblemKind::DuplicateChecklist(id) => {
+            format!("a checklist “{id}” is already loaded: choose another id")
+        }
+        ProblemKind::EmptyText { owner, field, lang } => {
+            let field = match field {
+                Field::Title => "title",
+                Field::Summary => "summary",
+                Field::Guidance => "guidance",
+            };
+            let lang = match lang {
+                super::Lang::Fr => "French",
+                super::Lang::En => "English",
+            };
+            format!("“{owner}”: the {lang} {field} is empty")
+        }
+        ProblemKind::NoJourney => {
+            "the checklist is offered in no journey: add Personal, Referent or Family to journeys".to_owned()
+        }
+        ProblemKind::NoSection => "the checklist has no section".to_owned(),
+        ProblemKind::EmptySection(id) => format!("section “{id}” has no item"),
+        ProblemKind::NoSource(id) => {
+            format!("item “{id}” cites no source: add at least one public web address")
+        }
+        ProblemKind::BadSource { item, source } => {
+            format!("item “{item}” cites “{source}”, which is not a web address (https://…)")
+        }
+    },
+    store_error: |e| match e {
+        StoreError::Io { path, action, source } => {
+            let what = match action {
+                IoAction::CreateFolder => "create the folder",
+                IoAction::Read => "read",
+                IoAction::Write => "write",
+                IoAction::Move => "move",
+            };
+            let why = match source.kind() {
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+                std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+                std::io::ErrorKind::NotFound => "not found".to_owned(),
+                _ => source.to_string(),
+            };
+            format!("cannot {what} {}: {why}", path.display())
+        }
+        StoreError::Parse {
+            path,
+            line,
+            col,
+            message,
+        } => format!(
+            "{}, line {line}, column {col}: the file cannot be read ({message})",
+            path.display()
+        ),
+        StoreError::TooNew { path, version } => format!(
+            "{}: this file comes from a newer Vigie (format {version}); update Vigie to open it",
+            path.display()
+        ),
+        StoreError::ChangedOnDisk { path } => format!(
+            "{} was changed outside this window (is another copy of Vigie open?); to overwrite nothing, go back to the list and open the dossier again",
+            path.display()
+        ),
+        StoreError::NoBackup { path } => format!("no backup: {}", path.display()),
+    },
+    save_error: |why| {
+        format!(
+            "Could not save: {why}. Your changes stay in memory; Vigie will try again at the next change."
+        )
+    },
+    retry: "Try again",
+    data_folder_error: |why| format!("Cannot open the data folder: {why}"),
+
+    cli_valid: |file, n| format!("{file}: valid ({n} items)"),
+    cli_invalid_summary: |n| {
+        if n == 1 {
+            "1 file has errors".to_owned()
+        } else {
+            format!("{n} files have errors")
+        }
+    },
+    cli_no_dossier: |dir| format!("No dossier in {dir}"),
+    cli_damaged: "(unreadable)",
+};

@@ -1,0 +1,19 @@
+//! Vigie: personal safety checklists, guided home security visits and family
+//! vigilance briefings, kept on the user's own computer.
+//!
+//! The crate is split so that everything but [`app`] is plain Rust, tested
+//! without a window:
+//!
+//! - [`model`]: checklists (parsed then validated), dossiers, answers, scores;
+//! - [`library`]: the built-in checklists and the user's own ones;
+//! - [`store`]: the data folder, crash-safe saves, backups and the trash;
+//! - [`i18n`]: the typed French and English catalog;
+//! - [`cli`]: the command line;
+//! - [`app`]: the egui desktop application.
+
+pub mod app;
+pub mod cli;
+pub mod i18n;
+pub mod library;
+pub mod model;
+pub mod store;

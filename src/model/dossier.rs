@@ -1,0 +1,297 @@
+//! A dossier: one household's (or one visit's) answers to a set of
+//! checklists.
+//!
+//! Answers are keyed by item id, never by position or text: when a checklist
+//! changes, answers are kept, and an answer whose item disappeared is kept
+//! too (see [`Dossier::orphan_answers`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::checklist::{Checklist, ChecklistId, Item, ItemId, Journey, Tag};
+
+/// The version of the dossier file format written by this build.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A dossier's id: the stem of its file name (`2026-11-22-161502-a3f1`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DossierId(pub String);
+
+impl DossierId {
+    /// The id as a string.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `s` is a well-formed dossier id (safe as a file name).
+    #[must_use]
+    pub fn is_valid(s: &str) -> bool {
+        !s.is_empty()
+            && s.len() <= 80
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    }
+}
+
+impl fmt::Display for DossierId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where an item stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Not looked at yet.
+    #[default]
+    Unanswered,
+    /// The measure is in place.
+    Done,
+    /// The measure is partly in place.
+    Partly,
+    /// The measure is not in place yet.
+    Todo,
+    /// The measure does not apply to this household.
+    NotApplicable,
+}
+
+impl Status {
+    /// The statuses a user can choose, in the order of the buttons and of
+    /// the keyboard shortcuts 1 to 5.
+    pub const CHOICES: [Self; 5] = [
+        Self::Done,
+        Self::Partly,
+        Self::Todo,
+        Self::NotApplicable,
+        Self::Unanswered,
+    ];
+
+    /// Whether the item still needs work (to do, partly, or not looked at).
+    #[must_use]
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Unanswered | Self::Todo | Self::Partly)
+    }
+
+    /// The share of the item's weight earned in the score.
+    #[must_use]
+    pub fn credit(self) -> f64 {
+        match self {
+            Self::Done => 1.0,
+            Self::Partly => 0.5,
+            Self::Todo | Self::Unanswered | Self::NotApplicable => 0.0,
+        }
+    }
+}
+
+/// The answer to one item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Where the item stands.
+    #[serde(default)]
+    pub status: Status,
+    /// Free text: what was seen, what was decided.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// When the status or note last changed.
+    pub changed: DateTime<Utc>,
+}
+
+/// One household's answers to a set of checklists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dossier {
+    /// The file format version ([`FORMAT_VERSION`] when written by this build).
+    pub format_version: u32,
+    /// The title the user gave.
+    pub title: String,
+    /// The journey the dossier follows.
+    pub journey: Journey,
+    /// The checklists it covers, in order.
+    pub checklists: Vec<ChecklistId>,
+    /// The household's profile tags; `None` shows every item.
+    #[serde(default)]
+    pub profile: Option<BTreeSet<Tag>>,
+    /// The answers, by item id.
+    #[serde(default)]
+    pub answers: BTreeMap<ItemId, Answer>,
+    /// When the dossier was created.
+    pub created: DateTime<Utc>,
+    /// When anything in it last changed.
+    pub modified: DateTime<Utc>,
+}
+
+impl Dossier {
+    /// A new, empty dossier.
+    #[must_use]
+    pub fn new(
+        title: impl Into<String>,
+        journey: Journey,
+        checklists: Vec<ChecklistId>,
+        profile: Option<BTreeSet<Tag>>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            title: title.into(),
+            journey,
+            checklists,
+            profile,
+            answers: BTreeMap::new(),
+            created: now,
+            modified: now,
+        }
+    }
+
+    /// The status of an item (unanswered when it has no answer).
+    #[must_use]
+    pub fn status(&self, item: &ItemId) -> Status {
+        self.answers.get(item).map_or(Status::Unanswered, |a| a.status)
+    }
+
+    /// The note on an item (empty when none).
+    #[must_use]
+    pub fn note(&self, item: &ItemId) -> &str {
+        self.answers.get(item).map_or("", |a| a.note.as_str())
+    }
+
+    /// Sets an item's status. Returns whether anything changed.
+    pub fn set_status(&mut self, item: &ItemId, status: Status, now: DateTime<Utc>) -> bool {
+        if self.status(item) == status {
+            return false;
+        }
+        let answer = self.answers.entry(item.clone()).or_insert_with(|| Answer {
+            status,
+            note: String::new(),
+            changed: now,
+        });
+        answer.status = status;
+        answer.changed = now;
+        self.modified = now;
+        self.prune(item);
+        true
+    }
+
+    /// Sets an item's note. Returns whether anything changed.
+    pub fn set_note(&mut self, item: &ItemId, note: &str, now: DateTime<Utc>) -> bool {
+        if self.note(item) == note {
+            return false;
+        }
+        let answer = self.answers.entry(item.clone()).or_insert_with(|| Answer {
+            status: Status::Unanswered,
+            note: String::new(),
+            changed: now,
+        });
+        note.clone_into(&mut answer.note);
+        answer.changed = now;
+        self.modified = now;
+        self.prune(item);
+        true
+    }
+
+    /// Drops an answer that holds nothing (unanswered, no note).
+    fn prune(&mut self, item: &ItemId) {
+        if self
+            .answers
+            .get(item)
+            .is_some_and(|a| a.status == Status::Unanswered && a.note.is_empty())
+        {
+            self.answers.remove(item);
+        }
+    }
+
+    /// The checklists of the dossier that are loaded, in the dossier's order.
+    pub fn loaded_checklists<'a>(
+        &'a self,
+        library: &'a [Checklist],
+    ) -> impl Iterator<Item = &'a Checklist> + 'a {
+        self.checklists
+            .iter()
+            .filter_map(|id| library.iter().find(|c| &c.id == id))
+    }
+
+    /// The checklist ids of the dossier that are not loaded (removed from
+    /// the user's folder, or failing to load).
+    #[must_use]
+    pub fn missing_checklists(&self, library: &[Checklist]) -> Vec<ChecklistId> {
+        self.checklists
+            .iter()
+            .filter(|id| !library.iter().any(|c| &c.id == *id))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether the item is shown for this dossier's household profile.
+    #[must_use]
+    pub fn applies(&self, item: &Item) -> bool {
+        item.applies_to(self.profile.as_ref())
+    }
+
+    /// Answers whose item is in none of the dossier's loaded checklists. They
+    /// are kept in the file and shown as such, never dropped.
+    #[must_use]
+    pub fn orphan_answers<'a>(&'a self, library: &[Checklist]) -> Vec<(&'a ItemId, &'a Answer)> {
+        let known: BTreeSet<&ItemId> = self
+            .loaded_checklists(library)
+            .flat_map(Checklist::items)
+            .map(|item| &item.id)
+            .collect();
+        self.answers
+            .iter()
+            .filter(|(id, _)| !known.contains(id))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn setting_status_and_note_records_the_change() {
+        let mut d = Dossier::new("Maison", Journey::Personal, vec!["a".into()], None, now());
+        let id = ItemId::from("perimeter.lighting");
+        assert_eq!(d.status(&id), Status::Unanswered);
+        let later = now() + chrono::Duration::minutes(5);
+        assert!(d.set_status(&id, Status::Partly, later));
+        assert!(!d.set_status(&id, Status::Partly, later));
+        assert!(d.set_note(&id, "Côté jardin", later));
+        assert_eq!(d.note(&id), "Côté jardin");
+        assert_eq!(d.answers[&id].changed, later);
+        assert_eq!(d.modified, later);
+    }
+
+    #[test]
+    fn an_empty_answer_is_not_kept() {
+        let mut d = Dossier::new("Maison", Journey::Personal, vec![], None, now());
+        let id = ItemId::from("x.y");
+        d.set_status(&id, Status::Done, now());
+        d.set_status(&id, Status::Unanswered, now());
+        assert!(d.answers.is_empty());
+    }
+
+    #[test]
+    fn open_statuses() {
+        assert!(Status::Todo.is_open());
+        assert!(Status::Partly.is_open());
+        assert!(Status::Unanswered.is_open());
+        assert!(!Status::Done.is_open());
+        assert!(!Status::NotApplicable.is_open());
+    }
+
+    #[test]
+    fn dossier_ids_are_safe_file_names() {
+        assert!(DossierId::is_valid("2026-11-22-101500-ab12"));
+        assert!(!DossierId::is_valid("../etc/passwd"));
+        assert!(!DossierId::is_valid(""));
+    }
+}
