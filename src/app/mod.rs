@@ -659,6 +659,13 @@ pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> 
             Box::new(ErrorApp { message })
         }
     };
-    eframe::run_native("Vigie", options, Box::new(|_cc| Ok(app)))
+    eframe::run_native(
+        "Vigie",
+        options,
+        Box::new(|cc| {
+            theme::setup_context(&cc.egui_ctx);
+            Ok(app)
+        }),
+    )
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -99,3 +99,21 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
         ctx.set_theme(preference);
     }
 }
+
+/// DejaVu Sans, the fallback for every glyph egui's own font lacks (arrows,
+/// typographic signs, most scripts a user may type in a note).
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Sets up a new context: fonts. Called once, by the window and by the UI
+/// tests alike.
+pub fn setup_context(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(FALLBACK_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push("dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}

@@ -1,0 +1,128 @@
+//! The command line, run as a process.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use vigie::store::Store;
+
+use crate::util::sample_dossier;
+
+fn vigie(args: &[&str], env_data_dir: Option<&Path>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vigie"));
+    command.args(args).env_remove("VIGIE_DATA_DIR");
+    if let Some(dir) = env_data_dir {
+        command.env("VIGIE_DATA_DIR", dir);
+    }
+    command.output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn builtin_files() -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn validate_accepts_the_builtin_checklists() {
+    let files = builtin_files();
+    let mut args = vec!["--lang", "en", "validate"];
+    args.extend(files.iter().map(String::as_str));
+    let out = vigie(&args, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().count(), files.len());
+    assert!(text(&out.stdout).contains("valid ("));
+}
+
+#[test]
+fn validate_lists_every_error_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    let bad = dir.path().join("bad.ron");
+    let source = fs::read_to_string(&builtin_files()[0]).unwrap();
+    // A copy of a built-in checklist under another id clashes on every item.
+    let copy = source.replacen("id: \"home-consultation\"", "id: \"my-visit\"", 1);
+    fs::write(&good, "(id: \"x\", version: 1, title: (fr: \"Titre\", en: \"Title\"), summary: (fr: \"Résumé\", en: \"Summary\"), journeys: [Personal], sections: [(id: \"s\", title: (fr: \"S\", en: \"S\"), items: [(id: \"s.a\", title: (fr: \"A\", en: \"A\"), guidance: (fr: \"G\", en: \"G\"), priority: Low, sources: [\"https://example.org\"])])])").unwrap();
+    fs::write(&bad, copy).unwrap();
+    let out = vigie(&["--lang", "en", "validate", good.to_str().unwrap(), bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let bad_name = bad.display().to_string();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&bad_name)).collect();
+    assert!(errors.len() > 10, "{stderr}");
+    assert!(errors[0].contains("already exists in checklist “home-consultation”"), "{stderr}");
+    // file:line:col: message
+    let rest = &errors[0][bad_name.len() + 1..];
+    let mut parts = rest.splitn(3, ':');
+    assert!(parts.next().unwrap().parse::<usize>().is_ok(), "{rest}");
+    assert!(parts.next().unwrap().parse::<usize>().is_ok(), "{rest}");
+    assert!(stderr.contains("1 file has errors"));
+    assert!(text(&out.stdout).contains("good.ron: valid (1 items)") || text(&out.stdout).contains("valid"));
+}
+
+#[test]
+fn validate_reports_syntax_errors_in_french_by_default_language_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("cassé.ron");
+    fs::write(&bad, "(\n    id: \"x\",\n    version: one,\n)").unwrap();
+    let out = vigie(&["--lang", "fr", "validate", bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(&format!("{}:3:", bad.display())), "{stderr}");
+    assert!(stderr.contains("erreur de syntaxe RON"), "{stderr}");
+}
+
+#[test]
+fn validate_without_files_is_a_usage_error() {
+    let out = vigie(&["validate"], None);
+    assert!(!out.status.success());
+    assert!(!out.stderr.is_empty());
+}
+
+#[test]
+fn list_prints_the_dossiers_of_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+
+    for out in [
+        vigie(&["--lang", "en", "--data-dir", dir.path().to_str().unwrap(), "list"], None),
+        vigie(&["--lang", "en", "list"], Some(dir.path())),
+    ] {
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        assert!(stdout.starts_with("Title"), "{stdout}");
+        assert!(stdout.contains("Domicile principal"), "{stdout}");
+        assert!(stdout.contains("Personal checklist"), "{stdout}");
+        assert!(stdout.contains("2/"), "{stdout}");
+        assert!(stdout.contains(&format!("{id}.ron")), "{stdout}");
+    }
+}
+
+#[test]
+fn list_shows_damaged_files_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    fs::write(store.dossiers_dir().join("broken.ron"), "(title: ").unwrap();
+    let out = vigie(&["--lang", "en", "--data-dir", dir.path().to_str().unwrap(), "list"], None);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("(unreadable)") && stdout.contains("line 1"), "{stdout}");
+}
+
+#[test]
+fn list_of_an_empty_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vigie(&["--lang", "fr", "--data-dir", dir.path().to_str().unwrap(), "list"], None);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with("Aucun dossier"));
+}

@@ -1,0 +1,231 @@
+//! The data folder: round trips, backups, kept answers, damaged files,
+//! permissions, conflicts, trash.
+
+use std::fs;
+
+use vigie::library::Library;
+use vigie::model::checklist::ItemId;
+use vigie::model::{Dossier, Progress, Status};
+use vigie::store::{Settings, Store, StoreError, Theme};
+
+use crate::util::{date, sample_dossier};
+
+#[test]
+fn a_dossier_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let dossier = sample_dossier();
+    let id = store.create(&dossier).unwrap();
+    let loaded = store.load(&id).unwrap();
+    assert_eq!(loaded, dossier);
+    let text = fs::read_to_string(store.dossier_path(&id)).unwrap();
+    assert!(text.contains("format_version: 1"), "{text}");
+    assert!(text.contains("\"entrances.locked-at-home\""), "{text}");
+}
+
+#[test]
+fn the_first_save_of_a_session_keeps_the_previous_version_as_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let item = ItemId::from("alarm.tests");
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    let first = fs::read_to_string(store.dossier_path(&id)).unwrap();
+    assert!(!store.backup_path(&id).exists(), "a new dossier has nothing to back up");
+
+    // A new session: its first save backs up the file as it was.
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut dossier2 = store.load(&id).unwrap();
+    dossier2.set_status(&item, Status::Done, date("2026-11-02T09:00:00Z"));
+    store.save(&id, &dossier2).unwrap();
+    assert_eq!(fs::read_to_string(store.backup_path(&id)).unwrap(), first);
+
+    // Later saves of the same session keep that backup.
+    dossier2.set_status(&item, Status::Todo, date("2026-11-02T09:01:00Z"));
+    store.save(&id, &dossier2).unwrap();
+    assert_eq!(fs::read_to_string(store.backup_path(&id)).unwrap(), first);
+    assert_eq!(store.load(&id).unwrap().status(&item), Status::Todo);
+}
+
+#[test]
+fn answers_to_unknown_items_are_kept_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut dossier = sample_dossier();
+    let gone = ItemId::from("perimeter.moat");
+    dossier.set_status(&gone, Status::Done, date("2026-11-01T10:00:00Z"));
+    dossier.set_note(&gone, "Fossé comblé", date("2026-11-01T10:00:00Z"));
+    let id = store.create(&dossier).unwrap();
+
+    let library = Library::load(None);
+    let mut loaded = store.load(&id).unwrap();
+    let orphans = loaded.orphan_answers(&library.checklists);
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].0, &gone);
+    assert_eq!(orphans[0].1.note, "Fossé comblé");
+    // The unknown answer does not count in the progress…
+    let p = Progress::of_dossier(&loaded, &library.checklists);
+    assert_eq!(p.answered, 2);
+    // …and survives a later save.
+    loaded.set_status(&ItemId::from("alarm.tests"), Status::Todo, date("2026-11-03T10:00:00Z"));
+    store.save(&id, &loaded).unwrap();
+    assert_eq!(store.load(&id).unwrap().status(&gone), Status::Done);
+}
+
+#[test]
+fn a_damaged_file_is_reported_with_its_line_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    // A second session saves once, so that a backup exists.
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut d = store.load(&id).unwrap();
+    d.title = "Deuxième version".into();
+    store.save(&id, &d).unwrap();
+
+    let path = store.dossier_path(&id);
+    let mut broken = fs::read_to_string(&path).unwrap();
+    broken = broken.replacen("journey: Personal", "journey: Castle", 1);
+    fs::write(&path, &broken).unwrap();
+    let line = broken.lines().position(|l| l.contains("Castle")).unwrap() + 1;
+
+    let listed = store.list().unwrap();
+    let entry = listed.iter().find(|l| l.id == id).unwrap();
+    assert!(entry.has_backup);
+    match &entry.dossier {
+        Err(StoreError::Parse { path: p, line: l, .. }) => {
+            assert_eq!(p, &path);
+            assert_eq!(*l, line);
+        }
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+    let mut store = Store::open(dir.path()).unwrap();
+    assert!(store.load(&id).is_err());
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken, "the damaged file is untouched");
+
+    // Opening the backup keeps the damaged file aside, byte for byte.
+    let restored = store.load_backup(&id).unwrap();
+    assert_eq!(restored.title, "Domicile principal");
+    let aside = store.dossiers_dir().join(format!("{id}.ron.damaged"));
+    assert_eq!(fs::read_to_string(aside).unwrap(), broken);
+    store.save(&id, &restored).unwrap();
+    assert_eq!(store.load(&id).unwrap().title, "Domicile principal");
+    // The backup is still the good copy.
+    assert!(fs::read_to_string(store.backup_path(&id)).unwrap().contains("Domicile principal"));
+}
+
+#[test]
+fn a_file_from_a_newer_vigie_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    let path = store.dossier_path(&id);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("format_version: 1", "format_version: 9")
+        .replacen("title:", "colour: \"blue\",\n    title:", 1);
+    fs::write(&path, &text).unwrap();
+    assert!(matches!(store.load(&id), Err(StoreError::TooNew { version: 9, .. })));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private() {
+    use crate::util::mode;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("data");
+    let mut store = Store::open(&root).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    let mut store = Store::open(&root).unwrap();
+    let d = store.load(&id).unwrap();
+    store.save(&id, &d).unwrap();
+    store.save_settings(&Settings::default()).unwrap();
+    for folder in [root.clone(), store.dossiers_dir(), store.trash_dir(), store.checklists_dir()] {
+        assert_eq!(mode(&folder), 0o700, "{}", folder.display());
+    }
+    for file in [store.dossier_path(&id), store.backup_path(&id), root.join("settings.ron")] {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
+
+#[test]
+fn a_change_made_elsewhere_is_never_silently_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Store::open(dir.path()).unwrap();
+    let id = first.create(&sample_dossier()).unwrap();
+    let mut mine = first.load(&id).unwrap();
+
+    let mut second = Store::open(dir.path()).unwrap();
+    let mut theirs = second.load(&id).unwrap();
+    theirs.title = "Leur version, plus longue".into();
+    second.save(&id, &theirs).unwrap();
+
+    mine.title = "Ma version".into();
+    assert!(matches!(first.save(&id, &mine), Err(StoreError::ChangedOnDisk { .. })));
+    assert_eq!(first.load(&id).unwrap().title, "Leur version, plus longue");
+}
+
+#[test]
+fn delete_moves_to_the_trash_and_duplicate_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    let copy = store.duplicate(&id, "Copie", date("2026-11-05T08:00:00Z")).unwrap();
+    assert_ne!(copy, id);
+    let copied: Dossier = store.load(&copy).unwrap();
+    assert_eq!(copied.title, "Copie");
+    assert_eq!(copied.answers, sample_dossier().answers);
+
+    let trashed = store.trash(&id, date("2026-11-05T09:00:00Z")).unwrap();
+    assert!(trashed.starts_with(store.trash_dir()));
+    assert_eq!(vigie::store::read_dossier(&trashed).unwrap(), sample_dossier());
+    let ids: Vec<_> = store.list().unwrap().into_iter().map(|l| l.id).collect();
+    assert_eq!(ids, vec![copy]);
+}
+
+#[test]
+fn the_list_shows_the_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut old = sample_dossier();
+    old.title = "Ancien".into();
+    let mut new = sample_dossier();
+    new.title = "Récent".into();
+    new.modified = date("2026-11-20T09:00:00Z");
+    store.create(&old).unwrap();
+    store.create(&new).unwrap();
+    fs::write(store.dossiers_dir().join("notes.txt"), "not a dossier").unwrap();
+    let titles: Vec<_> = store
+        .list()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.dossier.unwrap().title)
+        .collect();
+    assert_eq!(titles, ["Récent", "Ancien"]);
+}
+
+#[test]
+fn settings_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.load_settings().unwrap(), Settings::default());
+    let settings = Settings {
+        lang: Some(vigie::i18n::Lang::En),
+        theme: Theme::Dark,
+    };
+    store.save_settings(&settings).unwrap();
+    assert_eq!(store.load_settings().unwrap(), settings);
+}
+
+#[test]
+fn no_temporary_file_is_left_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    store.save(&id, &sample_dossier()).unwrap();
+    let names: Vec<String> = fs::read_dir(store.dossiers_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [format!("{id}.ron")]);
+}

@@ -1,0 +1,254 @@
+//! The window, driven through egui_kittest: create a dossier, answer items,
+//! quit and come back; rename, duplicate, delete; keyboard; language;
+//! damaged files; the household profile.
+
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use vigie::app::{AppState, Screen, app_ui};
+use vigie::i18n::Lang;
+use vigie::library::Library;
+use vigie::model::checklist::ItemId;
+use vigie::model::{Dossier, Status};
+use vigie::store::Store;
+
+use crate::util::sample_dossier;
+
+fn harness(root: &Path, lang: Lang) -> Harness<'static, AppState> {
+    let mut state = AppState::new(root.to_owned(), Some(lang)).unwrap();
+    state.autosave_delay = Duration::ZERO;
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .with_context_setup(vigie::app::theme::setup_context)
+        .build_ui_state(app_ui, state);
+    harness.run();
+    harness
+}
+
+fn walk_dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
+    &h.state().walk().expect("a dossier is open").dossier
+}
+
+fn only_dossier_file(root: &Path) -> String {
+    let store = Store::open(root).unwrap();
+    let listed = store.list().unwrap();
+    assert_eq!(listed.len(), 1);
+    fs::read_to_string(&listed[0].path).unwrap()
+}
+
+#[test]
+fn create_a_dossier_answer_items_quit_and_find_them_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let first_item;
+    {
+        let mut h = harness(dir.path(), Lang::Fr);
+        h.get_by_label("Nouveau dossier…").click();
+        h.run();
+        assert!(matches!(h.state().screen, Screen::NewDossier(_)));
+
+        // Creating without a title says what is missing.
+        h.get_by_label("Créer le dossier").click();
+        h.run();
+        assert!(matches!(h.state().screen, Screen::NewDossier(_)));
+        assert!(h.query_by_label("Donnez un titre au dossier.").is_some());
+
+        h.get_by_label("Titre").focus();
+        h.run();
+        h.get_by_label("Titre").type_text("Maison de Lyon");
+        h.run();
+        h.get_by_label("Créer le dossier").click();
+        h.run();
+        let dossier = walk_dossier(&h);
+        assert_eq!(dossier.title, "Maison de Lyon");
+        assert_eq!(dossier.checklists.len(), 6, "a personal dossier offers every checklist but none");
+        first_item = h.state().walk().unwrap().selected.clone().unwrap();
+
+        // Answer the first item with its "Done" button, then type a note.
+        h.get_all_by_label("Fait").next().unwrap().click();
+        h.run();
+        assert_eq!(walk_dossier(&h).status(&first_item), Status::Done);
+        h.get_all_by_label("Note").next().unwrap().focus();
+        h.run();
+        h.get_all_by_label("Note").next().unwrap().type_text("Vu avec le référent");
+        h.run();
+        assert_eq!(walk_dossier(&h).note(&first_item), "Vu avec le référent");
+
+        // The file on disk has both.
+        let text = only_dossier_file(dir.path());
+        assert!(text.contains(&format!("\"{first_item}\"")), "{text}");
+        assert!(text.contains("status: Done") && text.contains("Vu avec le référent"), "{text}");
+    }
+
+    // A new start finds everything as it was left.
+    let mut h = harness(dir.path(), Lang::Fr);
+    assert!(h.query_by_label("Maison de Lyon").is_some());
+    h.get_by_label("Ouvrir").click();
+    h.run();
+    assert_eq!(walk_dossier(&h).status(&first_item), Status::Done);
+    assert_eq!(walk_dossier(&h).note(&first_item), "Vu avec le référent");
+}
+
+fn with_sample(root: &Path) -> vigie::model::DossierId {
+    Store::open(root).unwrap().create(&sample_dossier()).unwrap()
+}
+
+#[test]
+fn the_keyboard_moves_and_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.get_by_label("Ouvrir").click();
+    h.run();
+    let library = Library::load(None);
+    let items: Vec<ItemId> = library.checklists[0].sections[0].items.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(h.state().walk().unwrap().selected.as_ref(), Some(&items[0]));
+
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().walk().unwrap().selected.as_ref(), Some(&items[1]));
+    h.key_press(egui::Key::Num3);
+    h.run();
+    assert_eq!(walk_dossier(&h).status(&items[1]), Status::Todo);
+    h.key_press(egui::Key::K);
+    h.run();
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(walk_dossier(&h).status(&items[0]), Status::Partly);
+    h.key_press(egui::Key::Num0);
+    h.run();
+    assert_eq!(walk_dossier(&h).status(&items[0]), Status::Unanswered);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().walk().unwrap().expanded.contains(&items[0]));
+
+    // Past the end of a section, the next section begins.
+    for _ in 0..items.len() {
+        h.key_press(egui::Key::J);
+        h.run();
+    }
+    let walk = h.state().walk().unwrap();
+    assert_eq!(walk.section, 1);
+    assert_eq!(walk.selected.as_ref(), Some(&library.checklists[0].sections[1].items[0].id));
+}
+
+#[test]
+fn search_and_filters_narrow_the_items() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.get_by_label("Ouvrir").click();
+    h.run();
+    h.get_by_label("Rechercher").focus();
+    h.run();
+    h.get_by_label("Rechercher").type_text("alarme");
+    h.run();
+    let library = Library::load(None);
+    let walk = h.state().walk().unwrap();
+    let found = walk.visible_items(&library, Lang::Fr);
+    assert!(found.len() >= 2);
+    assert!(found.iter().all(|i| {
+        format!("{} {}", i.title.fr, i.guidance.fr).to_lowercase().contains("alarme")
+    }));
+    assert!(h.query_by_label_contains("Résultats de la recherche").is_some());
+}
+
+#[test]
+fn rename_duplicate_and_delete_from_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+
+    h.get_by_label("Rename…").click();
+    h.run();
+    h.get_by_label("Title").type_text(" bis");
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert!(h.query_by_label("Domicile principal bis").is_some());
+
+    h.get_by_label("Duplicate").click();
+    h.run();
+    assert_eq!(h.state().dossiers.len(), 2);
+    assert!(h.query_by_label("Domicile principal bis (copy)").is_some());
+
+    // Delete asks first; cancel keeps the dossier.
+    h.get_all_by_label("Delete…").next().unwrap().click();
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().dossiers.len(), 2);
+    h.get_all_by_label("Delete…").next().unwrap().click();
+    h.run();
+    h.get_by_label("Move to the trash").click();
+    h.run();
+    assert_eq!(h.state().dossiers.len(), 1);
+    let trash = Store::open(dir.path()).unwrap().trash_dir();
+    assert_eq!(fs::read_dir(trash).unwrap().count(), 1);
+}
+
+#[test]
+fn the_language_switches_at_once_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Fr);
+    assert!(h.query_by_label("Vos dossiers").is_some());
+    h.get_by_label("EN").click();
+    h.run();
+    assert!(h.query_by_label("Your dossiers").is_some());
+    assert!(h.query_by_label("Vos dossiers").is_none());
+    drop(h);
+    let state = AppState::new(dir.path().to_owned(), None).unwrap();
+    assert_eq!(state.lang, Lang::En);
+}
+
+#[test]
+fn a_damaged_dossier_is_shown_and_its_backup_can_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = with_sample(dir.path());
+    let mut store = Store::open(dir.path()).unwrap();
+    let d = store.load(&id).unwrap();
+    store.save(&id, &d).unwrap(); // a second session's save: the backup exists
+    let path = store.dossier_path(&id);
+    fs::write(&path, "(format_version: 1, title: \"Domicile").unwrap();
+
+    let mut h = harness(dir.path(), Lang::En);
+    assert!(h.query_by_label("This dossier cannot be opened. The file is left as it is.").is_some());
+    assert_eq!(fs::read_to_string(&path).unwrap(), "(format_version: 1, title: \"Domicile");
+    h.get_by_label("Open the backup").click();
+    h.run();
+    assert_eq!(walk_dossier(&h).title, "Domicile principal");
+    assert!(h.state().notice.as_ref().is_some_and(|n| n.text.contains(".damaged")));
+    assert_eq!(
+        fs::read_to_string(path.with_extension("ron.damaged")).unwrap(),
+        "(format_version: 1, title: \"Domicile"
+    );
+}
+
+#[test]
+fn changing_the_household_profile_hides_items_but_keeps_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.get_by_label("Open").click();
+    h.run();
+    // The sample's first section has house-only items; answer one.
+    let fence = ItemId::from("perimeter.fence");
+    h.state_mut().apply(vigie::app::Action::SetStatus(fence.clone(), Status::Done));
+    h.run();
+
+    h.get_by_label("Household profile…").click();
+    h.run();
+    h.get_by_label("a flat").click();
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    let library = Library::load(None);
+    let walk = h.state().walk().unwrap();
+    assert!(walk.dossier.profile.as_ref().unwrap().contains(&vigie::model::Tag::Flat));
+    assert!(!walk.visible_items(&library, Lang::En).iter().any(|i| i.id == fence));
+    assert_eq!(walk.dossier.status(&fence), Status::Done, "the answer is kept");
+    assert!(h.query_by_label_contains("hidden by the household profile").is_some());
+    assert!(only_dossier_file(dir.path()).contains("Flat"));
+}

@@ -1,0 +1,35 @@
+//! Fixtures shared by the integration tests.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use vigie::model::checklist::{ItemId, Journey};
+use vigie::model::{Dossier, Status};
+
+/// A fixed date, so that files are reproducible.
+pub fn date(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// A dossier on the home consultation with two answers.
+pub fn sample_dossier() -> Dossier {
+    let t0 = date("2026-11-01T09:00:00Z");
+    let mut d = Dossier::new(
+        "Domicile principal",
+        Journey::Personal,
+        vec!["home-consultation".into()],
+        None,
+        t0,
+    );
+    d.set_status(&ItemId::from("entrances.locked-at-home"), Status::Done, t0);
+    d.set_status(&ItemId::from("alarm.lighting"), Status::Partly, t0);
+    d.set_note(&ItemId::from("alarm.lighting"), "Côté jardin « à revoir » & <b>", t0);
+    d
+}
+
+/// The Unix permission bits of a path.
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
