@@ -210,6 +210,10 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                         last_checklist = Some(&checklist.id);
                     }
                     let p = Progress::of_items(&section.items, &walk.dossier);
+                    if p.total == 0 {
+                        // Every item is hidden by the household profile.
+                        continue;
+                    }
                     let mut text = egui::text::LayoutJob::default();
                     let body = egui::TextFormat {
                         color: ui.visuals().text_color(),
@@ -432,6 +436,8 @@ fn item_ui(
             ui.set_width(ui.available_width());
             ui.push_id(item.id.as_str(), |ui| {
                 ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(tokens.status(status), "●")
+                        .on_hover_text((t.status_name)(status));
                     ui.label(
                         egui::RichText::new(format!("■ {}", (t.priority_name)(item.priority)))
                             .color(tokens.priority(item.priority))
@@ -448,11 +454,6 @@ fn item_ui(
                 ui.horizontal_wrapped(|ui| {
                     for choice in Status::CHOICES {
                         let text = egui::RichText::new((t.status_name)(choice));
-                        let text = if choice == status {
-                            text.color(tokens.status(choice)).strong()
-                        } else {
-                            text
-                        };
                         if ui.selectable_label(choice == status, text).clicked() {
                             actions.push(Action::Select(item.id.clone()));
                             actions.push(Action::SetStatus(item.id.clone(), choice));
