@@ -14,6 +14,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::i18n::{Lang, tr};
 use crate::library::{Library, validate_files};
 use crate::model::Progress;
+use crate::model::checklist::Origin;
+use crate::model::validate::{IdRegistry, parse_checklist};
+use crate::report::{Format, Profile};
 use crate::store::Store;
 
 /// Vigie: home security and family vigilance checklists, kept on this
@@ -62,6 +65,26 @@ pub enum Command {
     },
     /// Print the dossiers: title, journey, progress, last change, file.
     List,
+    /// Export a dossier's summary, or a blank form of a checklist, as PDF
+    /// or HTML. The exported file is not encrypted.
+    Export {
+        /// The dossier file (RON), for the full, family and emergency
+        /// profiles.
+        #[arg(value_name = "DOSSIER_FILE", required_unless_present = "checklist")]
+        dossier: Option<PathBuf>,
+        /// A checklist file (built-in or your own), for a blank form.
+        #[arg(long, value_name = "CHECKLIST_FILE", conflicts_with = "dossier")]
+        checklist: Option<PathBuf>,
+        /// The output format.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// What to print.
+        #[arg(long, value_enum, default_value = "full")]
+        profile: Profile,
+        /// Where to write the file.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
 }
 
 /// The language for messages: `--lang`, else the settings, else the system.
@@ -108,6 +131,45 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             } else {
                 Ok(0)
             }
+        }
+        Command::Export {
+            dossier,
+            checklist,
+            format,
+            profile,
+            out: path,
+        } => {
+            let lang = message_lang(cli, None);
+            let t = tr(lang);
+            let now = chrono::Local::now();
+            let report = if let Some(file) = checklist {
+                anyhow::ensure!(
+                    *profile == Profile::Blank,
+                    "--checklist makes a blank form: use --profile blank"
+                );
+                let source = std::fs::read_to_string(file)
+                    .with_context(|| format!("cannot read {}", file.display()))?;
+                let name = file.display().to_string();
+                let checklist =
+                    parse_checklist(&source, &name, Origin::User(file.clone()), &mut IdRegistry::new())
+                        .map_err(|e| anyhow::anyhow!("{}", e.describe(lang)))?;
+                crate::report::build_blank(&checklist, lang, now)
+            } else if let Some(file) = dossier {
+                let dossier =
+                    crate::store::read_dossier(file).map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+                let user_dir = Store::default_root(cli.data_dir.clone()).map(|root| root.join("checklists"));
+                let library = Library::load(user_dir.as_deref());
+                crate::report::build(&dossier, &library, *profile, lang, now)
+            } else {
+                anyhow::bail!("give a dossier file or --checklist");
+            };
+            crate::report::export(&report, *format, path).map_err(|e| match e {
+                crate::report::ExportError::Write(e) => anyhow::anyhow!((t.store_error)(&e)),
+                other @ crate::report::ExportError::Layout(_) => anyhow::anyhow!(other),
+            })?;
+            writeln!(err, "{}", (t.export_warning))?;
+            writeln!(out, "{}", (t.cli_exported)(&path.display().to_string()))?;
+            Ok(0)
         }
         Command::List => {
             let root =

@@ -7,6 +7,7 @@
 //! - [`model`]: checklists (parsed then validated), dossiers, answers, scores;
 //! - [`library`]: the built-in checklists and the user's own ones;
 //! - [`store`]: the data folder, crash-safe saves, backups and the trash;
+//! - [`report`]: the printable summary (PDF and HTML);
 //! - [`i18n`]: the typed French and English catalog;
 //! - [`cli`]: the command line;
 //! - [`app`]: the egui desktop application.
@@ -16,4 +17,5 @@ pub mod cli;
 pub mod i18n;
 pub mod library;
 pub mod model;
+pub mod report;
 pub mod store;

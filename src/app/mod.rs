@@ -9,6 +9,7 @@
 mod home;
 mod household;
 mod new_dossier;
+mod summary;
 pub mod theme;
 mod walkthrough;
 
@@ -20,6 +21,7 @@ use chrono::Utc;
 
 pub use household::HouseholdDraft;
 pub use new_dossier::NewDossierDraft;
+pub use summary::SummaryDraft;
 pub use walkthrough::{StatusFilter, Walk};
 
 use crate::i18n::{Lang, Tr, tr};
@@ -40,6 +42,8 @@ pub enum Screen {
     NewDossier(NewDossierDraft),
     /// Working through a dossier's checklists.
     Walkthrough(Box<Walk>),
+    /// The summary and export of the open dossier.
+    Summary(Box<Walk>, SummaryDraft),
 }
 
 /// A modal dialog over the current screen.
@@ -135,6 +139,12 @@ pub enum Action {
     DismissNotice,
     /// Save the open dossier now.
     SaveNow,
+    /// Show the summary of the open dossier.
+    ShowSummary,
+    /// Back from the summary to the walkthrough.
+    CloseSummary,
+    /// Export the open dossier's summary to a file.
+    Export(crate::report::Format, PathBuf),
 }
 
 /// Everything the application holds.
@@ -220,14 +230,14 @@ impl AppState {
     #[must_use]
     pub fn walk(&self) -> Option<&Walk> {
         match &self.screen {
-            Screen::Walkthrough(walk) => Some(walk),
+            Screen::Walkthrough(walk) | Screen::Summary(walk, _) => Some(walk),
             _ => None,
         }
     }
 
     fn walk_mut(&mut self) -> Option<&mut Walk> {
         match &mut self.screen {
-            Screen::Walkthrough(walk) => Some(walk),
+            Screen::Walkthrough(walk) | Screen::Summary(walk, _) => Some(walk),
             _ => None,
         }
     }
@@ -380,6 +390,19 @@ impl AppState {
             }
             Action::DismissNotice => self.notice = None,
             Action::SaveNow => self.flush(),
+            Action::ShowSummary => {
+                self.flush();
+                if let Screen::Walkthrough(walk) = std::mem::replace(&mut self.screen, Screen::Home) {
+                    let draft = SummaryDraft::new(&walk.dossier.title);
+                    self.screen = Screen::Summary(walk, draft);
+                }
+            }
+            Action::CloseSummary => {
+                if let Screen::Summary(walk, _) = std::mem::replace(&mut self.screen, Screen::Home) {
+                    self.screen = Screen::Walkthrough(walk);
+                }
+            }
+            Action::Export(format, path) => self.export(format, &path),
         }
     }
 
@@ -431,7 +454,7 @@ impl AppState {
 
     /// Saves the open dossier now if it has unsaved changes (also on exit).
     pub fn flush(&mut self) {
-        let Screen::Walkthrough(walk) = &mut self.screen else {
+        let (Screen::Walkthrough(walk) | Screen::Summary(walk, _)) = &mut self.screen else {
             return;
         };
         if walk.save == SaveState::Saved {
@@ -455,6 +478,34 @@ impl AppState {
         }
     }
 
+    fn export(&mut self, format: crate::report::Format, path: &std::path::Path) {
+        let Screen::Summary(walk, draft) = &self.screen else {
+            return;
+        };
+        let t = tr(self.lang);
+        let report = crate::report::build(
+            &walk.dossier,
+            &self.library,
+            draft.profile,
+            self.lang,
+            chrono::Local::now(),
+        );
+        let open_after = draft.open_after;
+        let shown = path.display().to_string();
+        match crate::report::export(&report, format, path) {
+            Ok(()) => {
+                self.info((t.exported)(&shown));
+                if open_after && let Err(err) = open::that_detached(path) {
+                    self.error((t.open_failed)(&shown, &err.to_string()));
+                }
+            }
+            Err(crate::report::ExportError::Write(err)) => {
+                self.error((t.export_failed)(&(t.store_error)(&err)));
+            }
+            Err(err) => self.error((t.export_failed)(&err.to_string())),
+        }
+    }
+
     fn save_settings(&mut self) {
         if let Err(err) = self.store.save_settings(&self.settings) {
             self.error((self.tr().store_error)(&err));
@@ -472,6 +523,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         Screen::Home => home::home_ui(ui, state, &mut actions),
         Screen::NewDossier(_) => new_dossier::new_dossier_ui(ui, state, &mut actions),
         Screen::Walkthrough(_) => walkthrough::walkthrough_ui(ui, state, &mut actions),
+        Screen::Summary(..) => summary::summary_ui(ui, state, &mut actions),
     }
     dialog_ui(ui, state, &mut actions);
     for action in actions {
@@ -667,5 +719,5 @@ pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> 
             Ok(app)
         }),
     )
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -352,6 +352,12 @@ fn header_ui(
         if ui.button(t.edit_profile).clicked() {
             actions.push(Action::EditProfile);
         }
+        if ui
+            .button(egui::RichText::new(t.summary_button).strong())
+            .clicked()
+        {
+            actions.push(Action::ShowSummary);
+        }
     });
     let missing = walk.dossier.missing_checklists(&library.checklists);
     if !missing.is_empty() {

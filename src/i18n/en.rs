@@ -1,9 +1,10 @@
 //! The English catalog.
 
-use super::Tr;
+use super::{EmergencyNumber, ReportTr, Tr};
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
 use crate::model::validate::{Field, IdKind, ProblemKind};
+use crate::report::Profile;
 use crate::store::{IoAction, StoreError, Theme};
 
 /// The English catalog.
@@ -268,4 +269,124 @@ pub static EN: Tr = Tr {
     },
     cli_no_dossier: |dir| format!("No dossier in {dir}"),
     cli_damaged: "(unreadable)",
+    report: ReportTr {
+        confidential: "Confidential",
+        page: "Page",
+        generated_on: "Made on",
+        created_on: "Created on",
+        modified_on: "Last changed",
+        household: "Household",
+        checklists: "Checklists",
+        overview: "Overview",
+        answered: "Items answered",
+        score: "Risk-weighted score",
+        score_explained: "Each item weighs by its priority (critical 8, high 4, medium 2, low 1); a done item earns its whole weight, a partly done item half of it.",
+        open_critical: "Critical items still open",
+        by_section: "By section",
+        col_section: "Section",
+        col_answered: "Answered",
+        col_score: "Score",
+        col_critical: "Open critical",
+        col_priority: "Priority",
+        col_item: "Item",
+        col_status: "Status",
+        col_note: "Note",
+        action_plan: "Action plan",
+        action_plan_intro: "Every item not done yet, most important first.",
+        in_place: "What is in place",
+        notes: "Notes",
+        orphans: "Answers to items that no longer exist",
+        sources: "Sources",
+        nothing: "Nothing to report.",
+        practices: "Our vigilance practices",
+        practices_intro: "The practices the family reviewed and agreed together.",
+        emergency_title: "Emergency sheet",
+        emergency_intro: "Keep it near the phone and know it by heart.",
+        numbers: &[
+            EmergencyNumber {
+                number: "17",
+                name: "Police or gendarmerie",
+                when: "Immediate danger, intrusion, assault, being followed",
+            },
+            EmergencyNumber {
+                number: "112",
+                name: "European emergency number",
+                when: "From any EU country, or when another number does not get through",
+            },
+            EmergencyNumber {
+                number: "114",
+                name: "Emergency by text, app, chat or video",
+                when: "When you cannot speak: deaf or hard of hearing, or to alert discreetly; free, 24/7",
+            },
+            EmergencyNumber {
+                number: "15",
+                name: "SAMU (ambulance)",
+                when: "Medical emergency",
+            },
+            EmergencyNumber {
+                number: "18",
+                name: "Fire brigade",
+                when: "Fire, accident, rescue",
+            },
+            EmergencyNumber {
+                number: "masecurite.interieur.gouv.fr",
+                name: "Ma Sécurité",
+                when: "24/7 chat with a police officer or gendarme: report, ask for advice",
+            },
+            EmergencyNumber {
+                number: "17cyber.gouv.fr",
+                name: "17Cyber",
+                when: "Online attack: hacking, blackmail, fraud",
+            },
+        ],
+        col_number: "Number",
+        col_who: "Who answers",
+        col_when: "When to call",
+        call_first: "Who to call first",
+        call_first_text: "In danger: first the 17 (or 112). If you cannot speak, text the 114. Only then tell your relatives, in the agreed order.",
+        by_hand: "To fill in by hand",
+        by_hand_lines: &[
+            "Meeting point near home",
+            "Meeting point outside the neighborhood",
+            "Trusted person to call",
+            "Second trusted person",
+            "Company security contact",
+        ],
+        by_hand_warning: "Write no code, password, safe word or recovery phrase on this sheet.",
+        blank_intro: "Tick one box per item during the visit; write findings at the end of each section.",
+        blank_columns: &["Done", "Partly", "To do", "N/A"],
+        observations: "Findings and recommendations",
+        keep_safe: "Confidential document: it describes a home's weak points. Keep it somewhere safe and destroy it when it is no longer needed.",
+    },
+    profile_name: |p| match p {
+        Profile::Full => "Full report",
+        Profile::Family => "Family handout",
+        Profile::Emergency => "Emergency sheet",
+        Profile::Blank => "Blank form",
+    },
+    profile_help: |p| match p {
+        Profile::Full => {
+            "The confidential report: progress, action plan, what is in place, notes and sources."
+        }
+        Profile::Family => {
+            "For the family: the practices agreed and the emergency sheet, with no weak point and no note."
+        }
+        Profile::Emergency => "One page: the numbers, who to call first, lines to fill in by hand.",
+        Profile::Blank => "The dossier's checklists with empty boxes, for a visit on paper.",
+    },
+    summary_button: "Summary and export…",
+    back_to_walk: "← Back to the items",
+    summary_title: "Summary",
+    summary_profile: "Document",
+    export_pdf: "Export PDF…",
+    export_html: "Export HTML…",
+    export_warning: "Warning: the exported file is not encrypted. It describes the home's weak points; keep it somewhere safe, do not email it, and delete it when it is no longer needed.",
+    open_after_export: "Open after export",
+    export_path: "Save as",
+    export_to_path: "Export",
+    exported: |p| format!("Exported: {p}"),
+    export_failed: |why| format!("Could not export: {why}"),
+    open_failed: |p, why| format!("Could not open {p}: {why}"),
+    plan_preview: |n| format!("Action plan ({n} items to deal with)"),
+    cli_exported: |p| format!("Exported: {p}"),
 };

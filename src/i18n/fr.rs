@@ -3,10 +3,11 @@
 //! Typographie : espace insécable (`\u{a0}`) avant `:` `;` `?` `!` et à
 //! l'intérieur des « guillemets ».
 
-use super::Tr;
+use super::{EmergencyNumber, ReportTr, Tr};
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
 use crate::model::validate::{Field, IdKind, ProblemKind};
+use crate::report::Profile;
 use crate::store::{IoAction, StoreError, Theme};
 
 /// The French catalog.
@@ -277,4 +278,126 @@ pub static FR: Tr = Tr {
     },
     cli_no_dossier: |dir| format!("Aucun dossier dans {dir}"),
     cli_damaged: "(illisible)",
+    report: ReportTr {
+        confidential: "Confidentiel",
+        page: "Page",
+        generated_on: "Édité le",
+        created_on: "Créé le",
+        modified_on: "Modifié le",
+        household: "Foyer",
+        checklists: "Listes",
+        overview: "Vue d’ensemble",
+        answered: "Points répondus",
+        score: "Score pondéré",
+        score_explained: "Chaque point pèse selon sa priorité (critique 8, haute 4, moyenne 2, basse 1)\u{a0}; un point fait rapporte tout son poids, un point fait en partie la moitié.",
+        open_critical: "Points critiques encore ouverts",
+        by_section: "Par section",
+        col_section: "Section",
+        col_answered: "Répondus",
+        col_score: "Score",
+        col_critical: "Critiques ouverts",
+        col_priority: "Priorité",
+        col_item: "Point",
+        col_status: "État",
+        col_note: "Note",
+        action_plan: "Plan d’action",
+        action_plan_intro: "Tous les points qui ne sont pas encore faits, du plus important au moins important.",
+        in_place: "Ce qui est en place",
+        notes: "Notes",
+        orphans: "Réponses à des points qui n’existent plus",
+        sources: "Sources",
+        nothing: "Rien à signaler.",
+        practices: "Nos pratiques de vigilance",
+        practices_intro: "Les pratiques que la famille a passées en revue et adoptées ensemble.",
+        emergency_title: "Fiche d’urgence",
+        emergency_intro: "À garder près du téléphone et à connaître par cœur.",
+        numbers: &[
+            EmergencyNumber {
+                number: "17",
+                name: "Police ou gendarmerie",
+                when: "Danger immédiat, intrusion, agression, filature",
+            },
+            EmergencyNumber {
+                number: "112",
+                name: "Numéro d’urgence européen",
+                when: "Depuis tout pays de l’Union européenne, ou si un autre numéro ne passe pas",
+            },
+            EmergencyNumber {
+                number: "114",
+                name: "Urgence par SMS, application, tchat ou visio",
+                when: "Si vous ne pouvez pas parler\u{a0}: personne sourde ou malentendante, ou pour alerter discrètement\u{a0}; gratuit, 24\u{a0}h/24",
+            },
+            EmergencyNumber {
+                number: "15",
+                name: "SAMU",
+                when: "Urgence médicale",
+            },
+            EmergencyNumber {
+                number: "18",
+                name: "Sapeurs-pompiers",
+                when: "Incendie, accident, secours à personne",
+            },
+            EmergencyNumber {
+                number: "masecurite.interieur.gouv.fr",
+                name: "Ma Sécurité",
+                when: "Tchat 24\u{a0}h/24 avec un policier ou un gendarme\u{a0}: signaler, demander conseil",
+            },
+            EmergencyNumber {
+                number: "17cyber.gouv.fr",
+                name: "17Cyber",
+                when: "Attaque en ligne\u{a0}: piratage, chantage, escroquerie",
+            },
+        ],
+        col_number: "Numéro",
+        col_who: "Qui répond",
+        col_when: "Quand l’appeler",
+        call_first: "Qui appeler en premier",
+        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112). Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu.",
+        by_hand: "À remplir à la main",
+        by_hand_lines: &[
+            "Point de rendez-vous près du domicile",
+            "Point de rendez-vous hors du quartier",
+            "Personne de confiance à prévenir",
+            "Deuxième personne de confiance",
+            "Contact sûreté de l’entreprise",
+        ],
+        by_hand_warning: "N’écrivez sur cette fiche aucun code, mot de passe, mot de sécurité ni phrase de récupération.",
+        blank_intro: "Cochez une case par point pendant la visite\u{a0}; notez vos constats en bas de chaque section.",
+        blank_columns: &["Fait", "En partie", "À faire", "Sans objet"],
+        observations: "Constats et recommandations",
+        keep_safe: "Document confidentiel\u{a0}: il décrit les points faibles d’un domicile. Conservez-le en lieu sûr et détruisez-le quand il ne sert plus.",
+    },
+    profile_name: |p| match p {
+        Profile::Full => "Rapport complet",
+        Profile::Family => "Fiche famille",
+        Profile::Emergency => "Fiche d’urgence",
+        Profile::Blank => "Formulaire vierge",
+    },
+    profile_help: |p| match p {
+        Profile::Full => {
+            "Le rapport confidentiel\u{a0}: avancement, plan d’action, ce qui est en place, notes et sources."
+        }
+        Profile::Family => {
+            "À remettre à la famille\u{a0}: les pratiques adoptées et la fiche d’urgence, sans point faible ni note."
+        }
+        Profile::Emergency => {
+            "Une page\u{a0}: les numéros, qui appeler en premier, des lignes à remplir à la main."
+        }
+        Profile::Blank => "Les listes du dossier avec des cases vides, pour une visite sur papier.",
+    },
+    summary_button: "Synthèse et export…",
+    back_to_walk: "← Retour aux points",
+    summary_title: "Synthèse",
+    summary_profile: "Document",
+    export_pdf: "Exporter en PDF…",
+    export_html: "Exporter en HTML…",
+    export_warning: "Attention\u{a0}: le fichier exporté n’est pas chiffré. Il décrit les points faibles du domicile\u{a0}; rangez-le en lieu sûr, ne l’envoyez pas par courriel et supprimez-le quand il ne sert plus.",
+    open_after_export: "Ouvrir après l’export",
+    export_path: "Enregistrer sous",
+    export_to_path: "Exporter",
+    exported: |p| format!("Exporté\u{a0}: {p}"),
+    export_failed: |why| format!("Impossible d’exporter\u{a0}: {why}"),
+    open_failed: |p, why| format!("Impossible d’ouvrir {p}\u{a0}: {why}"),
+    plan_preview: |n| format!("Plan d’action ({n} points à traiter)"),
+    cli_exported: |p| format!("Exporté\u{a0}: {p}"),
 };

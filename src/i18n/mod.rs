@@ -74,6 +74,112 @@ pub fn tr(lang: Lang) -> &'static Tr {
     }
 }
 
+/// An emergency number on the emergency sheet.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct EmergencyNumber {
+    /// The number or address to call.
+    pub number: &'static str,
+    /// Who answers.
+    pub name: &'static str,
+    /// When to call it.
+    pub when: &'static str,
+}
+
+/// The fixed texts of the printed summary (passed to the renderers as data).
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct ReportTr {
+    /// Marking on every page.
+    pub confidential: &'static str,
+    /// "Page".
+    pub page: &'static str,
+    /// "Made on".
+    pub generated_on: &'static str,
+    /// "Created on".
+    pub created_on: &'static str,
+    /// "Last changed".
+    pub modified_on: &'static str,
+    /// "Household".
+    pub household: &'static str,
+    /// "Checklists".
+    pub checklists: &'static str,
+    /// Heading: overview.
+    pub overview: &'static str,
+    /// "Items answered".
+    pub answered: &'static str,
+    /// "Risk-weighted score".
+    pub score: &'static str,
+    /// How the score is computed.
+    pub score_explained: &'static str,
+    /// "Critical items still open".
+    pub open_critical: &'static str,
+    /// Heading: by section.
+    pub by_section: &'static str,
+    /// Column: section.
+    pub col_section: &'static str,
+    /// Column: answered.
+    pub col_answered: &'static str,
+    /// Column: score.
+    pub col_score: &'static str,
+    /// Column: critical.
+    pub col_critical: &'static str,
+    /// Column: priority.
+    pub col_priority: &'static str,
+    /// Column: item.
+    pub col_item: &'static str,
+    /// Column: status.
+    pub col_status: &'static str,
+    /// Column: note.
+    pub col_note: &'static str,
+    /// Heading: action plan.
+    pub action_plan: &'static str,
+    /// What the action plan is.
+    pub action_plan_intro: &'static str,
+    /// Heading: in place.
+    pub in_place: &'static str,
+    /// Heading: notes.
+    pub notes: &'static str,
+    /// Heading: answers to items that no longer exist.
+    pub orphans: &'static str,
+    /// Heading: sources.
+    pub sources: &'static str,
+    /// Shown under an empty heading.
+    pub nothing: &'static str,
+    /// Heading: the practices agreed.
+    pub practices: &'static str,
+    /// What the practices list is.
+    pub practices_intro: &'static str,
+    /// Heading: emergency sheet.
+    pub emergency_title: &'static str,
+    /// What the emergency sheet is for.
+    pub emergency_intro: &'static str,
+    /// The numbers.
+    pub numbers: &'static [EmergencyNumber],
+    /// Column: number.
+    pub col_number: &'static str,
+    /// Column: who.
+    pub col_who: &'static str,
+    /// Column: when.
+    pub col_when: &'static str,
+    /// Heading: who to call first.
+    pub call_first: &'static str,
+    /// Who to call first.
+    pub call_first_text: &'static str,
+    /// Heading: to fill by hand.
+    pub by_hand: &'static str,
+    /// The lines to fill by hand.
+    pub by_hand_lines: &'static [&'static str],
+    /// Warning: never write a secret on the sheet.
+    pub by_hand_warning: &'static str,
+    /// What the blank form is for.
+    pub blank_intro: &'static str,
+    /// The status columns of the blank form.
+    pub blank_columns: &'static [&'static str],
+    /// Heading for the observations of the blank form.
+    pub observations: &'static str,
+    /// How to keep the document.
+    pub keep_safe: &'static str,
+}
+
 /// Every user-facing string of Vigie in one language.
 pub struct Tr {
     // General
@@ -271,4 +377,42 @@ pub struct Tr {
     pub cli_no_dossier: fn(&str) -> String,
     /// `vigie list`: a damaged dossier.
     pub cli_damaged: &'static str,
+
+    // Summary and export
+    /// The printed summary's texts.
+    pub report: ReportTr,
+    /// Profile names.
+    pub profile_name: fn(crate::report::Profile) -> &'static str,
+    /// Profile descriptions.
+    pub profile_help: fn(crate::report::Profile) -> &'static str,
+    /// Summary button.
+    pub summary_button: &'static str,
+    /// Back from the summary to the items.
+    pub back_to_walk: &'static str,
+    /// Summary screen heading.
+    pub summary_title: &'static str,
+    /// "What to print".
+    pub summary_profile: &'static str,
+    /// Export PDF button.
+    pub export_pdf: &'static str,
+    /// Export HTML button.
+    pub export_html: &'static str,
+    /// Warning that exports are not encrypted.
+    pub export_warning: &'static str,
+    /// "Open after export".
+    pub open_after_export: &'static str,
+    /// Label of the path field when no dialog is available.
+    pub export_path: &'static str,
+    /// Export button next to the path field.
+    pub export_to_path: &'static str,
+    /// "Exported to {path}".
+    pub exported: fn(&str) -> String,
+    /// "Could not export: {why}".
+    pub export_failed: fn(&str) -> String,
+    /// "Could not open {path}: {why}".
+    pub open_failed: fn(&str, &str) -> String,
+    /// Preview heading: the first items of the action plan.
+    pub plan_preview: fn(usize) -> String,
+    /// `vigie export`: done.
+    pub cli_exported: fn(&str) -> String,
 }

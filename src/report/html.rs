@@ -1,0 +1,365 @@
+//! The HTML summary: one self-contained file (no external request, enforced
+//! by its Content-Security-Policy), with print CSS. Every piece of text is
+//! escaped.
+
+use std::fmt::Write as _;
+
+use super::{Group, Profile, Report, Stats};
+
+const CSS: &str = r"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #111;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.4; }
+.mark { display: flex; justify-content: space-between; font-size: 8.5pt; text-transform: uppercase;
+        letter-spacing: .08em; border-bottom: 1.5pt solid #111; padding-bottom: .3rem; }
+h1 { font-size: 20pt; margin: 1.2rem 0 .2rem; }
+h2 { font-size: 13.5pt; margin: 1.8rem 0 .5rem; border-bottom: .75pt solid #999; padding-bottom: .2rem;
+     break-after: avoid; }
+h3 { font-size: 11pt; margin: 1.2rem 0 .3rem; break-after: avoid; }
+.sub { margin: 0 0 .8rem; color: #333; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+.figures { display: flex; flex-wrap: wrap; gap: .8rem; margin: .6rem 0; }
+.figure { border: .75pt solid #777; padding: .4rem .8rem; min-width: 10rem; }
+.figure b { display: block; font-size: 15pt; }
+table { width: 100%; border-collapse: collapse; margin: .4rem 0 .8rem; }
+th, td { border: .5pt solid #888; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+th { background: #e8e8e8; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+td.num { text-align: right; white-space: nowrap; }
+td.box { width: 3.2rem; text-align: center; font-size: 13pt; }
+.critical { font-weight: bold; }
+.critical .prio::before { content: '▲ '; }
+.note { white-space: pre-wrap; }
+.muted { color: #555; font-size: 9pt; }
+.lines div { border-bottom: .75pt solid #444; height: 2.1rem; margin-top: .6rem; font-size: 9pt; color: #333; }
+.sources { font-size: 8.5pt; word-break: break-all; }
+.warning { border: 1pt solid #111; padding: .5rem .8rem; font-weight: bold; }
+footer { margin-top: 2rem; border-top: .75pt solid #999; padding-top: .4rem; font-size: 8.5pt; color: #333; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
+";
+
+/// Escapes text for HTML content and attribute values.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders the report as one HTML document.
+#[must_use]
+pub fn render(report: &Report) -> String {
+    let l = report.labels;
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"robots\" content=\"noindex\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        report.lang,
+        escape(&report.title),
+        escape(l.confidential)
+    );
+    let _ = write!(
+        h,
+        "<div class=\"mark\"><span>{}</span><span>{} {}</span></div>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
+        escape(l.confidential),
+        escape(l.generated_on),
+        escape(&report.generated),
+        escape(&report.title),
+        escape(&report.subtitle)
+    );
+    meta(&mut h, report);
+    match report.profile {
+        Profile::Full => full(&mut h, report),
+        Profile::Family => {
+            practices(&mut h, report);
+            emergency(&mut h, report);
+        }
+        Profile::Emergency => emergency(&mut h, report),
+        Profile::Blank => blank(&mut h, report),
+    }
+    let _ = write!(h, "<footer>{}</footer>\n</body>\n</html>\n", escape(l.keep_safe));
+    h
+}
+
+fn meta(h: &mut String, r: &Report) {
+    let l = r.labels;
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if !r.created.is_empty() {
+        rows.push((l.created_on, r.created.clone()));
+        rows.push((l.modified_on, r.modified.clone()));
+    }
+    if !r.household.is_empty() && r.profile == Profile::Full {
+        rows.push((l.household, r.household.join(", ")));
+    }
+    if !r.checklists.is_empty() && r.profile != Profile::Emergency {
+        rows.push((l.checklists, r.checklists.join(", ")));
+    }
+    if rows.is_empty() {
+        return;
+    }
+    h.push_str("<dl class=\"meta\">\n");
+    for (k, v) in rows {
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
+    }
+    h.push_str("</dl>\n");
+}
+
+fn stats_cells(s: &Stats) -> String {
+    format!(
+        "<td class=\"num\">{}/{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+        s.answered,
+        s.total,
+        escape(&s.score),
+        s.open_critical
+    )
+}
+
+fn full(h: &mut String, r: &Report) {
+    let l = r.labels;
+    let _ = write!(
+        h,
+        "<h2>{}</h2>\n<div class=\"figures\"><div class=\"figure\">{}<b>{}/{}</b></div>\
+         <div class=\"figure\">{}<b>{}</b></div><div class=\"figure\">{}<b>{}</b></div></div>\n\
+         <p class=\"muted\">{}</p>\n",
+        escape(l.overview),
+        escape(l.answered),
+        r.overall.answered,
+        r.overall.total,
+        escape(l.score),
+        escape(&r.overall.score),
+        escape(l.open_critical),
+        r.overall.open_critical,
+        escape(l.score_explained)
+    );
+    let _ = write!(
+        h,
+        "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(l.by_section),
+        escape(l.col_section),
+        escape(l.col_answered),
+        escape(l.col_score),
+        escape(l.col_critical)
+    );
+    for s in &r.sections {
+        let _ = writeln!(
+            h,
+            "<tr><td>{} <span class=\"muted\">({})</span></td>{}</tr>",
+            escape(&s.section),
+            escape(&s.checklist),
+            stats_cells(&s.stats)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+
+    let _ = write!(
+        h,
+        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
+        escape(l.action_plan),
+        escape(l.action_plan_intro)
+    );
+    if r.plan.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
+    } else {
+        let _ = write!(
+            h,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            escape(l.col_priority),
+            escape(l.col_item),
+            escape(l.col_section),
+            escape(l.col_status),
+            escape(l.col_note)
+        );
+        for p in &r.plan {
+            let _ = writeln!(
+                h,
+                "<tr{}><td class=\"prio\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                if p.critical { " class=\"critical\"" } else { "" },
+                escape(&p.priority),
+                escape(&p.title),
+                escape(&p.section),
+                escape(&p.status),
+                escape(&p.note)
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+
+    let _ = writeln!(h, "<h2>{}</h2>", escape(l.in_place));
+    if r.in_place.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
+    } else {
+        let _ = write!(
+            h,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            escape(l.col_item),
+            escape(l.col_section)
+        );
+        for d in &r.in_place {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td></tr>",
+                escape(&d.title),
+                escape(&d.section)
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+
+    if !r.notes.is_empty() {
+        let _ = write!(
+            h,
+            "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            escape(l.notes),
+            escape(l.col_item),
+            escape(l.col_status),
+            escape(l.col_note)
+        );
+        for n in &r.notes {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                escape(&n.title),
+                escape(&n.status),
+                escape(&n.note)
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+
+    if !r.orphans.is_empty() {
+        let _ = write!(h, "<h2>{}</h2>\n<table>\n<tbody>\n", escape(l.orphans));
+        for o in &r.orphans {
+            let _ = writeln!(
+                h,
+                "<tr><td><code>{}</code></td><td>{}</td><td class=\"note\">{}</td></tr>",
+                escape(&o.id),
+                escape(&o.status),
+                escape(&o.note)
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+
+    if !r.sources.is_empty() {
+        let _ = write!(h, "<h2>{}</h2>\n<ul class=\"sources\">\n", escape(l.sources));
+        for s in &r.sources {
+            let _ = writeln!(h, "<li>{}</li>", escape(s));
+        }
+        h.push_str("</ul>\n");
+    }
+}
+
+fn group_list(h: &mut String, groups: &[Group]) {
+    for g in groups {
+        let _ = write!(h, "<h3>{}</h3>\n<ul>\n", escape(&g.title));
+        for i in &g.items {
+            let _ = writeln!(h, "<li>{}</li>", escape(&i.title));
+        }
+        h.push_str("</ul>\n");
+    }
+}
+
+fn practices(h: &mut String, r: &Report) {
+    let l = r.labels;
+    let _ = write!(
+        h,
+        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
+        escape(l.practices),
+        escape(l.practices_intro)
+    );
+    if r.practices.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
+    }
+    group_list(h, &r.practices);
+}
+
+fn emergency(h: &mut String, r: &Report) {
+    let l = r.labels;
+    let _ = write!(
+        h,
+        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(l.emergency_title),
+        escape(l.emergency_intro),
+        escape(l.col_number),
+        escape(l.col_who),
+        escape(l.col_when)
+    );
+    for n in l.numbers {
+        let _ = writeln!(
+            h,
+            "<tr><td><b>{}</b></td><td>{}</td><td>{}</td></tr>",
+            escape(n.number),
+            escape(n.name),
+            escape(n.when)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    let _ = write!(
+        h,
+        "<h3>{}</h3>\n<p>{}</p>\n<h3>{}</h3>\n<div class=\"lines\">\n",
+        escape(l.call_first),
+        escape(l.call_first_text),
+        escape(l.by_hand)
+    );
+    for line in l.by_hand_lines {
+        let _ = writeln!(h, "<div>{}</div>", escape(line));
+    }
+    let _ = writeln!(
+        h,
+        "</div>\n<p class=\"warning\">{}</p>",
+        escape(l.by_hand_warning)
+    );
+}
+
+fn blank(h: &mut String, r: &Report) {
+    let l = r.labels;
+    let _ = writeln!(h, "<p class=\"muted\">{}</p>", escape(l.blank_intro));
+    for g in &r.blank {
+        let _ = write!(
+            h,
+            "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th>",
+            escape(&g.title),
+            escape(l.col_priority),
+            escape(l.col_item)
+        );
+        for c in l.blank_columns {
+            let _ = write!(h, "<th>{}</th>", escape(c));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for i in &g.items {
+            let _ = write!(
+                h,
+                "<tr{}><td class=\"prio\">{}</td><td>{}</td>",
+                if i.critical { " class=\"critical\"" } else { "" },
+                escape(&i.priority),
+                escape(&i.title)
+            );
+            for _ in l.blank_columns {
+                h.push_str("<td class=\"box\">☐</td>");
+            }
+            h.push_str("</tr>\n");
+        }
+        let _ = write!(
+            h,
+            "</tbody>\n</table>\n<div class=\"lines\"><div>{}</div><div></div></div>\n",
+            escape(l.observations)
+        );
+    }
+}

@@ -1,0 +1,433 @@
+//! The printable summary: what a household keeps and what a référent hands
+//! over.
+//!
+//! [`build`] turns a dossier and its checklists into a [`Report`]: plain data,
+//! already in the reader's language and ordered for print. The renderers
+//! ([`html::render`] and [`pdf::render`]) only lay it out; user text is always
+//! passed to them as data, never as markup. No egui here.
+
+pub mod html;
+pub mod pdf;
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Local};
+use serde::Serialize;
+
+use crate::i18n::{Lang, ReportTr, tr};
+use crate::library::Library;
+use crate::model::checklist::{Checklist, Item, Priority};
+use crate::model::{Dossier, Progress, Status};
+
+/// Which summary to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The confidential report for the household or the référent.
+    Full,
+    /// A handout: the practices the family agreed and the emergency sheet;
+    /// no weakness, no note.
+    Family,
+    /// One page: the numbers, who to call first, lines to fill by hand.
+    Emergency,
+    /// The checklist with empty boxes, for a visit on paper.
+    Blank,
+}
+
+impl Profile {
+    /// Every profile, in menu order.
+    pub const ALL: [Self; 4] = [Self::Full, Self::Family, Self::Emergency, Self::Blank];
+}
+
+/// Counts and score, ready to print.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Items answered.
+    pub answered: usize,
+    /// Items that apply.
+    pub total: usize,
+    /// Items done.
+    pub done: usize,
+    /// Items partly done.
+    pub partly: usize,
+    /// Items to do.
+    pub todo: usize,
+    /// Items not applicable.
+    pub not_applicable: usize,
+    /// Open critical items.
+    pub open_critical: usize,
+    /// The score from 0 to 100, as text ("62/100" or "–").
+    pub score: String,
+    /// "12/40 answered".
+    pub answered_text: String,
+}
+
+impl Stats {
+    fn of(p: &Progress, lang: Lang) -> Self {
+        let t = tr(lang);
+        Self {
+            answered: p.answered,
+            total: p.total,
+            done: p.done,
+            partly: p.partly,
+            todo: p.todo,
+            not_applicable: p.not_applicable,
+            open_critical: p.open_critical,
+            score: p.score().map_or_else(|| "–".to_owned(), |s| format!("{s}/100")),
+            answered_text: (t.answered_of)(p.answered, p.total),
+        }
+    }
+}
+
+/// One section's progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SectionRow {
+    /// The checklist's title.
+    pub checklist: String,
+    /// The section's title.
+    pub section: String,
+    /// Its counts and score.
+    pub stats: Stats,
+}
+
+/// One item of the action plan (not done yet).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlanRow {
+    /// The item's id.
+    pub id: String,
+    /// The priority's name.
+    pub priority: String,
+    /// Whether it is critical (printed in bold).
+    pub critical: bool,
+    /// The section's title.
+    pub section: String,
+    /// The item's title.
+    pub title: String,
+    /// The status's name.
+    pub status: String,
+    /// The note, if any.
+    pub note: String,
+}
+
+/// One item in place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DoneRow {
+    /// The section's title.
+    pub section: String,
+    /// The item's title.
+    pub title: String,
+}
+
+/// A note on an item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NoteRow {
+    /// The item's title.
+    pub title: String,
+    /// The status's name.
+    pub status: String,
+    /// The note.
+    pub note: String,
+}
+
+/// An answer whose item no longer exists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OrphanRow {
+    /// The item id, as saved.
+    pub id: String,
+    /// The status's name.
+    pub status: String,
+    /// The note.
+    pub note: String,
+}
+
+/// A group of items printed together (the practices of one audience, or
+/// one section of a blank form).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// The group's title (checklist — section).
+    pub title: String,
+    /// The items.
+    pub items: Vec<GroupItem>,
+}
+
+/// An item in a [`Group`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupItem {
+    /// The item's title.
+    pub title: String,
+    /// The priority's name.
+    pub priority: String,
+    /// Whether it is critical.
+    pub critical: bool,
+}
+
+/// Everything a summary prints, in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Which summary.
+    pub profile: Profile,
+    /// The language code ("fr" or "en").
+    pub lang: &'static str,
+    /// The fixed texts of the report.
+    pub labels: &'static ReportTr,
+    /// The dossier's (or checklist's) title.
+    pub title: String,
+    /// The journey, or what the blank form is for.
+    pub subtitle: String,
+    /// When the report was made.
+    pub generated: String,
+    /// When the dossier was created ("" for a blank form).
+    pub created: String,
+    /// When the dossier last changed ("" for a blank form).
+    pub modified: String,
+    /// The household profile, as names.
+    pub household: Vec<String>,
+    /// The checklists covered.
+    pub checklists: Vec<String>,
+    /// Overall counts and score.
+    pub overall: Stats,
+    /// Per-section counts and score.
+    pub sections: Vec<SectionRow>,
+    /// Every applicable item not done, by priority then section.
+    pub plan: Vec<PlanRow>,
+    /// What is in place.
+    pub in_place: Vec<DoneRow>,
+    /// The notes.
+    pub notes: Vec<NoteRow>,
+    /// Answers whose item no longer exists.
+    pub orphans: Vec<OrphanRow>,
+    /// The public sources of the items covered.
+    pub sources: Vec<String>,
+    /// Family handout: the practices agreed, by audience.
+    pub practices: Vec<Group>,
+    /// Blank form: the items with empty boxes.
+    pub blank: Vec<Group>,
+}
+
+fn format_date(date: DateTime<Local>, lang: Lang) -> String {
+    date.format(tr(lang).datetime_format).to_string()
+}
+
+/// Builds the summary of `dossier` for `profile`.
+///
+/// Only items that apply to the household are printed. The family profile
+/// holds no note and no item that is not done; the emergency profile holds
+/// only the header.
+#[must_use]
+pub fn build(
+    dossier: &Dossier,
+    library: &Library,
+    profile: Profile,
+    lang: Lang,
+    now: DateTime<Local>,
+) -> Report {
+    let t = tr(lang);
+    let checklists: Vec<&Checklist> = dossier.loaded_checklists(&library.checklists).collect();
+    let mut report = Report {
+        profile,
+        lang: lang.code(),
+        labels: &t.report,
+        title: dossier.title.clone(),
+        subtitle: (t.journey_name)(dossier.journey).to_owned(),
+        generated: format_date(now, lang),
+        created: format_date(dossier.created.with_timezone(&Local), lang),
+        modified: format_date(dossier.modified.with_timezone(&Local), lang),
+        household: dossier
+            .profile
+            .iter()
+            .flatten()
+            .map(|tag| (t.tag_name)(*tag).to_owned())
+            .collect(),
+        checklists: checklists.iter().map(|c| c.title.get(lang).to_owned()).collect(),
+        overall: Stats::default(),
+        sections: Vec::new(),
+        plan: Vec::new(),
+        in_place: Vec::new(),
+        notes: Vec::new(),
+        orphans: Vec::new(),
+        sources: Vec::new(),
+        practices: Vec::new(),
+        blank: Vec::new(),
+    };
+    match profile {
+        Profile::Full => fill_full(&mut report, dossier, &checklists, library, lang),
+        Profile::Family => {
+            report.practices = groups(&checklists, lang, |item| {
+                dossier.applies(item) && dossier.status(&item.id) == Status::Done
+            });
+        }
+        Profile::Emergency => {}
+        Profile::Blank => report.blank = groups(&checklists, lang, |item| dossier.applies(item)),
+    }
+    report
+}
+
+/// Builds a blank form of `checklist`: every item, with empty boxes.
+#[must_use]
+pub fn build_blank(checklist: &Checklist, lang: Lang, now: DateTime<Local>) -> Report {
+    let t = tr(lang);
+    Report {
+        profile: Profile::Blank,
+        lang: lang.code(),
+        labels: &t.report,
+        title: checklist.title.get(lang).to_owned(),
+        subtitle: checklist.summary.get(lang).to_owned(),
+        generated: format_date(now, lang),
+        created: String::new(),
+        modified: String::new(),
+        household: Vec::new(),
+        checklists: vec![checklist.title.get(lang).to_owned()],
+        overall: Stats::default(),
+        sections: Vec::new(),
+        plan: Vec::new(),
+        in_place: Vec::new(),
+        notes: Vec::new(),
+        orphans: Vec::new(),
+        sources: Vec::new(),
+        practices: Vec::new(),
+        blank: groups(&[checklist], lang, |_| true),
+    }
+}
+
+fn fill_full(
+    report: &mut Report,
+    dossier: &Dossier,
+    checklists: &[&Checklist],
+    library: &Library,
+    lang: Lang,
+) {
+    let t = tr(lang);
+    report.overall = Stats::of(&Progress::of_dossier(dossier, &library.checklists), lang);
+    let mut plan: Vec<(Priority, usize, PlanRow)> = Vec::new();
+    let mut sources = BTreeSet::new();
+    let mut position = 0_usize;
+    for checklist in checklists {
+        for section in &checklist.sections {
+            let p = Progress::of_items(&section.items, dossier);
+            if p.total == 0 {
+                continue;
+            }
+            report.sections.push(SectionRow {
+                checklist: checklist.title.get(lang).to_owned(),
+                section: section.title.get(lang).to_owned(),
+                stats: Stats::of(&p, lang),
+            });
+            for item in section.items.iter().filter(|i| dossier.applies(i)) {
+                position += 1;
+                let status = dossier.status(&item.id);
+                let note = dossier.note(&item.id).to_owned();
+                sources.extend(item.sources.iter().cloned());
+                if status.is_open() {
+                    plan.push((
+                        item.priority,
+                        position,
+                        PlanRow {
+                            id: item.id.to_string(),
+                            priority: (t.priority_name)(item.priority).to_owned(),
+                            critical: item.priority == Priority::Critical,
+                            section: section.title.get(lang).to_owned(),
+                            title: item.title.get(lang).to_owned(),
+                            status: (t.status_name)(status).to_owned(),
+                            note: note.clone(),
+                        },
+                    ));
+                } else if status == Status::Done {
+                    report.in_place.push(DoneRow {
+                        section: section.title.get(lang).to_owned(),
+                        title: item.title.get(lang).to_owned(),
+                    });
+                }
+                if !note.is_empty() {
+                    report.notes.push(NoteRow {
+                        title: item.title.get(lang).to_owned(),
+                        status: (t.status_name)(status).to_owned(),
+                        note,
+                    });
+                }
+            }
+        }
+    }
+    plan.sort_by_key(|(priority, position, _)| (*priority, *position));
+    report.plan = plan.into_iter().map(|(_, _, row)| row).collect();
+    report.orphans = dossier
+        .orphan_answers(&library.checklists)
+        .into_iter()
+        .map(|(id, answer)| OrphanRow {
+            id: id.to_string(),
+            status: (t.status_name)(answer.status).to_owned(),
+            note: answer.note.clone(),
+        })
+        .collect();
+    report.sources = sources.into_iter().collect();
+}
+
+fn groups(checklists: &[&Checklist], lang: Lang, keep: impl Fn(&Item) -> bool) -> Vec<Group> {
+    let t = tr(lang);
+    checklists
+        .iter()
+        .flat_map(|c| c.sections.iter().map(move |s| (c, s)))
+        .filter_map(|(c, s)| {
+            let items: Vec<GroupItem> = s
+                .items
+                .iter()
+                .filter(|i| keep(i))
+                .map(|i| GroupItem {
+                    title: i.title.get(lang).to_owned(),
+                    priority: (t.priority_name)(i.priority).to_owned(),
+                    critical: i.priority == Priority::Critical,
+                })
+                .collect();
+            (!items.is_empty()).then(|| Group {
+                title: format!("{} — {}", c.title.get(lang), s.title.get(lang)),
+                items,
+            })
+        })
+        .collect()
+}
+
+/// The file name extension of a format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A4 PDF.
+    Pdf,
+    /// One self-contained HTML file.
+    Html,
+}
+
+impl Format {
+    /// The file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Html => "html",
+        }
+    }
+}
+
+/// An export that could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The PDF layout failed (a bug in Vigie's template).
+    #[error("PDF layout failed: {0}")]
+    Layout(String),
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] crate::store::StoreError),
+}
+
+/// Renders `report` in `format`.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Pdf => pdf::render(report),
+        Format::Html => Ok(html::render(report).into_bytes()),
+    }
+}
+
+/// Renders and writes `report` to `path`, crash-safely and privately
+/// (`0600`). Exports are never encrypted: the caller tells the user.
+pub fn export(report: &Report, format: Format, path: &std::path::Path) -> Result<(), ExportError> {
+    let bytes = render(report, format)?;
+    crate::store::write_atomic(path, &bytes)?;
+    Ok(())
+}
