@@ -4,10 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use super::{Action, AppState, SaveState, Screen, theme};
+use chrono::NaiveDate;
+
+use super::visit::{SignOffDraft, VisitDraft};
+use super::{Action, AppState, JourneyDrafts, Page, SaveState, Screen, pages, plan, theme};
 use crate::i18n::{Lang, Tr};
 use crate::library::Library;
-use crate::model::checklist::{Checklist, Item, ItemId, Priority, Section};
+use crate::model::checklist::{Checklist, Item, ItemId, Journey, Priority, Section};
 use crate::model::{Dossier, DossierId, Progress, Status};
 
 /// Which statuses the item list shows.
@@ -55,6 +58,10 @@ pub struct Walk {
     pub priority_filter: Option<Priority>,
     /// Scroll to the selected item at the next frame.
     pub scroll_to_selected: bool,
+    /// The page shown: the item list or a journey page.
+    pub page: Page,
+    /// The journey pages' form drafts.
+    pub drafts: JourneyDrafts,
 }
 
 /// The dossier's sections, in order, with their checklist.
@@ -83,9 +90,44 @@ impl Walk {
             status_filter: StatusFilter::All,
             priority_filter: None,
             scroll_to_selected: false,
+            page: Page::List,
+            drafts: JourneyDrafts::default(),
         };
         walk.select_section(0, library);
+        // A new visit starts with its header, a new briefing with its
+        // members.
+        let today = chrono::Local::now().date_naive();
+        let t = crate::i18n::tr(Lang::Fr);
+        match walk.dossier.journey {
+            Journey::Referent if walk.dossier.visit.is_none() => {
+                walk.show_page(Page::VisitHeader, today, t, library);
+            }
+            Journey::Family if walk.dossier.members.is_empty() => {
+                walk.show_page(Page::Members, today, t, library);
+            }
+            _ => {}
+        }
         walk
+    }
+
+    /// Shows `page`, filling its form from the dossier (dates written with
+    /// `t`'s format).
+    pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr, library: &Library) {
+        match page {
+            Page::VisitHeader => {
+                self.drafts.visit = VisitDraft::from_visit(self.dossier.visit.as_ref(), today, t.date_format);
+            }
+            Page::SignOff => {
+                self.drafts.signoff = SignOffDraft::for_dossier(&self.dossier, today, t.date_format);
+            }
+            Page::Plan => {
+                self.drafts.due.clear();
+                self.drafts.review_due = None;
+            }
+            Page::List => self.select_section(self.section, library),
+            Page::Visit(_) | Page::Members | Page::Cards(_) | Page::Acknowledgements => {}
+        }
+        self.page = page;
     }
 
     /// The items shown: the search results across every section when
@@ -111,11 +153,18 @@ impl Walk {
                 })
                 .collect()
         };
-        pool.into_iter()
+        let mut items: Vec<&Item> = pool
+            .into_iter()
             .filter(|item| self.dossier.applies(item))
             .filter(|item| self.status_filter.accepts(self.dossier.status(&item.id)))
             .filter(|item| self.priority_filter.is_none_or(|p| p == item.priority))
-            .collect()
+            .collect();
+        if self.dossier.journey == Journey::Personal {
+            // The personal checklist puts the most important items first
+            // (a stable sort keeps the checklist's order among equals).
+            items.sort_by_key(|item| item.priority);
+        }
+        items
     }
 
     /// Shows section `index`, clears the search and selects its first item.
@@ -277,6 +326,16 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                 }
                 ui.add_space(theme::SPACE_S);
             }
+            if walk.search.trim().is_empty() && walk.section + 1 >= sections.len() {
+                ui.add_space(theme::SPACE_M);
+                let (text, page) = match walk.dossier.journey {
+                    Journey::Referent => (t.to_signoff, Page::SignOff),
+                    Journey::Personal | Journey::Family => (t.to_plan, Page::Plan),
+                };
+                if ui.button(egui::RichText::new(text).strong()).clicked() {
+                    actions.push(Action::ShowPage(page));
+                }
+            }
             orphans_ui(ui, t, walk, library);
         });
     });
@@ -353,6 +412,7 @@ fn header_ui(
             actions.push(Action::EditProfile);
         }
     });
+    pages::pages_bar_ui(ui, t, walk, actions);
     let missing = walk.dossier.missing_checklists(&library.checklists);
     if !missing.is_empty() {
         let ids: Vec<&str> = missing.iter().map(crate::model::ChecklistId::as_str).collect();
@@ -452,8 +512,9 @@ fn item_ui(
                     }
                 });
                 ui.horizontal_wrapped(|ui| {
+                    let names = plan::status_names(t, walk.dossier.journey);
                     for choice in Status::CHOICES {
-                        let text = egui::RichText::new((t.status_name)(choice));
+                        let text = egui::RichText::new(names(choice));
                         if ui.selectable_label(choice == status, text).clicked() {
                             actions.push(Action::Select(item.id.clone()));
                             actions.push(Action::SetStatus(item.id.clone(), choice));
