@@ -8,6 +8,7 @@
 
 mod cli;
 mod content;
+mod journeys;
 mod store;
 mod ui;
 mod util;

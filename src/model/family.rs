@@ -12,7 +12,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::checklist::{Checklist, ChecklistId, Item, ItemId, Section};
+use super::checklist::{Checklist, ChecklistId, Item, ItemId, Section, Tag};
 use super::dossier::Dossier;
 
 /// The checklist whose items are the family cards.
@@ -42,6 +42,18 @@ impl Role {
         Self::Elderly,
         Self::Staff,
     ];
+
+    /// The household profile tag that a member of this role implies.
+    #[must_use]
+    pub fn tag(self) -> Option<Tag> {
+        match self {
+            Self::Adult => None,
+            Self::Teenager => Some(Tag::Teenagers),
+            Self::Child => Some(Tag::Children),
+            Self::Elderly => Some(Tag::ElderlyRelatives),
+            Self::Staff => Some(Tag::HouseholdStaff),
+        }
+    }
 
     /// The id of the family-vigilance section written for this audience.
     #[must_use]
@@ -102,10 +114,15 @@ pub struct MemberCards<'a> {
 
 impl Dossier {
     /// Adds a member; returns their id. A blank name is refused (`None`).
+    /// The household profile gains the member's tag (a teenager member
+    /// shows the items for teenagers).
     pub fn add_member(&mut self, role: Role, name: &str, now: DateTime<Utc>) -> Option<MemberId> {
         let name = name.trim();
         if name.is_empty() {
             return None;
+        }
+        if let (Some(tag), Some(profile)) = (role.tag(), &mut self.profile) {
+            profile.insert(tag);
         }
         let id = MemberId(self.members.iter().map(|m| m.id.0 + 1).max().unwrap_or(1));
         self.members.push(Member {
@@ -321,6 +338,16 @@ mod tests {
         assert!(d.acknowledgements.is_empty());
         let cleo = d.add_member(Role::Adult, "Cléo", Utc::now()).unwrap();
         assert!(cleo.0 > bob.0);
+    }
+
+    #[test]
+    fn a_member_adds_their_audience_to_the_profile() {
+        let mut d = dossier();
+        d.profile = Some(BTreeSet::new());
+        d.add_member(Role::Adult, "Ana", Utc::now());
+        assert_eq!(d.profile, Some(BTreeSet::new()));
+        d.add_member(Role::Elderly, "Mamie", Utc::now());
+        assert_eq!(d.profile, Some([Tag::ElderlyRelatives].into_iter().collect()));
     }
 
     #[test]
