@@ -255,13 +255,28 @@ fn a_personal_checklist_most_important_first_then_the_action_plan() {
     let profile = d.profile.clone().unwrap();
     assert!(profile.contains(&vigie::model::Tag::Flat) && !profile.contains(&vigie::model::Tag::House));
 
-    // In every section, the most important items come first.
+    // The checklist opens on every item, the most important first.
     let library = Library::load(None);
     let walk = h.state().walk().unwrap();
+    assert!(walk.most_important_first);
+    assert_eq!(
+        h.query_all_by_label("Most important first").count(),
+        2,
+        "the entry and the heading"
+    );
     let shown = walk.visible_items(&library, Lang::En);
     let priorities: Vec<Priority> = shown.iter().map(|i| i.priority).collect();
     assert!(priorities.is_sorted(), "{priorities:?}");
-    assert!(shown.len() > 2);
+    assert_eq!(priorities[0], Priority::Critical);
+    let applicable = library
+        .checklists
+        .iter()
+        .filter(|c| walk.dossier.checklists.contains(&c.id))
+        .flat_map(vigie::model::Checklist::items)
+        .filter(|i| walk.dossier.applies(i))
+        .count();
+    assert_eq!(shown.len(), applicable, "every section at once");
+    assert_eq!(walk.selected.as_ref(), Some(&shown[0].id));
 
     // Answer: the first two to do, the third done.
     let first = shown[0].id.clone();
@@ -328,7 +343,11 @@ fn a_review_from_a_previous_dossier_shows_what_changed() {
     let d = dossier(&h);
     assert_eq!(d.baseline.as_ref().unwrap().title, "Visit 1");
     assert!(d.title.starts_with("Visit 1 – review of"));
-    assert_eq!(page(&h), Page::List, "the header is carried over");
+    assert_eq!(
+        page(&h),
+        Page::Visit(0),
+        "the header is carried over: the visit starts at once"
+    );
     h.state_mut().apply(Action::SetStatus(a.clone(), Status::Done));
     h.state_mut().apply(Action::SetStatus(b.clone(), Status::Partly));
     h.run();

@@ -189,6 +189,8 @@ pub enum Action {
     SetAcknowledged(ItemId, MemberId, bool),
     /// Create a new dossier reviewing this one, and open it.
     NewReview(DossierId),
+    /// Show every section's items, most important first.
+    ShowMostImportant,
 }
 
 /// Everything the application holds.
@@ -504,6 +506,12 @@ impl AppState {
             Action::RemoveMember(member) => self.edit(|d| d.remove_member(member, now)),
             Action::SetAcknowledged(item, member, yes) => {
                 self.edit(|d| d.set_acknowledged(&item, member, yes, now));
+            }
+            Action::ShowMostImportant => {
+                let library = &self.library;
+                if let Screen::Walkthrough(walk) = &mut self.screen {
+                    walk.show_most_important(library);
+                }
             }
             Action::NewReview(id) => {
                 self.flush();

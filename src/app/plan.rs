@@ -72,8 +72,11 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                 if let Some(date) = date_field_ui(ui, view, t.review_due_label, review) {
                     actions.push(Action::SetReviewDue(date));
                 }
-                if dossier.review_is_due(view.today) {
-                    ui.colored_label(view.tokens.critical, t.overdue);
+                if let Some(due) = dossier.review_due
+                    && dossier.review_is_due(view.today)
+                {
+                    let due = due.format(t.date_format).to_string();
+                    ui.colored_label(view.tokens.critical, (t.review_due_badge)(&due));
                 }
             });
             ui.add_space(theme::SPACE_M);
@@ -138,7 +141,12 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                                         .color(view.tokens.priority(item.priority))
                                         .strong(),
                                 );
-                                ui.colored_label(view.tokens.status(entry.status), names(entry.status));
+                                let status = if dossier.journey == Journey::Referent {
+                                    (t.finding_of)(names(entry.status))
+                                } else {
+                                    names(entry.status).to_owned()
+                                };
+                                ui.colored_label(view.tokens.status(entry.status), status);
                                 ui.label(egui::RichText::new(item.title.get(view.lang)).strong());
                             });
                             ui.label(

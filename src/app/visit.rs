@@ -319,7 +319,9 @@ pub fn visit_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &Walk, index: usize, a
             ui.horizontal_wrapped(|ui| {
                 for choice in [Status::Done, Status::Partly, Status::Todo, Status::NotApplicable] {
                     let text = egui::RichText::new((t.finding_name)(choice)).size(17.0);
-                    let button = egui::Button::selectable(choice == status, text).min_size(FINDING_BUTTON);
+                    let button = egui::Button::new(text)
+                        .selected(choice == status)
+                        .min_size(FINDING_BUTTON);
                     if ui.add(button).clicked() {
                         let new = if choice == status {
                             Status::Unanswered

@@ -58,6 +58,9 @@ pub struct Walk {
     pub priority_filter: Option<Priority>,
     /// Scroll to the selected item at the next frame.
     pub scroll_to_selected: bool,
+    /// Whether the list shows every section's items, most important
+    /// first, instead of one section (the personal checklist opens so).
+    pub most_important_first: bool,
     /// The page shown: the item list or a journey page.
     pub page: Page,
     /// The journey pages' form drafts.
@@ -90,29 +93,34 @@ impl Walk {
             status_filter: StatusFilter::All,
             priority_filter: None,
             scroll_to_selected: false,
+            most_important_first: false,
             page: Page::List,
             drafts: JourneyDrafts::default(),
         };
-        walk.select_section(0, library);
-        // A new visit starts with its header, a new briefing with its
-        // members.
+        if walk.dossier.journey == Journey::Personal {
+            walk.show_most_important(library);
+        } else {
+            walk.select_section(0, library);
+        }
+        // A visit opens on its header until it has one, then on the
+        // step-by-step visit; a briefing on its members until it has some,
+        // then on the cards.
         let today = chrono::Local::now().date_naive();
         let t = crate::i18n::tr(Lang::Fr);
-        match walk.dossier.journey {
-            Journey::Referent if walk.dossier.visit.is_none() => {
-                walk.show_page(Page::VisitHeader, today, t, library);
-            }
-            Journey::Family if walk.dossier.members.is_empty() => {
-                walk.show_page(Page::Members, today, t, library);
-            }
-            _ => {}
-        }
+        let page = match walk.dossier.journey {
+            Journey::Personal => Page::List,
+            Journey::Referent if walk.dossier.visit.is_none() => Page::VisitHeader,
+            Journey::Referent => Page::Visit(0),
+            Journey::Family if walk.dossier.members.is_empty() => Page::Members,
+            Journey::Family => Page::Cards(0),
+        };
+        walk.show_page(page, today, t, library);
         walk
     }
 
     /// Shows `page`, filling its form from the dossier (dates written with
     /// `t`'s format).
-    pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr, library: &Library) {
+    pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr, _library: &Library) {
         match page {
             Page::VisitHeader => {
                 self.drafts.visit = VisitDraft::from_visit(self.dossier.visit.as_ref(), today, t.date_format);
@@ -124,7 +132,7 @@ impl Walk {
                 self.drafts.due.clear();
                 self.drafts.review_due = None;
             }
-            Page::List => self.select_section(self.section, library),
+            Page::List => self.scroll_to_selected = true,
             Page::Visit(_) | Page::Members | Page::Cards(_) | Page::Acknowledgements => {}
         }
         self.page = page;
@@ -137,7 +145,9 @@ impl Walk {
     pub fn visible_items<'a>(&self, library: &'a Library, lang: Lang) -> Vec<&'a Item> {
         let needle = self.search.trim().to_lowercase();
         let sections = sections(&self.dossier, library);
-        let pool: Vec<&Item> = if needle.is_empty() {
+        let pool: Vec<&Item> = if needle.is_empty() && self.most_important_first {
+            sections.iter().flat_map(|(_, s)| s.items.iter()).collect()
+        } else if needle.is_empty() {
             sections
                 .get(self.section)
                 .map(|(_, s)| s.items.iter().collect())
@@ -170,6 +180,19 @@ impl Walk {
     /// Shows section `index`, clears the search and selects its first item.
     pub fn select_section(&mut self, index: usize, library: &Library) {
         self.section = index;
+        self.most_important_first = false;
+        self.search.clear();
+        self.selected = self
+            .visible_items(library, Lang::Fr)
+            .first()
+            .map(|item| item.id.clone());
+        self.scroll_to_selected = true;
+    }
+
+    /// Shows every section's items, most important first, and selects the
+    /// first.
+    pub fn show_most_important(&mut self, library: &Library) {
+        self.most_important_first = true;
         self.search.clear();
         self.selected = self
             .visible_items(library, Lang::Fr)
@@ -199,7 +222,7 @@ impl Walk {
             self.selected = visible.get(t).cloned();
             return;
         }
-        if !self.search.trim().is_empty() {
+        if !self.search.trim().is_empty() || self.most_important_first {
             return;
         }
         // Past either end: move to the next (or previous) section that has
@@ -251,6 +274,13 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.strong(t.sections);
+                if walk.dossier.journey == Journey::Personal {
+                    ui.add_space(theme::SPACE_S);
+                    let selected = walk.search.trim().is_empty() && walk.most_important_first;
+                    if ui.selectable_label(selected, t.most_important_first).clicked() {
+                        actions.push(Action::ShowMostImportant);
+                    }
+                }
                 let mut last_checklist = None;
                 for (index, (checklist, section)) in sections.iter().enumerate() {
                     if last_checklist != Some(&checklist.id) {
@@ -287,7 +317,8 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                             },
                         );
                     }
-                    let selected = walk.search.trim().is_empty() && walk.section == index;
+                    let selected =
+                        walk.search.trim().is_empty() && !walk.most_important_first && walk.section == index;
                     let response = ui.selectable_label(selected, text);
                     let response = if p.open_critical > 0 {
                         response.on_hover_text((t.open_critical)(p.open_critical))
@@ -309,6 +340,16 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             if !walk.search.trim().is_empty() {
                 ui.strong((t.search_results)(visible.len()));
+            } else if walk.most_important_first {
+                ui.heading(t.most_important_first);
+                let hidden = sections
+                    .iter()
+                    .flat_map(|(_, s)| s.items.iter())
+                    .filter(|i| !walk.dossier.applies(i))
+                    .count();
+                if hidden > 0 {
+                    ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
+                }
             } else if let Some((_, section)) = sections.get(walk.section) {
                 ui.heading(section.title.get(lang));
                 let hidden = section.items.iter().filter(|i| !walk.dossier.applies(i)).count();
@@ -326,7 +367,9 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                 }
                 ui.add_space(theme::SPACE_S);
             }
-            if walk.search.trim().is_empty() && walk.section + 1 >= sections.len() {
+            if walk.search.trim().is_empty()
+                && (walk.most_important_first || walk.section + 1 >= sections.len())
+            {
                 ui.add_space(theme::SPACE_M);
                 let (text, page) = match walk.dossier.journey {
                     Journey::Referent => (t.to_signoff, Page::SignOff),
@@ -522,7 +565,12 @@ fn item_ui(
                     }
                 });
                 let mut note = walk.dossier.note(&item.id).to_owned();
-                let label = ui.label(egui::RichText::new(t.note).weak());
+                let note_label = if walk.dossier.journey == Journey::Referent {
+                    t.observation
+                } else {
+                    t.note
+                };
+                let label = ui.label(egui::RichText::new(note_label).weak());
                 let edit = ui
                     .add(
                         egui::TextEdit::multiline(&mut note)

@@ -367,4 +367,6 @@ pub static EN: Tr = Tr {
     to_acks: "See who read what →",
     acks_title: "Who read and agreed what",
     acks_count: |a, n| format!("{a} of {n} cards read and agreed"),
+    finding_of: |f| format!("Finding: {f}"),
+    most_important_first: "Most important first",
 };

@@ -376,4 +376,6 @@ pub static FR: Tr = Tr {
     to_acks: "Voir qui a lu quoi →",
     acks_title: "Qui a lu et approuvé quoi",
     acks_count: |a, n| format!("{a} carte(s) sur {n} lue(s) et approuvée(s)"),
+    finding_of: |f| format!("Constat\u{a0}: {f}"),
+    most_important_first: "Les plus importants d’abord",
 };

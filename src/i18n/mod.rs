@@ -423,4 +423,8 @@ pub struct Tr {
     pub acks_title: &'static str,
     /// "{read} of {n} cards read and agreed".
     pub acks_count: fn(usize, usize) -> String,
+    /// "Finding: {finding}" (the action plan of a visit).
+    pub finding_of: fn(&str) -> String,
+    /// The personal checklist's first entry: every item, most important first.
+    pub most_important_first: &'static str,
 }
