@@ -388,10 +388,13 @@ pub fn signoff_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: 
             ui.set_max_width(760.0);
             ui.heading(t.signoff_title);
             if let Some(visit) = &walk.dossier.visit {
+                let referent = if visit.referent_unit.is_empty() {
+                    visit.referent_name.clone()
+                } else {
+                    format!("{} ({})", visit.referent_name, visit.referent_unit)
+                };
                 ui.label(format!(
-                    "{} ({}) — {} — {}",
-                    visit.referent_name,
-                    visit.referent_unit,
+                    "{referent} — {} — {}",
                     visit.household,
                     visit.date.format(t.date_format)
                 ));
