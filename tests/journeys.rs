@@ -111,6 +111,13 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
     assert_eq!(answer.recommendation, "Poser une serrure à trois points");
     click(&mut h, "← Précédent");
     assert_eq!(page(&h), Page::Visit(0));
+    // The arrow keys move too, when no text is being typed.
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(page(&h), Page::Visit(1));
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(page(&h), Page::Visit(0));
 
     // Walk to the end, then sign off.
     for _ in 0..200 {
@@ -356,6 +363,35 @@ fn a_review_from_a_previous_dossier_shows_what_changed() {
     assert!(h.query_by_label("Newly done (1)").is_some());
     assert!(h.query_by_label("Newly failing (1)").is_some());
     assert_eq!(Store::open(dir.path()).unwrap().list().unwrap().len(), 2);
+}
+
+#[test]
+fn every_journey_field_survives_a_save_and_a_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let now = chrono::Utc::now();
+    let mut d = util_dossier();
+    d.visit.as_mut().unwrap().address = Some("1 rue de la Paix".into());
+    d.signoff = Some(vigie::model::visit::SignOff {
+        referent_name: "Martin".into(),
+        household_name: "Claire".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    });
+    d.review_due = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let item = ItemId::from("entrances.locked-at-home");
+    d.set_status(&item, Status::Todo, now);
+    d.set_owner(&item, "Marc", now);
+    d.set_due(&item, chrono::NaiveDate::from_ymd_opt(2026, 7, 1), now);
+    d.set_recommendation(&item, "Serrure", now);
+    let claire = d.add_member(Role::Adult, "Claire", now).unwrap();
+    d.set_acknowledged(&ItemId::from("adults.safe-word"), claire, true, now);
+    let mut review = Dossier::review_of(&d, "Visit 2", now);
+    review.signoff.clone_from(&d.signoff);
+    review.acknowledgements.clone_from(&d.acknowledgements);
+    let id = store.create(&review).unwrap();
+    let loaded = store.load(&id).unwrap();
+    assert_eq!(loaded, review);
+    assert!(review.baseline.is_some() && !review.members.is_empty());
 }
 
 fn util_dossier() -> Dossier {

@@ -105,6 +105,16 @@ pub fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &Walk, index: usize, a
         });
         ui.add_space(theme::SPACE_M);
     });
+    if !ui.ctx().egui_wants_keyboard_input() {
+        ui.input(|input| {
+            if input.key_pressed(egui::Key::ArrowLeft) && index > 0 {
+                actions.push(Action::ShowPage(Page::Cards(index - 1)));
+            }
+            if input.key_pressed(egui::Key::ArrowRight) && index + 1 < cards.len() {
+                actions.push(Action::ShowPage(Page::Cards(index + 1)));
+            }
+        });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         let Some(card) = cards.get(index) else {
             ui.label(t.no_cards);

@@ -63,6 +63,15 @@ pub fn home_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
                                         .format(t.datetime_format)
                                         .to_string();
                                     ui.label(egui::RichText::new((t.changed_on)(&modified)).weak());
+                                    if dossier.journey == crate::model::Journey::Family {
+                                        let members = dossier.member_cards(&state.library.checklists);
+                                        let cards = members.iter().flat_map(|m| m.cards.iter());
+                                        let (read, total) = cards
+                                            .fold((0, 0), |(r, n), (_, ack)| (r + usize::from(*ack), n + 1));
+                                        if total > 0 {
+                                            ui.label((t.acks_count)(read, total));
+                                        }
+                                    }
                                     if let Some(due) = dossier.review_due
                                         && dossier.review_is_due(today)
                                     {

@@ -438,9 +438,8 @@ impl AppState {
             Action::SaveNow => self.flush(),
             Action::ShowPage(page) => {
                 let t = self.tr();
-                let library = &self.library;
-                if let Screen::Walkthrough(walk) = &mut self.screen {
-                    walk.show_page(page, now.with_timezone(&chrono::Local).date_naive(), t, library);
+                if let Some(walk) = self.walk_mut() {
+                    walk.show_page(page, now.with_timezone(&chrono::Local).date_naive(), t);
                 }
             }
             Action::SaveVisit => {

@@ -289,6 +289,16 @@ pub fn visit_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &Walk, index: usize, a
         });
         ui.add_space(theme::SPACE_M);
     });
+    if !ui.ctx().egui_wants_keyboard_input() {
+        ui.input(|input| {
+            if input.key_pressed(egui::Key::ArrowLeft) && index > 0 {
+                actions.push(Action::ShowPage(Page::Visit(index - 1)));
+            }
+            if input.key_pressed(egui::Key::ArrowRight) && index + 1 < steps.len() {
+                actions.push(Action::ShowPage(Page::Visit(index + 1)));
+            }
+        });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         let Some(step) = steps.get(index) else {
             ui.label(t.nothing_to_visit);

@@ -114,13 +114,13 @@ impl Walk {
             Journey::Family if walk.dossier.members.is_empty() => Page::Members,
             Journey::Family => Page::Cards(0),
         };
-        walk.show_page(page, today, t, library);
+        walk.show_page(page, today, t);
         walk
     }
 
     /// Shows `page`, filling its form from the dossier (dates written with
     /// `t`'s format).
-    pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr, _library: &Library) {
+    pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr) {
         match page {
             Page::VisitHeader => {
                 self.drafts.visit = VisitDraft::from_visit(self.dossier.visit.as_ref(), today, t.date_format);
