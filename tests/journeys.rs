@@ -347,14 +347,23 @@ fn a_review_from_a_previous_dossier_shows_what_changed() {
 
     let mut h = harness(dir.path(), Lang::En);
     click(&mut h, "New review from this dossier");
-    let d = dossier(&h);
-    assert_eq!(d.baseline.as_ref().unwrap().title, "Visit 1");
-    assert!(d.title.starts_with("Visit 1 – review of"));
     assert_eq!(
         page(&h),
         Page::Visit(0),
         "the header is carried over: the visit starts at once"
     );
+    h.state_mut().apply(Action::ShowPage(Page::VisitHeader));
+    let today = chrono::Local::now().date_naive();
+    let draft = &h.state().walk().unwrap().drafts.visit;
+    assert_eq!(
+        draft.date,
+        today.format("%Y-%m-%d").to_string(),
+        "dated today, in English"
+    );
+    h.state_mut().apply(Action::ShowPage(Page::List));
+    let d = dossier(&h);
+    assert_eq!(d.baseline.as_ref().unwrap().title, "Visit 1");
+    assert!(d.title.starts_with("Visit 1 – review of"));
     h.state_mut().apply(Action::SetStatus(a.clone(), Status::Done));
     h.state_mut().apply(Action::SetStatus(b.clone(), Status::Partly));
     h.run();

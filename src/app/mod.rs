@@ -542,7 +542,10 @@ impl AppState {
 
     fn open_walk(&mut self, id: DossierId, dossier: Dossier) {
         self.dialog = None;
-        self.screen = Screen::Walkthrough(Box::new(Walk::new(id, dossier, &self.library)));
+        let mut walk = Walk::new(id, dossier, &self.library);
+        // Fill the first page's forms with dates in the user's language.
+        walk.show_page(walk.page, chrono::Local::now().date_naive(), self.tr());
+        self.screen = Screen::Walkthrough(Box::new(walk));
     }
 
     /// Changes the open dossier with `change`, which returns whether

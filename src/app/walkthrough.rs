@@ -105,6 +105,8 @@ impl Walk {
         // A visit opens on its header until it has one, then on the
         // step-by-step visit; a briefing on its members until it has some,
         // then on the cards.
+        // (Forms are filled in French here; `AppState` fills them again in
+        // the user's language.)
         let today = chrono::Local::now().date_naive();
         let t = crate::i18n::tr(Lang::Fr);
         let page = match walk.dossier.journey {
