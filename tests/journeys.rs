@@ -244,6 +244,21 @@ fn a_family_briefing_from_the_members_to_the_acknowledgements() {
         text.contains("Léo") && text.contains("Teenager") && text.contains("acknowledgements"),
         "{text}"
     );
+
+    // Removing a member who acknowledged cards asks first.
+    h.get_by_label("Membres").click();
+    h.run();
+    click(&mut h, "Retirer Léo");
+    assert!(h.query_by_label("Retirer Léo\u{a0}?").is_some());
+    h.get_by_label("Annuler").click();
+    h.run();
+    assert_eq!(dossier(&h).members.len(), 2);
+    assert!(h.state().dialog.is_none());
+    click(&mut h, "Retirer Léo");
+    h.get_all_by_label("Retirer Léo").last().unwrap().click();
+    h.run();
+    assert_eq!(dossier(&h).members.len(), 1);
+    assert!(!dossier(&h).acknowledgements.values().any(|a| a.contains(&leo)));
 }
 
 #[test]

@@ -93,6 +93,15 @@ pub enum Dialog {
     },
     /// Changing the open dossier's household profile.
     Profile(HouseholdDraft),
+    /// Confirming that a member who acknowledged cards is removed.
+    ConfirmRemoveMember {
+        /// The member.
+        id: MemberId,
+        /// Their name.
+        name: String,
+        /// How many cards they acknowledged.
+        acknowledged: usize,
+    },
 }
 
 /// A message shown once at the top of the window until dismissed.
@@ -183,8 +192,10 @@ pub enum Action {
     SetReviewDue(Option<NaiveDate>),
     /// Add the member described by the members form.
     AddMember,
-    /// Remove a member.
+    /// Remove a member (asks first when they acknowledged cards).
     RemoveMember(MemberId),
+    /// Remove a member and their acknowledgements, without asking.
+    RemoveMemberNow(MemberId),
     /// Record or withdraw a member's acknowledgement of a card.
     SetAcknowledged(ItemId, MemberId, bool),
     /// Create a new dossier reviewing this one, and open it.
@@ -502,7 +513,32 @@ impl AppState {
                     walk.drafts.member.name.clear();
                 }
             }
-            Action::RemoveMember(member) => self.edit(|d| d.remove_member(member, now)),
+            Action::RemoveMember(member) => {
+                let Some(walk) = self.walk() else {
+                    return;
+                };
+                let d = &walk.dossier;
+                let acknowledged = d
+                    .acknowledgements
+                    .values()
+                    .filter(|a| a.contains(&member))
+                    .count();
+                let name = d.members.iter().find(|m| m.id == member).map(|m| m.name.clone());
+                match name {
+                    Some(name) if acknowledged > 0 => {
+                        self.dialog = Some(Dialog::ConfirmRemoveMember {
+                            id: member,
+                            name,
+                            acknowledged,
+                        });
+                    }
+                    _ => self.apply(Action::RemoveMemberNow(member)),
+                }
+            }
+            Action::RemoveMemberNow(member) => {
+                self.dialog = None;
+                self.edit(|d| d.remove_member(member, now));
+            }
             Action::SetAcknowledged(item, member, yes) => {
                 self.edit(|d| d.set_acknowledged(&item, member, yes, now));
             }
@@ -735,6 +771,22 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
                 ui.horizontal(|ui| {
                     if ui.button(t.move_to_trash).clicked() {
                         actions.push(Action::Delete(id.clone()));
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ConfirmRemoveMember {
+                id,
+                name,
+                acknowledged,
+            } => {
+                ui.heading((t.remove_member_question)(name));
+                ui.label((t.remove_member_explain)(*acknowledged));
+                ui.horizontal(|ui| {
+                    if ui.button((t.remove_member)(name)).clicked() {
+                        actions.push(Action::RemoveMemberNow(*id));
                     }
                     if ui.button(t.cancel).clicked() {
                         actions.push(Action::CloseDialog);

@@ -369,4 +369,12 @@ pub static EN: Tr = Tr {
     acks_count: |a, n| format!("{a} of {n} cards read and agreed"),
     finding_of: |f| format!("Finding: {f}"),
     most_important_first: "Most important first",
+    remove_member_question: |n| format!("Remove {n}?"),
+    remove_member_explain: |n| {
+        if n == 1 {
+            "Their acknowledgement of 1 card will be erased from the dossier.".to_owned()
+        } else {
+            format!("Their acknowledgements of {n} cards will be erased from the dossier.")
+        }
+    },
 };

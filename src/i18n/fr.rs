@@ -378,4 +378,6 @@ pub static FR: Tr = Tr {
     acks_count: |a, n| format!("{a} carte(s) sur {n} lue(s) et approuvée(s)"),
     finding_of: |f| format!("Constat\u{a0}: {f}"),
     most_important_first: "Les plus importants d’abord",
+    remove_member_question: |n| format!("Retirer {n}\u{a0}?"),
+    remove_member_explain: |n| format!("Ses {n} carte(s) lue(s) et approuvée(s) seront effacées du dossier."),
 };

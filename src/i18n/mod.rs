@@ -427,4 +427,8 @@ pub struct Tr {
     pub finding_of: fn(&str) -> String,
     /// The personal checklist's first entry: every item, most important first.
     pub most_important_first: &'static str,
+    /// "Remove {name}?"
+    pub remove_member_question: fn(&str) -> String,
+    /// What removing a member loses: "{n} acknowledgements".
+    pub remove_member_explain: fn(usize) -> String,
 }
