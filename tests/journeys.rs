@@ -139,6 +139,12 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
     assert_eq!(signoff.date, chrono::Local::now().date_naive());
     assert!(h.query_by_label_contains("Signé le").is_some());
 
+    // The list of every item speaks of findings and recommendations too.
+    click(&mut h, "Tous les points");
+    assert_eq!(page(&h), Page::List);
+    assert!(h.query_all_by_label("Recommandation").count() > 1);
+    assert!(h.query_all_by_label("Critique").count() > 1);
+
     // The critical finding is in the action plan; it gets an owner.
     click(&mut h, "Plan d’action");
     assert_eq!(page(&h), Page::Plan);

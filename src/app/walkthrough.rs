@@ -587,6 +587,27 @@ fn item_ui(
                 if edit.gained_focus() {
                     actions.push(Action::Select(item.id.clone()));
                 }
+                if walk.dossier.journey == Journey::Referent {
+                    let mut recommendation = walk
+                        .dossier
+                        .answer(&item.id)
+                        .map(|a| a.recommendation.clone())
+                        .unwrap_or_default();
+                    let label = ui.label(egui::RichText::new(t.recommendation).weak());
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut recommendation)
+                                .desired_rows(1)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    if edit.changed() {
+                        actions.push(Action::SetRecommendation(item.id.clone(), recommendation));
+                    }
+                    if edit.gained_focus() {
+                        actions.push(Action::Select(item.id.clone()));
+                    }
+                }
                 let expanded = walk.expanded.contains(&item.id);
                 let header = egui::CollapsingHeader::new(t.guidance_and_sources)
                     .id_salt("details")
