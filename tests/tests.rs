@@ -10,6 +10,7 @@
 
 mod cli;
 mod content;
+mod journeys;
 mod report;
 mod store;
 mod ui;

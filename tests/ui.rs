@@ -112,6 +112,9 @@ fn the_keyboard_moves_and_answers() {
     let mut h = harness(dir.path(), Lang::Fr);
     h.get_by_label("Ouvrir").click();
     h.run();
+    // A personal checklist opens on its most important items; walk a section.
+    h.state_mut().apply(vigie::app::Action::SelectSection(0));
+    h.run();
     let library = Library::load(None);
     let items: Vec<ItemId> = library.checklists[0].sections[0]
         .items

@@ -9,6 +9,7 @@ use crate::model::Progress;
 pub fn home_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     let t = state.tr();
     let tokens = theme::Tokens::of(ui.ctx());
+    let today = chrono::Local::now().date_naive();
     egui::Panel::bottom("home_footer").show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         ui.label(
@@ -62,6 +63,24 @@ pub fn home_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
                                         .format(t.datetime_format)
                                         .to_string();
                                     ui.label(egui::RichText::new((t.changed_on)(&modified)).weak());
+                                    if dossier.journey == crate::model::Journey::Family {
+                                        let members = dossier.member_cards(&state.library.checklists);
+                                        let cards = members.iter().flat_map(|m| m.cards.iter());
+                                        let (read, total) = cards
+                                            .fold((0, 0), |(r, n), (_, ack)| (r + usize::from(*ack), n + 1));
+                                        if total > 0 {
+                                            ui.label((t.acks_count)(read, total));
+                                        }
+                                    }
+                                    if let Some(due) = dossier.review_due
+                                        && dossier.review_is_due(today)
+                                    {
+                                        let due = due.format(t.date_format).to_string();
+                                        ui.colored_label(
+                                            tokens.critical,
+                                            egui::RichText::new((t.review_due_badge)(&due)).strong(),
+                                        );
+                                    }
                                 });
                                 ui.horizontal_wrapped(|ui| {
                                     if ui.button(egui::RichText::new(t.open).strong()).clicked() {
@@ -72,6 +91,9 @@ pub fn home_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
                                     }
                                     if ui.button(t.duplicate).clicked() {
                                         actions.push(Action::Duplicate(listed.id.clone()));
+                                    }
+                                    if ui.button(t.new_review).clicked() {
+                                        actions.push(Action::NewReview(listed.id.clone()));
                                     }
                                     if ui.button(t.delete).clicked() {
                                         actions.push(Action::AskDelete(listed.id.clone()));

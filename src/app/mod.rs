@@ -6,27 +6,36 @@
 //! and the files. Views may edit their own form drafts (text being typed,
 //! boxes being ticked) directly, as egui widgets need; nothing else.
 
+mod family;
 mod home;
 mod household;
 mod new_dossier;
+mod pages;
+mod plan;
 mod summary;
 pub mod theme;
+mod visit;
 mod walkthrough;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 
 pub use household::HouseholdDraft;
 pub use new_dossier::NewDossierDraft;
 pub use summary::SummaryDraft;
 pub use walkthrough::{StatusFilter, Walk};
 
+pub use family::MemberDraft;
+pub use pages::JourneyDrafts;
+pub use visit::{FormProblem, SignOffDraft, VisitDraft};
+
 use crate::i18n::{Lang, Tr, tr};
 use crate::library::Library;
 use crate::model::checklist::{ItemId, Tag};
+use crate::model::family::MemberId;
 use crate::model::{Dossier, DossierId, Status};
 use crate::store::{Listed, Settings, Store, Theme};
 
@@ -44,6 +53,29 @@ pub enum Screen {
     Walkthrough(Box<Walk>),
     /// The summary and export of the open dossier.
     Summary(Box<Walk>, SummaryDraft),
+}
+
+/// The page of an open dossier (a [`Screen::Walkthrough`]): the item list,
+/// or one of the journeys' pages. They share the open dossier and its
+/// autosave, so they live inside the walkthrough screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// Every item, section by section.
+    List,
+    /// The référent's visit header form.
+    VisitHeader,
+    /// The step-by-step visit, at this step.
+    Visit(usize),
+    /// The sign-off of a visit.
+    SignOff,
+    /// The action plan.
+    Plan,
+    /// The family members.
+    Members,
+    /// The family cards, at this card.
+    Cards(usize),
+    /// Who read and agreed which card.
+    Acknowledgements,
 }
 
 /// A modal dialog over the current screen.
@@ -65,6 +97,15 @@ pub enum Dialog {
     },
     /// Changing the open dossier's household profile.
     Profile(HouseholdDraft),
+    /// Confirming that a member who acknowledged cards is removed.
+    ConfirmRemoveMember {
+        /// The member.
+        id: MemberId,
+        /// Their name.
+        name: String,
+        /// How many cards they acknowledged.
+        acknowledged: usize,
+    },
 }
 
 /// A message shown once at the top of the window until dismissed.
@@ -145,6 +186,32 @@ pub enum Action {
     CloseSummary,
     /// Export the open dossier's summary to a file.
     Export(crate::report::Format, PathBuf),
+    /// Show a page of the open dossier.
+    ShowPage(Page),
+    /// Save the visit header form and start the visit.
+    SaveVisit,
+    /// Sign off the visit with the sign-off form.
+    SignOff,
+    /// Set an item's recommendation.
+    SetRecommendation(ItemId, String),
+    /// Set who takes an item in hand.
+    SetOwner(ItemId, String),
+    /// Set an item's due date.
+    SetDue(ItemId, Option<NaiveDate>),
+    /// Set the open dossier's next review date.
+    SetReviewDue(Option<NaiveDate>),
+    /// Add the member described by the members form.
+    AddMember,
+    /// Remove a member (asks first when they acknowledged cards).
+    RemoveMember(MemberId),
+    /// Remove a member and their acknowledgements, without asking.
+    RemoveMemberNow(MemberId),
+    /// Record or withdraw a member's acknowledgement of a card.
+    SetAcknowledged(ItemId, MemberId, bool),
+    /// Create a new dossier reviewing this one, and open it.
+    NewReview(DossierId),
+    /// Show every section's items, most important first.
+    ShowMostImportant,
 }
 
 /// Everything the application holds.
@@ -403,6 +470,124 @@ impl AppState {
                 }
             }
             Action::Export(format, path) => self.export(format, &path),
+            Action::ShowPage(page) => {
+                let t = self.tr();
+                if let Some(walk) = self.walk_mut() {
+                    walk.show_page(page, now.with_timezone(&chrono::Local).date_naive(), t);
+                }
+            }
+            Action::SaveVisit => {
+                let Some(walk) = self.walk_mut() else {
+                    return;
+                };
+                walk.drafts.visit.attempted = true;
+                let Ok(visit) = walk.drafts.visit.to_visit() else {
+                    return;
+                };
+                self.edit(|d| {
+                    if d.visit.as_ref() == Some(&visit) {
+                        return false;
+                    }
+                    d.visit = Some(visit);
+                    d.modified = now;
+                    true
+                });
+                self.apply(Action::ShowPage(Page::Visit(0)));
+            }
+            Action::SignOff => {
+                let Some(walk) = self.walk_mut() else {
+                    return;
+                };
+                walk.drafts.signoff.attempted = true;
+                let Ok(signoff) = walk.drafts.signoff.to_signoff() else {
+                    return;
+                };
+                self.edit(|d| {
+                    if d.signoff.as_ref() == Some(&signoff) {
+                        return false;
+                    }
+                    d.signoff = Some(signoff);
+                    d.modified = now;
+                    true
+                });
+            }
+            Action::SetRecommendation(item, text) => self.edit(|d| d.set_recommendation(&item, &text, now)),
+            Action::SetOwner(item, owner) => self.edit(|d| d.set_owner(&item, &owner, now)),
+            Action::SetDue(item, due) => self.edit(|d| d.set_due(&item, due, now)),
+            Action::SetReviewDue(due) => self.edit(|d| {
+                if d.review_due == due {
+                    return false;
+                }
+                d.review_due = due;
+                d.modified = now;
+                true
+            }),
+            Action::AddMember => {
+                let Some(walk) = self.walk_mut() else {
+                    return;
+                };
+                let draft = walk.drafts.member.clone();
+                let mut added = false;
+                self.edit(|d| {
+                    added = d.add_member(draft.role, &draft.name, now).is_some();
+                    added
+                });
+                if added && let Some(walk) = self.walk_mut() {
+                    walk.drafts.member.name.clear();
+                }
+            }
+            Action::RemoveMember(member) => {
+                let Some(walk) = self.walk() else {
+                    return;
+                };
+                let d = &walk.dossier;
+                let acknowledged = d
+                    .acknowledgements
+                    .values()
+                    .filter(|a| a.contains(&member))
+                    .count();
+                let name = d.members.iter().find(|m| m.id == member).map(|m| m.name.clone());
+                match name {
+                    Some(name) if acknowledged > 0 => {
+                        self.dialog = Some(Dialog::ConfirmRemoveMember {
+                            id: member,
+                            name,
+                            acknowledged,
+                        });
+                    }
+                    _ => self.apply(Action::RemoveMemberNow(member)),
+                }
+            }
+            Action::RemoveMemberNow(member) => {
+                self.dialog = None;
+                self.edit(|d| d.remove_member(member, now));
+            }
+            Action::SetAcknowledged(item, member, yes) => {
+                self.edit(|d| d.set_acknowledged(&item, member, yes, now));
+            }
+            Action::ShowMostImportant => {
+                let library = &self.library;
+                if let Screen::Walkthrough(walk) = &mut self.screen {
+                    walk.show_most_important(library);
+                }
+            }
+            Action::NewReview(id) => {
+                self.flush();
+                let previous = match self.store.load(&id) {
+                    Ok(previous) => previous,
+                    Err(err) => return self.error((self.tr().store_error)(&err)),
+                };
+                let date = now
+                    .with_timezone(&chrono::Local)
+                    .format(self.tr().date_format)
+                    .to_string();
+                let review =
+                    Dossier::review_of(&previous, (self.tr().review_title)(&previous.title, &date), now);
+                match self.store.create(&review) {
+                    Ok(new_id) => self.open_walk(new_id, review),
+                    Err(err) => self.error((self.tr().store_error)(&err)),
+                }
+            }
         }
     }
 
@@ -416,7 +601,10 @@ impl AppState {
 
     fn open_walk(&mut self, id: DossierId, dossier: Dossier) {
         self.dialog = None;
-        self.screen = Screen::Walkthrough(Box::new(Walk::new(id, dossier, &self.library)));
+        let mut walk = Walk::new(id, dossier, &self.library);
+        // Fill the first page's forms with dates in the user's language.
+        walk.show_page(walk.page, chrono::Local::now().date_naive(), self.tr());
+        self.screen = Screen::Walkthrough(Box::new(walk));
     }
 
     /// Changes the open dossier with `change`, which returns whether
@@ -522,6 +710,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     match &mut state.screen {
         Screen::Home => home::home_ui(ui, state, &mut actions),
         Screen::NewDossier(_) => new_dossier::new_dossier_ui(ui, state, &mut actions),
+        Screen::Walkthrough(walk) if walk.page != Page::List => pages::page_ui(ui, state, &mut actions),
         Screen::Walkthrough(_) => walkthrough::walkthrough_ui(ui, state, &mut actions),
         Screen::Summary(..) => summary::summary_ui(ui, state, &mut actions),
     }
@@ -634,6 +823,22 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
                 ui.horizontal(|ui| {
                     if ui.button(t.move_to_trash).clicked() {
                         actions.push(Action::Delete(id.clone()));
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ConfirmRemoveMember {
+                id,
+                name,
+                acknowledged,
+            } => {
+                ui.heading((t.remove_member_question)(name));
+                ui.label((t.remove_member_explain)(*acknowledged));
+                ui.horizontal(|ui| {
+                    if ui.button((t.remove_member)(name)).clicked() {
+                        actions.push(Action::RemoveMemberNow(*id));
                     }
                     if ui.button(t.cancel).clicked() {
                         actions.push(Action::CloseDialog);

@@ -4,10 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use super::{Action, AppState, SaveState, Screen, theme};
+use chrono::NaiveDate;
+
+use super::visit::{SignOffDraft, VisitDraft};
+use super::{Action, AppState, JourneyDrafts, Page, SaveState, Screen, pages, plan, theme};
 use crate::i18n::{Lang, Tr};
 use crate::library::Library;
-use crate::model::checklist::{Checklist, Item, ItemId, Priority, Section};
+use crate::model::checklist::{Checklist, Item, ItemId, Journey, Priority, Section};
 use crate::model::{Dossier, DossierId, Progress, Status};
 
 /// Which statuses the item list shows.
@@ -55,6 +58,13 @@ pub struct Walk {
     pub priority_filter: Option<Priority>,
     /// Scroll to the selected item at the next frame.
     pub scroll_to_selected: bool,
+    /// Whether the list shows every section's items, most important
+    /// first, instead of one section (the personal checklist opens so).
+    pub most_important_first: bool,
+    /// The page shown: the item list or a journey page.
+    pub page: Page,
+    /// The journey pages' form drafts.
+    pub drafts: JourneyDrafts,
 }
 
 /// The dossier's sections, in order, with their checklist.
@@ -83,9 +93,51 @@ impl Walk {
             status_filter: StatusFilter::All,
             priority_filter: None,
             scroll_to_selected: false,
+            most_important_first: false,
+            page: Page::List,
+            drafts: JourneyDrafts::default(),
         };
-        walk.select_section(0, library);
+        if walk.dossier.journey == Journey::Personal {
+            walk.show_most_important(library);
+        } else {
+            walk.select_section(0, library);
+        }
+        // A visit opens on its header until it has one, then on the
+        // step-by-step visit; a briefing on its members until it has some,
+        // then on the cards.
+        // (Forms are filled in French here; `AppState` fills them again in
+        // the user's language.)
+        let today = chrono::Local::now().date_naive();
+        let t = crate::i18n::tr(Lang::Fr);
+        let page = match walk.dossier.journey {
+            Journey::Personal => Page::List,
+            Journey::Referent if walk.dossier.visit.is_none() => Page::VisitHeader,
+            Journey::Referent => Page::Visit(0),
+            Journey::Family if walk.dossier.members.is_empty() => Page::Members,
+            Journey::Family => Page::Cards(0),
+        };
+        walk.show_page(page, today, t);
         walk
+    }
+
+    /// Shows `page`, filling its form from the dossier (dates written with
+    /// `t`'s format).
+    pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr) {
+        match page {
+            Page::VisitHeader => {
+                self.drafts.visit = VisitDraft::from_visit(self.dossier.visit.as_ref(), today, t.date_format);
+            }
+            Page::SignOff => {
+                self.drafts.signoff = SignOffDraft::for_dossier(&self.dossier, today, t.date_format);
+            }
+            Page::Plan => {
+                self.drafts.due.clear();
+                self.drafts.review_due = None;
+            }
+            Page::List => self.scroll_to_selected = true,
+            Page::Visit(_) | Page::Members | Page::Cards(_) | Page::Acknowledgements => {}
+        }
+        self.page = page;
     }
 
     /// The items shown: the search results across every section when
@@ -95,7 +147,9 @@ impl Walk {
     pub fn visible_items<'a>(&self, library: &'a Library, lang: Lang) -> Vec<&'a Item> {
         let needle = self.search.trim().to_lowercase();
         let sections = sections(&self.dossier, library);
-        let pool: Vec<&Item> = if needle.is_empty() {
+        let pool: Vec<&Item> = if needle.is_empty() && self.most_important_first {
+            sections.iter().flat_map(|(_, s)| s.items.iter()).collect()
+        } else if needle.is_empty() {
             sections
                 .get(self.section)
                 .map(|(_, s)| s.items.iter().collect())
@@ -111,16 +165,36 @@ impl Walk {
                 })
                 .collect()
         };
-        pool.into_iter()
+        let mut items: Vec<&Item> = pool
+            .into_iter()
             .filter(|item| self.dossier.applies(item))
             .filter(|item| self.status_filter.accepts(self.dossier.status(&item.id)))
             .filter(|item| self.priority_filter.is_none_or(|p| p == item.priority))
-            .collect()
+            .collect();
+        if self.dossier.journey == Journey::Personal {
+            // The personal checklist puts the most important items first
+            // (a stable sort keeps the checklist's order among equals).
+            items.sort_by_key(|item| item.priority);
+        }
+        items
     }
 
     /// Shows section `index`, clears the search and selects its first item.
     pub fn select_section(&mut self, index: usize, library: &Library) {
         self.section = index;
+        self.most_important_first = false;
+        self.search.clear();
+        self.selected = self
+            .visible_items(library, Lang::Fr)
+            .first()
+            .map(|item| item.id.clone());
+        self.scroll_to_selected = true;
+    }
+
+    /// Shows every section's items, most important first, and selects the
+    /// first.
+    pub fn show_most_important(&mut self, library: &Library) {
+        self.most_important_first = true;
         self.search.clear();
         self.selected = self
             .visible_items(library, Lang::Fr)
@@ -150,7 +224,7 @@ impl Walk {
             self.selected = visible.get(t).cloned();
             return;
         }
-        if !self.search.trim().is_empty() {
+        if !self.search.trim().is_empty() || self.most_important_first {
             return;
         }
         // Past either end: move to the next (or previous) section that has
@@ -202,6 +276,13 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.strong(t.sections);
+                if walk.dossier.journey == Journey::Personal {
+                    ui.add_space(theme::SPACE_S);
+                    let selected = walk.search.trim().is_empty() && walk.most_important_first;
+                    if ui.selectable_label(selected, t.most_important_first).clicked() {
+                        actions.push(Action::ShowMostImportant);
+                    }
+                }
                 let mut last_checklist = None;
                 for (index, (checklist, section)) in sections.iter().enumerate() {
                     if last_checklist != Some(&checklist.id) {
@@ -238,7 +319,8 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                             },
                         );
                     }
-                    let selected = walk.search.trim().is_empty() && walk.section == index;
+                    let selected =
+                        walk.search.trim().is_empty() && !walk.most_important_first && walk.section == index;
                     let response = ui.selectable_label(selected, text);
                     let response = if p.open_critical > 0 {
                         response.on_hover_text((t.open_critical)(p.open_critical))
@@ -260,6 +342,16 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             if !walk.search.trim().is_empty() {
                 ui.strong((t.search_results)(visible.len()));
+            } else if walk.most_important_first {
+                ui.heading(t.most_important_first);
+                let hidden = sections
+                    .iter()
+                    .flat_map(|(_, s)| s.items.iter())
+                    .filter(|i| !walk.dossier.applies(i))
+                    .count();
+                if hidden > 0 {
+                    ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
+                }
             } else if let Some((_, section)) = sections.get(walk.section) {
                 ui.heading(section.title.get(lang));
                 let hidden = section.items.iter().filter(|i| !walk.dossier.applies(i)).count();
@@ -276,6 +368,18 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                     response.scroll_to_me(Some(egui::Align::Center));
                 }
                 ui.add_space(theme::SPACE_S);
+            }
+            if walk.search.trim().is_empty()
+                && (walk.most_important_first || walk.section + 1 >= sections.len())
+            {
+                ui.add_space(theme::SPACE_M);
+                let (text, page) = match walk.dossier.journey {
+                    Journey::Referent => (t.to_signoff, Page::SignOff),
+                    Journey::Personal | Journey::Family => (t.to_plan, Page::Plan),
+                };
+                if ui.button(egui::RichText::new(text).strong()).clicked() {
+                    actions.push(Action::ShowPage(page));
+                }
             }
             orphans_ui(ui, t, walk, library);
         });
@@ -359,6 +463,7 @@ fn header_ui(
             actions.push(Action::ShowSummary);
         }
     });
+    pages::pages_bar_ui(ui, t, walk, actions);
     let missing = walk.dossier.missing_checklists(&library.checklists);
     if !missing.is_empty() {
         let ids: Vec<&str> = missing.iter().map(crate::model::ChecklistId::as_str).collect();
@@ -458,8 +563,9 @@ fn item_ui(
                     }
                 });
                 ui.horizontal_wrapped(|ui| {
+                    let names = plan::status_names(t, walk.dossier.journey);
                     for choice in Status::CHOICES {
-                        let text = egui::RichText::new((t.status_name)(choice));
+                        let text = egui::RichText::new(names(choice));
                         if ui.selectable_label(choice == status, text).clicked() {
                             actions.push(Action::Select(item.id.clone()));
                             actions.push(Action::SetStatus(item.id.clone(), choice));
@@ -467,7 +573,12 @@ fn item_ui(
                     }
                 });
                 let mut note = walk.dossier.note(&item.id).to_owned();
-                let label = ui.label(egui::RichText::new(t.note).weak());
+                let note_label = if walk.dossier.journey == Journey::Referent {
+                    t.observation
+                } else {
+                    t.note
+                };
+                let label = ui.label(egui::RichText::new(note_label).weak());
                 let edit = ui
                     .add(
                         egui::TextEdit::multiline(&mut note)
@@ -481,6 +592,27 @@ fn item_ui(
                 }
                 if edit.gained_focus() {
                     actions.push(Action::Select(item.id.clone()));
+                }
+                if walk.dossier.journey == Journey::Referent {
+                    let mut recommendation = walk
+                        .dossier
+                        .answer(&item.id)
+                        .map(|a| a.recommendation.clone())
+                        .unwrap_or_default();
+                    let label = ui.label(egui::RichText::new(t.recommendation).weak());
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut recommendation)
+                                .desired_rows(1)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    if edit.changed() {
+                        actions.push(Action::SetRecommendation(item.id.clone(), recommendation));
+                    }
+                    if edit.gained_focus() {
+                        actions.push(Action::Select(item.id.clone()));
+                    }
                 }
                 let expanded = walk.expanded.contains(&item.id);
                 let header = egui::CollapsingHeader::new(t.guidance_and_sources)

@@ -3,6 +3,7 @@
 use super::{EmergencyNumber, ReportTr, Tr};
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
+use crate::model::family::Role;
 use crate::model::validate::{Field, IdKind, ProblemKind};
 use crate::report::Profile;
 use crate::store::{IoAction, StoreError, Theme};
@@ -389,4 +390,112 @@ pub static EN: Tr = Tr {
     open_failed: |p, why| format!("Could not open {p}: {why}"),
     plan_preview: |n| format!("Action plan ({n} items to deal with)"),
     cli_exported: |p| format!("Exported: {p}"),
+
+    finding_name: |s| match s {
+        Status::Done => "Compliant",
+        Status::Partly => "To improve",
+        Status::Todo => "Critical",
+        Status::NotApplicable => "Not applicable",
+        Status::Unanswered => "Not seen",
+    },
+    page_list: "All items",
+    page_visit_header: "Visit header",
+    page_visit: "Step-by-step visit",
+    page_signoff: "Sign-off",
+    page_plan: "Action plan",
+    page_members: "Members",
+    page_cards: "Cards",
+    page_acks: "Who read what",
+    date_format: "%Y-%m-%d",
+    date_hint: "YYYY-MM-DD",
+    date_invalid: "Date not recognised: write it YYYY-MM-DD, for example 2026-12-31.",
+    date_missing: "Give a date.",
+    visit_title: "Visit header",
+    visit_help: "Who visits, which household, where and when. This appears on the report.",
+    referent_name: "Security referent’s name",
+    referent_unit: "Unit",
+    household: "Household visited",
+    visit_date: "Date of the visit",
+    place: "Place",
+    people_present: "People present (one per line)",
+    address: "Address (optional)",
+    address_sensitive: "Sensitive: together with the findings, the address points to a target. Only write it down if it helps.",
+    start_visit: "Save and start the visit",
+    need_referent_name: "Give the referent’s name.",
+    need_household: "Give the household visited.",
+    zone_position: |i, n| format!("Item {i} of {n} in this zone"),
+    visit_position: |i, n| format!("{i} / {n} in the whole visit"),
+    finding: "Finding",
+    observation: "Observation",
+    recommendation: "Recommendation",
+    previous: "← Previous",
+    next: "Next →",
+    to_signoff: "On to the sign-off →",
+    nothing_to_visit: "Nothing to visit: the household profile hides every item.",
+    signoff_title: "Sign-off of the visit",
+    signoff_help: "By typing their names, the referent and the household acknowledge that the findings were presented and read together. This is not an electronic signature.",
+    signoff_household: "Household member’s name",
+    signoff_date: "Date of the sign-off",
+    sign: "Sign off",
+    need_both_names: "Type both names.",
+    signed: |date, referent, household| format!("Signed off on {date} by {referent} and {household}."),
+    findings_summary: |done, partly, todo, na, unseen| {
+        format!(
+            "{done} compliant, {partly} to improve, {todo} critical, {na} not applicable, {unseen} not seen"
+        )
+    },
+    plan_title: "Action plan",
+    plan_help: "The items that need work, most important first, then by due date. Give each one an owner and a due date.",
+    plan_empty: "Nothing to do for now.",
+    not_in_plan: |n| {
+        if n == 1 {
+            "1 item not answered yet is not in the plan.".to_owned()
+        } else {
+            format!("{n} items not answered yet are not in the plan.")
+        }
+    },
+    owner: "Owner",
+    owner_hint: "First name, role…",
+    due: "Due",
+    overdue: "Overdue",
+    review_due_label: "Next review",
+    review_due_badge: |d| format!("Review due (planned for {d})"),
+    changes_since: |t, d| format!("Since “{t}” ({d})"),
+    newly_done: |n| format!("Newly done ({n})"),
+    newly_failing: |n| format!("Newly failing ({n})"),
+    still_open: |n| format!("Still open ({n})"),
+    to_plan: "See the action plan →",
+    new_review: "New review from this dossier",
+    review_title: |t, d| format!("{t} – review of {d}"),
+    members_title: "The family members",
+    members_help: "A first name or a nickname is enough: no surname is asked. Each member reads the cards of their audience.",
+    role_name: |r| match r {
+        Role::Adult => "Adult",
+        Role::Teenager => "Teenager",
+        Role::Child => "Child",
+        Role::Elderly => "Elderly parent",
+        Role::Staff => "Household staff",
+    },
+    role: "Role",
+    member_name: "First name or nickname",
+    add_member: "Add",
+    remove_member: |n| format!("Remove {n}"),
+    no_members: "Add at least one member to read the cards.",
+    to_cards: "Read the cards together →",
+    card_position: |i, n| format!("Card {i} of {n}"),
+    read_and_agreed: |n| format!("{n}: read and agreed"),
+    no_cards: "No card: the “Family vigilance” checklist is needed, and at least one member whose audience it covers.",
+    to_acks: "See who read what →",
+    acks_title: "Who read and agreed what",
+    acks_count: |a, n| format!("{a} of {n} cards read and agreed"),
+    finding_of: |f| format!("Finding: {f}"),
+    most_important_first: "Most important first",
+    remove_member_question: |n| format!("Remove {n}?"),
+    remove_member_explain: |n| {
+        if n == 1 {
+            "Their acknowledgement of 1 card will be erased from the dossier.".to_owned()
+        } else {
+            format!("Their acknowledgements of {n} cards will be erased from the dossier.")
+        }
+    },
 };

@@ -6,6 +6,7 @@
 use super::{EmergencyNumber, ReportTr, Tr};
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
+use crate::model::family::Role;
 use crate::model::validate::{Field, IdKind, ProblemKind};
 use crate::report::Profile;
 use crate::store::{IoAction, StoreError, Theme};
@@ -400,4 +401,106 @@ pub static FR: Tr = Tr {
     open_failed: |p, why| format!("Impossible d’ouvrir {p}\u{a0}: {why}"),
     plan_preview: |n| format!("Plan d’action ({n} points à traiter)"),
     cli_exported: |p| format!("Exporté\u{a0}: {p}"),
+
+    finding_name: |s| match s {
+        Status::Done => "Conforme",
+        Status::Partly => "À améliorer",
+        Status::Todo => "Critique",
+        Status::NotApplicable => "Sans objet",
+        Status::Unanswered => "Non vu",
+    },
+    page_list: "Tous les points",
+    page_visit_header: "En-tête de visite",
+    page_visit: "Visite pas à pas",
+    page_signoff: "Signature",
+    page_plan: "Plan d’action",
+    page_members: "Membres",
+    page_cards: "Cartes",
+    page_acks: "Qui a lu quoi",
+    date_format: "%d/%m/%Y",
+    date_hint: "JJ/MM/AAAA",
+    date_invalid: "Date non reconnue\u{a0}: écrivez-la JJ/MM/AAAA, par exemple 31/12/2026.",
+    date_missing: "Indiquez une date.",
+    visit_title: "En-tête de la visite",
+    visit_help: "Qui visite, quel foyer, où et quand. Ces informations figureront sur le compte rendu.",
+    referent_name: "Nom du référent sûreté",
+    referent_unit: "Unité",
+    household: "Foyer visité",
+    visit_date: "Date de la visite",
+    place: "Lieu",
+    people_present: "Personnes présentes (une par ligne)",
+    address: "Adresse (facultative)",
+    address_sensitive: "Information sensible\u{a0}: avec les constats, l’adresse désigne une cible. Ne la notez que si c’est utile.",
+    start_visit: "Enregistrer et commencer la visite",
+    need_referent_name: "Indiquez le nom du référent.",
+    need_household: "Indiquez le foyer visité.",
+    zone_position: |i, n| format!("Point {i} sur {n} de la zone"),
+    visit_position: |i, n| format!("{i} / {n} sur l’ensemble de la visite"),
+    finding: "Constat",
+    observation: "Observation",
+    recommendation: "Recommandation",
+    previous: "← Précédent",
+    next: "Suivant →",
+    to_signoff: "Vers la signature →",
+    nothing_to_visit: "Aucun point à visiter\u{a0}: le profil du foyer les masque tous.",
+    signoff_title: "Signature de la visite",
+    signoff_help: "En tapant vos noms, le référent et le foyer attestent que les constats ont été présentés et lus ensemble. Ce n’est pas une signature électronique.",
+    signoff_household: "Nom du membre du foyer",
+    signoff_date: "Date de la signature",
+    sign: "Signer",
+    need_both_names: "Tapez les deux noms.",
+    signed: |date, referent, household| format!("Signé le {date} par {referent} et {household}."),
+    findings_summary: |done, partly, todo, na, unseen| {
+        format!(
+            "{done} conforme(s), {partly} à améliorer, {todo} critique(s), {na} sans objet, {unseen} non vu(s)"
+        )
+    },
+    plan_title: "Plan d’action",
+    plan_help: "Les points à traiter, du plus important au moins important, puis par échéance. Donnez à chacun un responsable et une échéance.",
+    plan_empty: "Aucun point à traiter pour l’instant.",
+    not_in_plan: |n| {
+        if n == 1 {
+            "1 point pas encore répondu n’est pas dans le plan.".to_owned()
+        } else {
+            format!("{n} points pas encore répondus ne sont pas dans le plan.")
+        }
+    },
+    owner: "Responsable",
+    owner_hint: "Prénom, rôle…",
+    due: "Échéance",
+    overdue: "En retard",
+    review_due_label: "Prochaine revue",
+    review_due_badge: |d| format!("Revue à faire (prévue le {d})"),
+    changes_since: |t, d| format!("Depuis «\u{a0}{t}\u{a0}» ({d})"),
+    newly_done: |n| format!("Nouvellement faits ({n})"),
+    newly_failing: |n| format!("Nouvellement en défaut ({n})"),
+    still_open: |n| format!("Toujours ouverts ({n})"),
+    to_plan: "Voir le plan d’action →",
+    new_review: "Nouvelle revue à partir de ce dossier",
+    review_title: |t, d| format!("{t} – revue du {d}"),
+    members_title: "Les membres de la famille",
+    members_help: "Un prénom ou un surnom suffit\u{a0}: aucun nom de famille n’est demandé. Chacun lira les cartes de son public.",
+    role_name: |r| match r {
+        Role::Adult => "Adulte",
+        Role::Teenager => "Adolescent",
+        Role::Child => "Enfant",
+        Role::Elderly => "Parent âgé",
+        Role::Staff => "Personnel de maison",
+    },
+    role: "Rôle",
+    member_name: "Prénom ou surnom",
+    add_member: "Ajouter",
+    remove_member: |n| format!("Retirer {n}"),
+    no_members: "Ajoutez au moins un membre pour lire les cartes.",
+    to_cards: "Lire les cartes ensemble →",
+    card_position: |i, n| format!("Carte {i} sur {n}"),
+    read_and_agreed: |n| format!("{n}\u{a0}: lu et approuvé"),
+    no_cards: "Aucune carte\u{a0}: il faut la checklist «\u{a0}Vigilance en famille\u{a0}» et au moins un membre dont le public y figure.",
+    to_acks: "Voir qui a lu quoi →",
+    acks_title: "Qui a lu et approuvé quoi",
+    acks_count: |a, n| format!("{a} carte(s) sur {n} lue(s) et approuvée(s)"),
+    finding_of: |f| format!("Constat\u{a0}: {f}"),
+    most_important_first: "Les plus importants d’abord",
+    remove_member_question: |n| format!("Retirer {n}\u{a0}?"),
+    remove_member_explain: |n| format!("Ses {n} carte(s) lue(s) et approuvée(s) seront effacées du dossier."),
 };

@@ -415,4 +415,163 @@ pub struct Tr {
     pub plan_preview: fn(usize) -> String,
     /// `vigie export`: done.
     pub cli_exported: fn(&str) -> String,
+    // Journeys
+    /// Referent findings: the status names of a référent's visit.
+    pub finding_name: fn(Status) -> &'static str,
+    /// Page tab: every item of the dossier.
+    pub page_list: &'static str,
+    /// Page tab: the visit header.
+    pub page_visit_header: &'static str,
+    /// Page tab: the visit, one item at a time.
+    pub page_visit: &'static str,
+    /// Page tab: the sign-off.
+    pub page_signoff: &'static str,
+    /// Page tab: the action plan.
+    pub page_plan: &'static str,
+    /// Page tab: the family members.
+    pub page_members: &'static str,
+    /// Page tab: the family cards.
+    pub page_cards: &'static str,
+    /// Page tab: who acknowledged which card.
+    pub page_acks: &'static str,
+    /// chrono format of a day (`%d/%m/%Y`).
+    pub date_format: &'static str,
+    /// Hint in a date field (`JJ/MM/AAAA`).
+    pub date_hint: &'static str,
+    /// A date that cannot be read.
+    pub date_invalid: &'static str,
+    /// A date that is needed and missing.
+    pub date_missing: &'static str,
+    /// Visit header heading.
+    pub visit_title: &'static str,
+    /// Visit header explanation.
+    pub visit_help: &'static str,
+    /// "Référent's name".
+    pub referent_name: &'static str,
+    /// "Unit".
+    pub referent_unit: &'static str,
+    /// "Household".
+    pub household: &'static str,
+    /// "Date of the visit".
+    pub visit_date: &'static str,
+    /// "Place".
+    pub place: &'static str,
+    /// "People present".
+    pub people_present: &'static str,
+    /// "Address (optional)".
+    pub address: &'static str,
+    /// Why the address is sensitive.
+    pub address_sensitive: &'static str,
+    /// Button that saves the header and starts the visit.
+    pub start_visit: &'static str,
+    /// Missing référent name.
+    pub need_referent_name: &'static str,
+    /// Missing household.
+    pub need_household: &'static str,
+    /// "Item {i} of {n} in this zone".
+    pub zone_position: fn(usize, usize) -> String,
+    /// "{i} / {n} in the whole visit".
+    pub visit_position: fn(usize, usize) -> String,
+    /// "Finding".
+    pub finding: &'static str,
+    /// "Observation".
+    pub observation: &'static str,
+    /// "Recommendation".
+    pub recommendation: &'static str,
+    /// Previous button.
+    pub previous: &'static str,
+    /// Next button.
+    pub next: &'static str,
+    /// Last step of the visit: on to the sign-off.
+    pub to_signoff: &'static str,
+    /// Nothing to visit (every item hidden).
+    pub nothing_to_visit: &'static str,
+    /// Sign-off heading.
+    pub signoff_title: &'static str,
+    /// What typing the names means.
+    pub signoff_help: &'static str,
+    /// Label of the household member's name.
+    pub signoff_household: &'static str,
+    /// Sign-off date label.
+    pub signoff_date: &'static str,
+    /// Sign button.
+    pub sign: &'static str,
+    /// Both names are needed.
+    pub need_both_names: &'static str,
+    /// "Signed on {date} by {referent} and {household}".
+    pub signed: fn(&str, &str, &str) -> String,
+    /// Findings counts: compliant, to improve, critical, not applicable, not seen.
+    pub findings_summary: fn(usize, usize, usize, usize, usize) -> String,
+    /// Action plan heading.
+    pub plan_title: &'static str,
+    /// What the action plan holds.
+    pub plan_help: &'static str,
+    /// No item in the plan.
+    pub plan_empty: &'static str,
+    /// "{n} items not answered yet are not in the plan".
+    pub not_in_plan: fn(usize) -> String,
+    /// Owner field label.
+    pub owner: &'static str,
+    /// Owner field hint.
+    pub owner_hint: &'static str,
+    /// Due date field label.
+    pub due: &'static str,
+    /// Overdue badge.
+    pub overdue: &'static str,
+    /// Next review field label.
+    pub review_due_label: &'static str,
+    /// Home badge: "Review due since {date}".
+    pub review_due_badge: fn(&str) -> String,
+    /// "Since «{title}» ({date})".
+    pub changes_since: fn(&str, &str) -> String,
+    /// "Newly done ({n})".
+    pub newly_done: fn(usize) -> String,
+    /// "Newly failing ({n})".
+    pub newly_failing: fn(usize) -> String,
+    /// "Still open ({n})".
+    pub still_open: fn(usize) -> String,
+    /// Button at the end of the checklist: on to the action plan.
+    pub to_plan: &'static str,
+    /// Home: start a review from a dossier.
+    pub new_review: &'static str,
+    /// Title of a review: "{title} – review of {date}".
+    pub review_title: fn(&str, &str) -> String,
+    /// Members heading.
+    pub members_title: &'static str,
+    /// Why a first name is enough.
+    pub members_help: &'static str,
+    /// Role names.
+    pub role_name: fn(crate::model::family::Role) -> &'static str,
+    /// Role field label.
+    pub role: &'static str,
+    /// First name field label.
+    pub member_name: &'static str,
+    /// Add member button.
+    pub add_member: &'static str,
+    /// "Remove {name}" button.
+    pub remove_member: fn(&str) -> String,
+    /// No member yet.
+    pub no_members: &'static str,
+    /// On to the cards.
+    pub to_cards: &'static str,
+    /// "Card {i} of {n}".
+    pub card_position: fn(usize, usize) -> String,
+    /// "{name}: read and agreed".
+    pub read_and_agreed: fn(&str) -> String,
+    /// No card to read.
+    pub no_cards: &'static str,
+    /// On to the acknowledgements.
+    pub to_acks: &'static str,
+    /// Acknowledgements heading.
+    pub acks_title: &'static str,
+    /// "{read} of {n} cards read and agreed".
+    pub acks_count: fn(usize, usize) -> String,
+    /// "Finding: {finding}" (the action plan of a visit).
+    pub finding_of: fn(&str) -> String,
+    /// The personal checklist's first entry: every item, most important first.
+    pub most_important_first: &'static str,
+    /// "Remove {name}?"
+    pub remove_member_question: fn(&str) -> String,
+    /// What removing a member loses: "{n} acknowledgements".
+    pub remove_member_explain: fn(usize) -> String,
 }

@@ -8,10 +8,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::changes::Baseline;
 use super::checklist::{Checklist, ChecklistId, Item, ItemId, Journey, Tag};
+use super::family::{Member, MemberId};
+use super::visit::{SignOff, Visit};
 
 /// The version of the dossier file format written by this build.
 pub const FORMAT_VERSION: u32 = 1;
@@ -99,6 +102,40 @@ pub struct Answer {
     pub note: String,
     /// When the status or note last changed.
     pub changed: DateTime<Utc>,
+    /// What the référent recommends (referent visits).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recommendation: String,
+    /// Who takes the item in hand (a first name, a role).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// When the item should be done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+}
+
+impl Answer {
+    /// An empty answer, changed at `now`.
+    #[must_use]
+    pub fn empty(now: DateTime<Utc>) -> Self {
+        Self {
+            status: Status::Unanswered,
+            note: String::new(),
+            changed: now,
+            recommendation: String::new(),
+            owner: String::new(),
+            due: None,
+        }
+    }
+
+    /// Whether the answer holds nothing worth keeping.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.status == Status::Unanswered
+            && self.note.is_empty()
+            && self.recommendation.is_empty()
+            && self.owner.is_empty()
+            && self.due.is_none()
+    }
 }
 
 /// One household's answers to a set of checklists.
@@ -122,6 +159,24 @@ pub struct Dossier {
     pub created: DateTime<Utc>,
     /// When anything in it last changed.
     pub modified: DateTime<Utc>,
+    /// The visit header (referent visits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<Visit>,
+    /// The sign-off at the end of a referent visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signoff: Option<SignOff>,
+    /// When the dossier should next be reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_due: Option<NaiveDate>,
+    /// The family members (family briefings), in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+    /// Which members read and agreed each card, by item id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub acknowledgements: BTreeMap<ItemId, BTreeSet<MemberId>>,
+    /// The previous dossier this one reviews, as it stood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
 }
 
 impl Dossier {
@@ -143,7 +198,59 @@ impl Dossier {
             answers: BTreeMap::new(),
             created: now,
             modified: now,
+            visit: None,
+            signoff: None,
+            review_due: None,
+            members: Vec::new(),
+            acknowledgements: BTreeMap::new(),
+            baseline: None,
         }
+    }
+
+    /// The answer to an item, if it has one.
+    #[must_use]
+    pub fn answer(&self, item: &ItemId) -> Option<&Answer> {
+        self.answers.get(item)
+    }
+
+    /// Changes an item's answer with `change`, which returns whether
+    /// anything changed; records the time and drops an emptied answer.
+    pub fn edit_answer(
+        &mut self,
+        item: &ItemId,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut Answer) -> bool,
+    ) -> bool {
+        let answer = self
+            .answers
+            .entry(item.clone())
+            .or_insert_with(|| Answer::empty(now));
+        let changed = change(answer);
+        if changed {
+            answer.changed = now;
+            self.modified = now;
+        }
+        self.prune(item);
+        changed
+    }
+
+    /// Sets an item's recommendation. Returns whether anything changed.
+    pub fn set_recommendation(&mut self, item: &ItemId, text: &str, now: DateTime<Utc>) -> bool {
+        self.edit_answer(item, now, |a| replace(&mut a.recommendation, text))
+    }
+
+    /// Sets who takes an item in hand. Returns whether anything changed.
+    pub fn set_owner(&mut self, item: &ItemId, owner: &str, now: DateTime<Utc>) -> bool {
+        self.edit_answer(item, now, |a| replace(&mut a.owner, owner))
+    }
+
+    /// Sets an item's due date. Returns whether anything changed.
+    pub fn set_due(&mut self, item: &ItemId, due: Option<NaiveDate>, now: DateTime<Utc>) -> bool {
+        self.edit_answer(item, now, |a| {
+            let changed = a.due != due;
+            a.due = due;
+            changed
+        })
     }
 
     /// The status of an item (unanswered when it has no answer).
@@ -160,45 +267,21 @@ impl Dossier {
 
     /// Sets an item's status. Returns whether anything changed.
     pub fn set_status(&mut self, item: &ItemId, status: Status, now: DateTime<Utc>) -> bool {
-        if self.status(item) == status {
-            return false;
-        }
-        let answer = self.answers.entry(item.clone()).or_insert_with(|| Answer {
-            status,
-            note: String::new(),
-            changed: now,
-        });
-        answer.status = status;
-        answer.changed = now;
-        self.modified = now;
-        self.prune(item);
-        true
+        self.edit_answer(item, now, |a| {
+            let changed = a.status != status;
+            a.status = status;
+            changed
+        })
     }
 
     /// Sets an item's note. Returns whether anything changed.
     pub fn set_note(&mut self, item: &ItemId, note: &str, now: DateTime<Utc>) -> bool {
-        if self.note(item) == note {
-            return false;
-        }
-        let answer = self.answers.entry(item.clone()).or_insert_with(|| Answer {
-            status: Status::Unanswered,
-            note: String::new(),
-            changed: now,
-        });
-        note.clone_into(&mut answer.note);
-        answer.changed = now;
-        self.modified = now;
-        self.prune(item);
-        true
+        self.edit_answer(item, now, |a| replace(&mut a.note, note))
     }
 
-    /// Drops an answer that holds nothing (unanswered, no note).
+    /// Drops an answer that holds nothing.
     fn prune(&mut self, item: &ItemId) {
-        if self
-            .answers
-            .get(item)
-            .is_some_and(|a| a.status == Status::Unanswered && a.note.is_empty())
-        {
+        if self.answers.get(item).is_some_and(Answer::is_empty) {
             self.answers.remove(item);
         }
     }
@@ -246,6 +329,15 @@ impl Dossier {
     }
 }
 
+/// Replaces `slot` with `text`; returns whether it differed.
+fn replace(slot: &mut String, text: &str) -> bool {
+    if slot == text {
+        return false;
+    }
+    text.clone_into(slot);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +369,38 @@ mod tests {
         d.set_status(&id, Status::Done, now());
         d.set_status(&id, Status::Unanswered, now());
         assert!(d.answers.is_empty());
+    }
+
+    #[test]
+    fn owner_due_and_recommendation_are_kept_alone() {
+        let mut d = Dossier::new("Maison", Journey::Referent, vec![], None, now());
+        let id = ItemId::from("x.y");
+        let due = NaiveDate::from_ymd_opt(2026, 12, 1);
+        assert!(d.set_owner(&id, "Paul", now()));
+        assert!(d.set_due(&id, due, now()));
+        assert!(d.set_recommendation(&id, "Poser un judas", now()));
+        assert_eq!(d.answers[&id].status, Status::Unanswered, "kept without a status");
+        assert!(!d.set_due(&id, due, now()));
+        d.set_owner(&id, "", now());
+        d.set_due(&id, None, now());
+        d.set_recommendation(&id, "", now());
+        assert!(d.answers.is_empty());
+    }
+
+    #[test]
+    fn a_file_without_the_journey_fields_still_loads() {
+        let text = r#"(format_version: 1, title: "Ancien", journey: Personal, checklists: ["a"],
+            answers: {"x.y": (status: Done, changed: "2026-11-01T09:00:00Z")},
+            created: "2026-11-01T09:00:00Z", modified: "2026-11-01T09:00:00Z")"#;
+        let d: Dossier = ron::from_str(text).unwrap();
+        assert!(d.visit.is_none() && d.members.is_empty() && d.baseline.is_none());
+        assert_eq!(d.answers[&ItemId::from("x.y")].owner, "");
+        // And what this build writes for it carries none of them.
+        let written = ron::to_string(&d).unwrap();
+        assert!(
+            !written.contains("members") && !written.contains("owner"),
+            "{written}"
+        );
     }
 
     #[test]

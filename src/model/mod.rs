@@ -1,9 +1,14 @@
 //! The data model: checklists, dossiers and their progress. No egui, no I/O.
 
+pub mod changes;
 pub mod checklist;
+pub mod dates;
 pub mod dossier;
+pub mod family;
+pub mod plan;
 pub mod progress;
 pub mod validate;
+pub mod visit;
 
 pub use checklist::{Checklist, ChecklistId, Item, ItemId, Journey, Priority, Section, Tag, Text};
 pub use dossier::{Answer, Dossier, DossierId, Status};

@@ -1,0 +1,138 @@
+//! The pages of an open dossier besides the item list (the visit, the
+//! sign-off, the action plan, the family members and cards), the tabs that
+//! lead to them, and the form drafts they edit.
+
+use std::collections::BTreeMap;
+
+use super::family::{self, MemberDraft};
+use super::visit::{self, SignOffDraft, VisitDraft};
+use super::walkthrough::Walk;
+use super::{Action, AppState, Page, SaveState, Screen, plan, theme};
+use crate::i18n::{Lang, Tr};
+use crate::library::Library;
+use crate::model::checklist::{ItemId, Journey};
+
+/// What every journey page reads besides the open dossier.
+pub struct View<'a> {
+    /// The catalog.
+    pub t: &'static Tr,
+    /// The language of the content.
+    pub lang: Lang,
+    /// The colours.
+    pub tokens: &'a theme::Tokens,
+    /// The checklists.
+    pub library: &'a Library,
+    /// Today, for due dates and defaults.
+    pub today: chrono::NaiveDate,
+}
+
+/// What is being typed on the journey pages, before it is valid.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JourneyDrafts {
+    /// The visit header form.
+    pub visit: VisitDraft,
+    /// The sign-off form.
+    pub signoff: SignOffDraft,
+    /// The new member form.
+    pub member: MemberDraft,
+    /// Due dates as typed, by item (filled from the dossier when shown).
+    pub due: BTreeMap<ItemId, String>,
+    /// The next review date as typed (`None`: not filled yet).
+    pub review_due: Option<String>,
+}
+
+/// The pages offered in a journey, in the order of the tabs.
+#[must_use]
+pub fn pages_of(journey: Journey) -> &'static [Page] {
+    match journey {
+        Journey::Personal => &[Page::List, Page::Plan],
+        Journey::Referent => &[
+            Page::VisitHeader,
+            Page::Visit(0),
+            Page::List,
+            Page::SignOff,
+            Page::Plan,
+        ],
+        Journey::Family => &[
+            Page::Members,
+            Page::Cards(0),
+            Page::Acknowledgements,
+            Page::List,
+            Page::Plan,
+        ],
+    }
+}
+
+fn page_name(t: &Tr, page: Page) -> &'static str {
+    match page {
+        Page::List => t.page_list,
+        Page::VisitHeader => t.page_visit_header,
+        Page::Visit(_) => t.page_visit,
+        Page::SignOff => t.page_signoff,
+        Page::Plan => t.page_plan,
+        Page::Members => t.page_members,
+        Page::Cards(_) => t.page_cards,
+        Page::Acknowledgements => t.page_acks,
+    }
+}
+
+/// The tabs of the open dossier's pages.
+pub fn pages_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        for &page in pages_of(walk.dossier.journey) {
+            let current = std::mem::discriminant(&walk.page) == std::mem::discriminant(&page);
+            if ui.selectable_label(current, page_name(t, page)).clicked() && !current {
+                actions.push(Action::ShowPage(page));
+            }
+        }
+    });
+}
+
+fn header_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, walk: &Walk, actions: &mut Vec<Action>) {
+    ui.add_space(theme::SPACE_S);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t.back_to_list).clicked() {
+            actions.push(Action::GoHome);
+        }
+        ui.heading(&walk.dossier.title);
+        ui.label(egui::RichText::new((t.journey_name)(walk.dossier.journey)).weak());
+        let (save_text, save_color) = match walk.save {
+            SaveState::Saved => (t.saved, ui.visuals().weak_text_color()),
+            SaveState::Pending { .. } => (t.unsaved, ui.visuals().weak_text_color()),
+            SaveState::Failed => (t.save_failed, tokens.critical),
+        };
+        ui.colored_label(save_color, save_text);
+    });
+    pages_bar_ui(ui, t, walk, actions);
+    ui.add_space(theme::SPACE_S);
+}
+
+/// Draws the open dossier's page when it is not the item list.
+pub fn page_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
+    let lang = state.lang;
+    let t = state.tr();
+    let library = &state.library;
+    let Screen::Walkthrough(walk) = &mut state.screen else {
+        return;
+    };
+    let tokens = theme::Tokens::of(ui.ctx());
+    let today = chrono::Local::now().date_naive();
+    egui::Panel::top("page_header").show(ui, |ui| header_ui(ui, t, &tokens, walk, actions));
+    let view = View {
+        t,
+        lang,
+        tokens: &tokens,
+        library,
+        today,
+    };
+    match walk.page {
+        Page::List => {}
+        Page::VisitHeader => visit::visit_header_ui(ui, &view, walk, actions),
+        Page::Visit(index) => visit::visit_ui(ui, &view, walk, index, actions),
+        Page::SignOff => visit::signoff_ui(ui, &view, walk, actions),
+        Page::Plan => plan::plan_ui(ui, &view, walk, actions),
+        Page::Members => family::members_ui(ui, &view, walk, actions),
+        Page::Cards(index) => family::cards_ui(ui, &view, walk, index, actions),
+        Page::Acknowledgements => family::acks_ui(ui, &view, walk),
+    }
+}

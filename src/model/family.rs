@@ -1,0 +1,359 @@
+//! The family briefing: members by role, the practice cards each audience
+//! reads, and who read and agreed which card.
+//!
+//! The cards are the items of the family-vigilance checklist, whose sections
+//! are audiences (`adults`, `teenagers`, `children`, `elderly`, `staff`). A
+//! member sees the cards of their role's section. Only a first name or a
+//! nickname is asked: a briefing needs no surname.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::checklist::{Checklist, ChecklistId, Item, ItemId, Section, Tag};
+use super::dossier::Dossier;
+
+/// The checklist whose items are the family cards.
+pub const FAMILY_CHECKLIST: &str = "family-vigilance";
+
+/// A member's place in the household.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// An adult of the household.
+    Adult,
+    /// A teenager.
+    Teenager,
+    /// A child.
+    Child,
+    /// An elderly parent or relative.
+    Elderly,
+    /// Household staff (nanny, cleaner, gardener…).
+    Staff,
+}
+
+impl Role {
+    /// Every role, in display order.
+    pub const ALL: [Self; 5] = [
+        Self::Adult,
+        Self::Teenager,
+        Self::Child,
+        Self::Elderly,
+        Self::Staff,
+    ];
+
+    /// The household profile tag that a member of this role implies.
+    #[must_use]
+    pub fn tag(self) -> Option<Tag> {
+        match self {
+            Self::Adult => None,
+            Self::Teenager => Some(Tag::Teenagers),
+            Self::Child => Some(Tag::Children),
+            Self::Elderly => Some(Tag::ElderlyRelatives),
+            Self::Staff => Some(Tag::HouseholdStaff),
+        }
+    }
+
+    /// The id of the family-vigilance section written for this audience.
+    #[must_use]
+    pub fn section_id(self) -> &'static str {
+        match self {
+            Self::Adult => "adults",
+            Self::Teenager => "teenagers",
+            Self::Child => "children",
+            Self::Elderly => "elderly",
+            Self::Staff => "staff",
+        }
+    }
+}
+
+/// A member's id, stable within the dossier (acknowledgements refer to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MemberId(pub u32);
+
+impl fmt::Display for MemberId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// One member of the family briefing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// Stable id.
+    pub id: MemberId,
+    /// Their role.
+    pub role: Role,
+    /// A first name or a nickname.
+    pub name: String,
+}
+
+/// One card to read: an item of an audience's section, with the members it
+/// is for.
+#[derive(Clone, Debug)]
+pub struct Card<'a> {
+    /// The audience.
+    pub section: &'a Section,
+    /// The practice.
+    pub item: &'a Item,
+    /// The members of that audience, in the order they were added.
+    pub members: Vec<&'a Member>,
+}
+
+/// A member with their cards and whether each is acknowledged (the family
+/// profile of the printed summary).
+#[derive(Clone, Debug)]
+pub struct MemberCards<'a> {
+    /// The member.
+    pub member: &'a Member,
+    /// Their cards, in checklist order, with whether they read and agreed it.
+    pub cards: Vec<(&'a Item, bool)>,
+}
+
+impl Dossier {
+    /// Adds a member; returns their id. A blank name is refused (`None`).
+    /// The household profile gains the member's tag (a teenager member
+    /// shows the items for teenagers).
+    pub fn add_member(&mut self, role: Role, name: &str, now: DateTime<Utc>) -> Option<MemberId> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        if let (Some(tag), Some(profile)) = (role.tag(), &mut self.profile) {
+            profile.insert(tag);
+        }
+        let id = MemberId(self.members.iter().map(|m| m.id.0 + 1).max().unwrap_or(1));
+        self.members.push(Member {
+            id,
+            role,
+            name: name.to_owned(),
+        });
+        self.modified = now;
+        Some(id)
+    }
+
+    /// Removes a member and their acknowledgements. Returns whether they
+    /// were there.
+    pub fn remove_member(&mut self, id: MemberId, now: DateTime<Utc>) -> bool {
+        let before = self.members.len();
+        self.members.retain(|m| m.id != id);
+        if self.members.len() == before {
+            return false;
+        }
+        for acks in self.acknowledgements.values_mut() {
+            acks.remove(&id);
+        }
+        self.acknowledgements.retain(|_, acks| !acks.is_empty());
+        self.modified = now;
+        true
+    }
+
+    /// Whether `member` read and agreed the card `item`.
+    #[must_use]
+    pub fn acknowledged(&self, item: &ItemId, member: MemberId) -> bool {
+        self.acknowledgements
+            .get(item)
+            .is_some_and(|acks| acks.contains(&member))
+    }
+
+    /// Records (or withdraws) a member's acknowledgement of a card. Returns
+    /// whether anything changed; unknown members are ignored.
+    pub fn set_acknowledged(
+        &mut self,
+        item: &ItemId,
+        member: MemberId,
+        yes: bool,
+        now: DateTime<Utc>,
+    ) -> bool {
+        if self.acknowledged(item, member) == yes || !self.members.iter().any(|m| m.id == member) {
+            return false;
+        }
+        if yes {
+            self.acknowledgements
+                .entry(item.clone())
+                .or_default()
+                .insert(member);
+        } else if let Some(acks) = self.acknowledgements.get_mut(item) {
+            acks.remove(&member);
+            if acks.is_empty() {
+                self.acknowledgements.remove(item);
+            }
+        }
+        self.modified = now;
+        true
+    }
+
+    /// The cards to read together: for each audience that has members, the
+    /// items of its section that apply to the household, in checklist order.
+    /// Empty when the dossier does not cover the family-vigilance checklist.
+    #[must_use]
+    pub fn family_cards<'a>(&'a self, library: &'a [Checklist]) -> Vec<Card<'a>> {
+        let id = ChecklistId::from(FAMILY_CHECKLIST);
+        let Some(checklist) = self.loaded_checklists(library).find(|c| c.id == id) else {
+            return Vec::new();
+        };
+        let mut cards = Vec::new();
+        for section in &checklist.sections {
+            let members: Vec<&Member> = self
+                .members
+                .iter()
+                .filter(|m| m.role.section_id() == section.id.as_str())
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            for item in section.items.iter().filter(|i| self.applies(i)) {
+                cards.push(Card {
+                    section,
+                    item,
+                    members: members.clone(),
+                });
+            }
+        }
+        cards
+    }
+
+    /// Each member with their cards and acknowledgements, in the order the
+    /// members were added.
+    #[must_use]
+    pub fn member_cards<'a>(&'a self, library: &'a [Checklist]) -> Vec<MemberCards<'a>> {
+        let cards = self.family_cards(library);
+        self.members
+            .iter()
+            .map(|member| MemberCards {
+                member,
+                cards: cards
+                    .iter()
+                    .filter(|c| c.members.iter().any(|m| m.id == member.id))
+                    .map(|c| (c.item, self.acknowledged(&c.item.id, member.id)))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The members who have read every one of their cards.
+    #[must_use]
+    pub fn members_done(&self, library: &[Checklist]) -> BTreeSet<MemberId> {
+        self.member_cards(library)
+            .iter()
+            .filter(|mc| mc.cards.iter().all(|(_, ack)| *ack))
+            .map(|mc| mc.member.id)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::checklist::{Journey, Origin, Priority, SectionId, Text};
+
+    fn item(id: &str) -> Item {
+        Item {
+            id: ItemId::from(id),
+            title: Text::new(id, id),
+            guidance: Text::new("g", "g"),
+            priority: Priority::High,
+            applies_if: BTreeSet::new(),
+            sources: vec!["https://example.org".into()],
+        }
+    }
+
+    fn section(id: &str, items: &[&str]) -> Section {
+        Section {
+            id: SectionId::from(id),
+            title: Text::new(id, id),
+            items: items.iter().map(|i| item(i)).collect(),
+        }
+    }
+
+    fn library() -> Vec<Checklist> {
+        vec![Checklist {
+            id: ChecklistId::from(FAMILY_CHECKLIST),
+            version: 1,
+            title: Text::new("f", "f"),
+            summary: Text::new("s", "s"),
+            journeys: vec![Journey::Family],
+            sections: vec![
+                section("adults", &["adults.a", "adults.b"]),
+                section("teenagers", &["teenagers.a"]),
+                section("children", &["children.a"]),
+            ],
+            origin: Origin::BuiltIn("f.ron".into()),
+        }]
+    }
+
+    fn dossier() -> Dossier {
+        Dossier::new(
+            "F",
+            Journey::Family,
+            vec![FAMILY_CHECKLIST.into()],
+            None,
+            Utc::now(),
+        )
+    }
+
+    #[test]
+    fn members_get_the_cards_of_their_audience() {
+        let lib = library();
+        let mut d = dossier();
+        let ana = d.add_member(Role::Adult, " Ana ", Utc::now()).unwrap();
+        let leo = d.add_member(Role::Teenager, "Léo", Utc::now()).unwrap();
+        assert_ne!(ana, leo);
+        assert_eq!(d.members[0].name, "Ana");
+        assert!(d.add_member(Role::Child, "  ", Utc::now()).is_none());
+        let cards = d.family_cards(&lib);
+        let ids: Vec<&str> = cards.iter().map(|c| c.item.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["adults.a", "adults.b", "teenagers.a"],
+            "no child, no children's card"
+        );
+        assert_eq!(cards[2].members[0].id, leo);
+    }
+
+    #[test]
+    fn acknowledgements_are_per_member_and_per_card() {
+        let lib = library();
+        let mut d = dossier();
+        let ana = d.add_member(Role::Adult, "Ana", Utc::now()).unwrap();
+        let bob = d.add_member(Role::Adult, "Bob", Utc::now()).unwrap();
+        let card = ItemId::from("adults.a");
+        assert!(d.set_acknowledged(&card, ana, true, Utc::now()));
+        assert!(!d.set_acknowledged(&card, ana, true, Utc::now()));
+        assert!(
+            !d.set_acknowledged(&card, MemberId(99), true, Utc::now()),
+            "unknown member"
+        );
+        assert!(d.acknowledged(&card, ana) && !d.acknowledged(&card, bob));
+        d.set_acknowledged(&ItemId::from("adults.b"), ana, true, Utc::now());
+        let profile = d.member_cards(&lib);
+        assert_eq!(profile[0].cards.iter().filter(|(_, a)| *a).count(), 2);
+        assert_eq!(profile[1].cards.iter().filter(|(_, a)| *a).count(), 0);
+        assert_eq!(d.members_done(&lib), [ana].into_iter().collect());
+
+        // Removing a member removes their acknowledgements.
+        assert!(d.remove_member(ana, Utc::now()));
+        assert!(d.acknowledgements.is_empty());
+        let cleo = d.add_member(Role::Adult, "Cléo", Utc::now()).unwrap();
+        assert!(cleo.0 > bob.0);
+    }
+
+    #[test]
+    fn a_member_adds_their_audience_to_the_profile() {
+        let mut d = dossier();
+        d.profile = Some(BTreeSet::new());
+        d.add_member(Role::Adult, "Ana", Utc::now());
+        assert_eq!(d.profile, Some(BTreeSet::new()));
+        d.add_member(Role::Elderly, "Mamie", Utc::now());
+        assert_eq!(d.profile, Some([Tag::ElderlyRelatives].into_iter().collect()));
+    }
+
+    #[test]
+    fn no_cards_without_the_family_checklist() {
+        let mut d = Dossier::new("F", Journey::Family, vec!["other".into()], None, Utc::now());
+        d.add_member(Role::Adult, "Ana", Utc::now());
+        assert!(d.family_cards(&library()).is_empty());
+    }
+}
