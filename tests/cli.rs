@@ -53,13 +53,25 @@ fn validate_lists_every_error_with_file_line_and_column() {
     let copy = source.replacen("id: \"home-consultation\"", "id: \"my-visit\"", 1);
     fs::write(&good, "(id: \"x\", version: 1, title: (fr: \"Titre\", en: \"Title\"), summary: (fr: \"Résumé\", en: \"Summary\"), journeys: [Personal], sections: [(id: \"s\", title: (fr: \"S\", en: \"S\"), items: [(id: \"s.a\", title: (fr: \"A\", en: \"A\"), guidance: (fr: \"G\", en: \"G\"), priority: Low, sources: [\"https://example.org\"])])])").unwrap();
     fs::write(&bad, copy).unwrap();
-    let out = vigie(&["--lang", "en", "validate", good.to_str().unwrap(), bad.to_str().unwrap()], None);
+    let out = vigie(
+        &[
+            "--lang",
+            "en",
+            "validate",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     let bad_name = bad.display().to_string();
     let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&bad_name)).collect();
     assert!(errors.len() > 10, "{stderr}");
-    assert!(errors[0].contains("already exists in checklist “home-consultation”"), "{stderr}");
+    assert!(
+        errors[0].contains("already exists in checklist “home-consultation”"),
+        "{stderr}"
+    );
     // file:line:col: message
     let rest = &errors[0][bad_name.len() + 1..];
     let mut parts = rest.splitn(3, ':');
@@ -95,7 +107,10 @@ fn list_prints_the_dossiers_of_the_data_dir() {
     let id = store.create(&sample_dossier()).unwrap();
 
     for out in [
-        vigie(&["--lang", "en", "--data-dir", dir.path().to_str().unwrap(), "list"], None),
+        vigie(
+            &["--lang", "en", "--data-dir", dir.path().to_str().unwrap(), "list"],
+            None,
+        ),
         vigie(&["--lang", "en", "list"], Some(dir.path())),
     ] {
         assert!(out.status.success(), "{}", text(&out.stderr));
@@ -113,16 +128,25 @@ fn list_shows_damaged_files_too() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     fs::write(store.dossiers_dir().join("broken.ron"), "(title: ").unwrap();
-    let out = vigie(&["--lang", "en", "--data-dir", dir.path().to_str().unwrap(), "list"], None);
+    let out = vigie(
+        &["--lang", "en", "--data-dir", dir.path().to_str().unwrap(), "list"],
+        None,
+    );
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("(unreadable)") && stdout.contains("line 1"), "{stdout}");
+    assert!(
+        stdout.contains("(unreadable)") && stdout.contains("line 1"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn list_of_an_empty_folder_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let out = vigie(&["--lang", "fr", "--data-dir", dir.path().to_str().unwrap(), "list"], None);
+    let out = vigie(
+        &["--lang", "fr", "--data-dir", dir.path().to_str().unwrap(), "list"],
+        None,
+    );
     assert!(out.status.success());
     assert!(text(&out.stdout).starts_with("Aucun dossier"));
 }

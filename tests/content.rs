@@ -8,14 +8,21 @@ use vigie::model::checklist::{Checklist, Journey, Priority, Text};
 
 fn builtin() -> Vec<Checklist> {
     let library = Library::load(None);
-    let errors: Vec<String> = library.errors.iter().map(|e| e.describe(vigie::i18n::Lang::En)).collect();
+    let errors: Vec<String> = library
+        .errors
+        .iter()
+        .map(|e| e.describe(vigie::i18n::Lang::En))
+        .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     library.checklists
 }
 
 /// Every text of a checklist with a label saying where it is.
 fn texts(c: &Checklist) -> Vec<(String, &Text)> {
-    let mut all = vec![(format!("{} title", c.id), &c.title), (format!("{} summary", c.id), &c.summary)];
+    let mut all = vec![
+        (format!("{} title", c.id), &c.title),
+        (format!("{} summary", c.id), &c.summary),
+    ];
     for s in &c.sections {
         all.push((format!("section {}", s.id), &s.title));
         for i in &s.items {
@@ -45,7 +52,11 @@ fn the_six_builtin_checklists_load_in_order() {
 #[test]
 fn there_are_at_least_150_items_with_unique_ids() {
     let checklists = builtin();
-    let ids: Vec<&str> = checklists.iter().flat_map(Checklist::items).map(|i| i.id.as_str()).collect();
+    let ids: Vec<&str> = checklists
+        .iter()
+        .flat_map(Checklist::items)
+        .map(|i| i.id.as_str())
+        .collect();
     assert!(ids.len() >= 150, "{} items", ids.len());
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len());
@@ -69,7 +80,15 @@ fn the_home_consultation_walks_the_referent_zones() {
     let zones: Vec<&str> = home.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         zones,
-        ["perimeter", "entrances", "openings", "alarm", "inside", "vehicles", "absences"]
+        [
+            "perimeter",
+            "entrances",
+            "openings",
+            "alarm",
+            "inside",
+            "vehicles",
+            "absences"
+        ]
     );
     assert!(home.offered_in(Journey::Referent));
 }
@@ -89,14 +108,25 @@ fn every_journey_offers_checklists() {
 fn every_text_exists_in_both_languages_and_items_are_translated() {
     for c in builtin() {
         for (place, text) in texts(&c) {
-            assert!(!text.fr.trim().is_empty() && !text.en.trim().is_empty(), "{place}");
+            assert!(
+                !text.fr.trim().is_empty() && !text.en.trim().is_empty(),
+                "{place}"
+            );
             for bad in ["TODO", "lorem", "XXX", "FIXME"] {
                 assert!(!text.fr.contains(bad) && !text.en.contains(bad), "{place}: {bad}");
             }
         }
         for item in c.items() {
-            assert_ne!(item.title.fr, item.title.en, "{} title is not translated", item.id);
-            assert_ne!(item.guidance.fr, item.guidance.en, "{} guidance is not translated", item.id);
+            assert_ne!(
+                item.title.fr, item.title.en,
+                "{} title is not translated",
+                item.id
+            );
+            assert_ne!(
+                item.guidance.fr, item.guidance.en,
+                "{} guidance is not translated",
+                item.id
+            );
         }
     }
 }
@@ -109,10 +139,17 @@ fn french_text_follows_french_typography() {
             let chars: Vec<char> = text.fr.chars().collect();
             for (i, &ch) in chars.iter().enumerate() {
                 if matches!(ch, ':' | ';' | '?' | '!') && i > 0 {
-                    assert!(chars[i - 1] != ' ', "{place}: plain space before '{ch}' in «{}»", text.fr);
+                    assert!(
+                        chars[i - 1] != ' ',
+                        "{place}: plain space before '{ch}' in «{}»",
+                        text.fr
+                    );
                 }
                 if ch == '«' {
-                    assert!(chars.get(i + 1).is_some_and(|&c| nbsp(c)), "{place}: « without a no-break space");
+                    assert!(
+                        chars.get(i + 1).is_some_and(|&c| nbsp(c)),
+                        "{place}: « without a no-break space"
+                    );
                 }
                 if ch == '»' {
                     assert!(i > 0 && nbsp(chars[i - 1]), "{place}: » without a no-break space");
@@ -132,7 +169,11 @@ fn guidance_is_one_to_four_sentences() {
                     .split_terminator(['.', '!', '?'])
                     .filter(|s| s.trim().chars().count() > 12)
                     .count();
-                assert!((1..=6).contains(&sentences), "{} {lang}: {sentences} sentences", item.id);
+                assert!(
+                    (1..=6).contains(&sentences),
+                    "{} {lang}: {sentences} sentences",
+                    item.id
+                );
             }
         }
     }
@@ -144,7 +185,11 @@ fn critical_is_kept_for_what_attackers_exploit() {
     let items: Vec<_> = checklists.iter().flat_map(Checklist::items).collect();
     let critical = items.iter().filter(|i| i.priority == Priority::Critical).count();
     assert!(critical > 0);
-    assert!(critical * 4 <= items.len(), "{critical} critical of {}", items.len());
+    assert!(
+        critical * 4 <= items.len(),
+        "{critical} critical of {}",
+        items.len()
+    );
     for p in Priority::ALL {
         assert!(items.iter().any(|i| i.priority == p), "{p:?} unused");
     }
@@ -155,7 +200,11 @@ fn every_item_cites_a_public_source() {
     for c in builtin() {
         for item in c.items() {
             assert!(!item.sources.is_empty(), "{}", item.id);
-            assert!(item.sources.iter().any(|s| s.starts_with("https://")), "{}", item.id);
+            assert!(
+                item.sources.iter().any(|s| s.starts_with("https://")),
+                "{}",
+                item.id
+            );
         }
     }
 }
@@ -163,7 +212,10 @@ fn every_item_cites_a_public_source() {
 #[test]
 fn the_crypto_checklist_only_shows_to_holders() {
     let checklists = builtin();
-    let crypto = checklists.iter().find(|c| c.id.as_str() == "crypto-holdings").unwrap();
+    let crypto = checklists
+        .iter()
+        .find(|c| c.id.as_str() == "crypto-holdings")
+        .unwrap();
     for item in crypto.items() {
         assert!(
             item.applies_if.contains(&vigie::model::Tag::CryptoHoldings),

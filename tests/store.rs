@@ -30,7 +30,10 @@ fn the_first_save_of_a_session_keeps_the_previous_version_as_backup() {
     let mut store = Store::open(dir.path()).unwrap();
     let id = store.create(&sample_dossier()).unwrap();
     let first = fs::read_to_string(store.dossier_path(&id)).unwrap();
-    assert!(!store.backup_path(&id).exists(), "a new dossier has nothing to back up");
+    assert!(
+        !store.backup_path(&id).exists(),
+        "a new dossier has nothing to back up"
+    );
 
     // A new session: its first save backs up the file as it was.
     let mut store = Store::open(dir.path()).unwrap();
@@ -66,7 +69,11 @@ fn answers_to_unknown_items_are_kept_and_shown() {
     let p = Progress::of_dossier(&loaded, &library.checklists);
     assert_eq!(p.answered, 2);
     // …and survives a later save.
-    loaded.set_status(&ItemId::from("alarm.tests"), Status::Todo, date("2026-11-03T10:00:00Z"));
+    loaded.set_status(
+        &ItemId::from("alarm.tests"),
+        Status::Todo,
+        date("2026-11-03T10:00:00Z"),
+    );
     store.save(&id, &loaded).unwrap();
     assert_eq!(store.load(&id).unwrap().status(&gone), Status::Done);
 }
@@ -100,7 +107,11 @@ fn a_damaged_file_is_reported_with_its_line_and_left_untouched() {
     }
     let mut store = Store::open(dir.path()).unwrap();
     assert!(store.load(&id).is_err());
-    assert_eq!(fs::read_to_string(&path).unwrap(), broken, "the damaged file is untouched");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        broken,
+        "the damaged file is untouched"
+    );
 
     // Opening the backup keeps the damaged file aside, byte for byte.
     let restored = store.load_backup(&id).unwrap();
@@ -110,7 +121,11 @@ fn a_damaged_file_is_reported_with_its_line_and_left_untouched() {
     store.save(&id, &restored).unwrap();
     assert_eq!(store.load(&id).unwrap().title, "Domicile principal");
     // The backup is still the good copy.
-    assert!(fs::read_to_string(store.backup_path(&id)).unwrap().contains("Domicile principal"));
+    assert!(
+        fs::read_to_string(store.backup_path(&id))
+            .unwrap()
+            .contains("Domicile principal")
+    );
 }
 
 #[test]
@@ -124,7 +139,10 @@ fn a_file_from_a_newer_vigie_is_refused_clearly() {
         .replace("format_version: 1", "format_version: 9")
         .replacen("title:", "colour: \"blue\",\n    title:", 1);
     fs::write(&path, &text).unwrap();
-    assert!(matches!(store.load(&id), Err(StoreError::TooNew { version: 9, .. })));
+    assert!(matches!(
+        store.load(&id),
+        Err(StoreError::TooNew { version: 9, .. })
+    ));
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -140,10 +158,19 @@ fn files_are_private() {
     let d = store.load(&id).unwrap();
     store.save(&id, &d).unwrap();
     store.save_settings(&Settings::default()).unwrap();
-    for folder in [root.clone(), store.dossiers_dir(), store.trash_dir(), store.checklists_dir()] {
+    for folder in [
+        root.clone(),
+        store.dossiers_dir(),
+        store.trash_dir(),
+        store.checklists_dir(),
+    ] {
         assert_eq!(mode(&folder), 0o700, "{}", folder.display());
     }
-    for file in [store.dossier_path(&id), store.backup_path(&id), root.join("settings.ron")] {
+    for file in [
+        store.dossier_path(&id),
+        store.backup_path(&id),
+        root.join("settings.ron"),
+    ] {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
 }
@@ -161,7 +188,10 @@ fn a_change_made_elsewhere_is_never_silently_overwritten() {
     second.save(&id, &theirs).unwrap();
 
     mine.title = "Ma version".into();
-    assert!(matches!(first.save(&id, &mine), Err(StoreError::ChangedOnDisk { .. })));
+    assert!(matches!(
+        first.save(&id, &mine),
+        Err(StoreError::ChangedOnDisk { .. })
+    ));
     assert_eq!(first.load(&id).unwrap().title, "Leur version, plus longue");
 }
 
@@ -170,7 +200,9 @@ fn delete_moves_to_the_trash_and_duplicate_copies() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let id = store.create(&sample_dossier()).unwrap();
-    let copy = store.duplicate(&id, "Copie", date("2026-11-05T08:00:00Z")).unwrap();
+    let copy = store
+        .duplicate(&id, "Copie", date("2026-11-05T08:00:00Z"))
+        .unwrap();
     assert_ne!(copy, id);
     let copied: Dossier = store.load(&copy).unwrap();
     assert_eq!(copied.title, "Copie");
@@ -212,6 +244,7 @@ fn settings_round_trip() {
     let settings = Settings {
         lang: Some(vigie::i18n::Lang::En),
         theme: Theme::Dark,
+        ..Settings::default()
     };
     store.save_settings(&settings).unwrap();
     assert_eq!(store.load_settings().unwrap(), settings);

@@ -1,7 +1,20 @@
 //! Vigie's integration tests, in one binary so that they link once.
 
+// `allow-unwrap-in-tests` covers `#[test]` functions only, not the helpers
+// and fixtures they share; a test that fails should fail loudly.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail loudly on purpose"
+)]
+
 mod cli;
 mod content;
+#[cfg(unix)]
+mod crash;
+mod fuzz;
+mod network;
+mod security;
 mod store;
 mod ui;
 mod util;

@@ -1,4 +1,4 @@
-//! The window, driven through egui_kittest: create a dossier, answer items,
+//! The window, driven through `egui_kittest`: create a dossier, answer items,
 //! quit and come back; rename, duplicate, delete; keyboard; language;
 //! damaged files; the household profile.
 
@@ -63,7 +63,11 @@ fn create_a_dossier_answer_items_quit_and_find_them_again() {
         h.run();
         let dossier = walk_dossier(&h);
         assert_eq!(dossier.title, "Maison de Lyon");
-        assert_eq!(dossier.checklists.len(), 6, "a personal dossier offers every checklist but none");
+        assert_eq!(
+            dossier.checklists.len(),
+            6,
+            "a personal dossier offers every checklist but none"
+        );
         first_item = h.state().walk().unwrap().selected.clone().unwrap();
 
         // Answer the first item with its "Done" button, then type a note.
@@ -72,14 +76,20 @@ fn create_a_dossier_answer_items_quit_and_find_them_again() {
         assert_eq!(walk_dossier(&h).status(&first_item), Status::Done);
         h.get_all_by_label("Note").next().unwrap().focus();
         h.run();
-        h.get_all_by_label("Note").next().unwrap().type_text("Vu avec le référent");
+        h.get_all_by_label("Note")
+            .next()
+            .unwrap()
+            .type_text("Vu avec le référent");
         h.run();
         assert_eq!(walk_dossier(&h).note(&first_item), "Vu avec le référent");
 
         // The file on disk has both.
         let text = only_dossier_file(dir.path());
         assert!(text.contains(&format!("\"{first_item}\"")), "{text}");
-        assert!(text.contains("status: Done") && text.contains("Vu avec le référent"), "{text}");
+        assert!(
+            text.contains("status: Done") && text.contains("Vu avec le référent"),
+            "{text}"
+        );
     }
 
     // A new start finds everything as it was left.
@@ -103,7 +113,11 @@ fn the_keyboard_moves_and_answers() {
     h.get_by_label("Ouvrir").click();
     h.run();
     let library = Library::load(None);
-    let items: Vec<ItemId> = library.checklists[0].sections[0].items.iter().map(|i| i.id.clone()).collect();
+    let items: Vec<ItemId> = library.checklists[0].sections[0]
+        .items
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
     assert_eq!(h.state().walk().unwrap().selected.as_ref(), Some(&items[0]));
 
     h.key_press(egui::Key::ArrowDown);
@@ -131,7 +145,10 @@ fn the_keyboard_moves_and_answers() {
     }
     let walk = h.state().walk().unwrap();
     assert_eq!(walk.section, 1);
-    assert_eq!(walk.selected.as_ref(), Some(&library.checklists[0].sections[1].items[0].id));
+    assert_eq!(
+        walk.selected.as_ref(),
+        Some(&library.checklists[0].sections[1].items[0].id)
+    );
 }
 
 #[test]
@@ -150,7 +167,9 @@ fn search_and_filters_narrow_the_items() {
     let found = walk.visible_items(&library, Lang::Fr);
     assert!(found.len() >= 2);
     assert!(found.iter().all(|i| {
-        format!("{} {}", i.title.fr, i.guidance.fr).to_lowercase().contains("alarme")
+        format!("{} {}", i.title.fr, i.guidance.fr)
+            .to_lowercase()
+            .contains("alarme")
     }));
     assert!(h.query_by_label_contains("Résultats de la recherche").is_some());
 }
@@ -214,12 +233,23 @@ fn a_damaged_dossier_is_shown_and_its_backup_can_be_opened() {
     fs::write(&path, "(format_version: 1, title: \"Domicile").unwrap();
 
     let mut h = harness(dir.path(), Lang::En);
-    assert!(h.query_by_label("This dossier cannot be opened. The file is left as it is.").is_some());
-    assert_eq!(fs::read_to_string(&path).unwrap(), "(format_version: 1, title: \"Domicile");
+    assert!(
+        h.query_by_label("This dossier cannot be opened. The file is left as it is.")
+            .is_some()
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "(format_version: 1, title: \"Domicile"
+    );
     h.get_by_label("Open the backup").click();
     h.run();
     assert_eq!(walk_dossier(&h).title, "Domicile principal");
-    assert!(h.state().notice.as_ref().is_some_and(|n| n.text.contains(".damaged")));
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains(".damaged"))
+    );
     assert_eq!(
         fs::read_to_string(path.with_extension("ron.damaged")).unwrap(),
         "(format_version: 1, title: \"Domicile"
@@ -235,7 +265,8 @@ fn changing_the_household_profile_hides_items_but_keeps_answers() {
     h.run();
     // The sample's first section has house-only items; answer one.
     let fence = ItemId::from("perimeter.fence");
-    h.state_mut().apply(vigie::app::Action::SetStatus(fence.clone(), Status::Done));
+    h.state_mut()
+        .apply(vigie::app::Action::SetStatus(fence.clone(), Status::Done));
     h.run();
 
     h.get_by_label("Household profile…").click();
@@ -246,9 +277,23 @@ fn changing_the_household_profile_hides_items_but_keeps_answers() {
     h.run();
     let library = Library::load(None);
     let walk = h.state().walk().unwrap();
-    assert!(walk.dossier.profile.as_ref().unwrap().contains(&vigie::model::Tag::Flat));
-    assert!(!walk.visible_items(&library, Lang::En).iter().any(|i| i.id == fence));
+    assert!(
+        walk.dossier
+            .profile
+            .as_ref()
+            .unwrap()
+            .contains(&vigie::model::Tag::Flat)
+    );
+    assert!(
+        !walk
+            .visible_items(&library, Lang::En)
+            .iter()
+            .any(|i| i.id == fence)
+    );
     assert_eq!(walk.dossier.status(&fence), Status::Done, "the answer is kept");
-    assert!(h.query_by_label_contains("hidden by the household profile").is_some());
+    assert!(
+        h.query_by_label_contains("hidden by the household profile")
+            .is_some()
+    );
     assert!(only_dossier_file(dir.path()).contains("Flat"));
 }

@@ -23,7 +23,11 @@ pub fn sample_dossier() -> Dossier {
     );
     d.set_status(&ItemId::from("entrances.locked-at-home"), Status::Done, t0);
     d.set_status(&ItemId::from("alarm.lighting"), Status::Partly, t0);
-    d.set_note(&ItemId::from("alarm.lighting"), "Côté jardin « à revoir » & <b>", t0);
+    d.set_note(
+        &ItemId::from("alarm.lighting"),
+        "Côté jardin « à revoir » & <b>",
+        t0,
+    );
     d
 }
 

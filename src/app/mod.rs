@@ -667,5 +667,5 @@ pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> 
             Ok(app)
         }),
     )
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -100,7 +100,7 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     }
 }
 
-/// DejaVu Sans, the fallback for every glyph egui's own font lacks (arrows,
+/// `DejaVu Sans`, the fallback for every glyph egui's own font lacks (arrows,
 /// typographic signs, most scripts a user may type in a note).
 const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
@@ -113,7 +113,11 @@ pub fn setup_context(ctx: &egui::Context) {
         std::sync::Arc::new(egui::FontData::from_static(FALLBACK_FONT)),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push("dejavu-sans".to_owned());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".to_owned());
     }
     ctx.set_fonts(fonts);
 }

@@ -249,6 +249,17 @@ pub static EN: Tr = Tr {
             path.display()
         ),
         StoreError::NoBackup { path } => format!("no backup: {}", path.display()),
+        StoreError::WrongPassphrase => "wrong passphrase; nothing was changed".to_owned(),
+        StoreError::Locked { path } => format!(
+            "{} is encrypted and Vigie is locked: unlock it with your passphrase",
+            path.display()
+        ),
+        StoreError::Crypto { path, message } => format!(
+            "{}: this file cannot be decrypted or encrypted ({message})",
+            path.display()
+        ),
+        StoreError::AlreadyEncrypted => "encryption is already on".to_owned(),
+        StoreError::NotEncrypted => "encryption is off".to_owned(),
     },
     save_error: |why| {
         format!(

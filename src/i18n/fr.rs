@@ -258,6 +258,17 @@ pub static FR: Tr = Tr {
             path.display()
         ),
         StoreError::NoBackup { path } => format!("aucune sauvegarde\u{a0}: {}", path.display()),
+        StoreError::WrongPassphrase => "phrase de passe incorrecte\u{a0}; rien n’a été modifié".to_owned(),
+        StoreError::Locked { path } => format!(
+            "{} est chiffré et Vigie est verrouillé\u{a0}: déverrouillez-le avec votre phrase de passe",
+            path.display()
+        ),
+        StoreError::Crypto { path, message } => format!(
+            "{}\u{a0}: ce fichier ne peut pas être déchiffré ou chiffré ({message})",
+            path.display()
+        ),
+        StoreError::AlreadyEncrypted => "le chiffrement est déjà activé".to_owned(),
+        StoreError::NotEncrypted => "le chiffrement n’est pas activé".to_owned(),
     },
     save_error: |why| {
         format!(
