@@ -6,7 +6,9 @@
 //!
 //! - [`model`]: checklists (parsed then validated), dossiers, answers, scores;
 //! - [`library`]: the built-in checklists and the user's own ones;
-//! - [`store`]: the data folder, crash-safe saves, backups and the trash;
+//! - [`store`]: the data folder, crash-safe saves, backups and the trash,
+//!   encryption at rest;
+//! - [`passphrase`]: how hard a passphrase is to guess;
 //! - [`i18n`]: the typed French and English catalog;
 //! - [`cli`]: the command line;
 //! - [`app`]: the egui desktop application.
@@ -16,4 +18,5 @@ pub mod cli;
 pub mod i18n;
 pub mod library;
 pub mod model;
+pub mod passphrase;
 pub mod store;

@@ -15,6 +15,7 @@ mod crash;
 mod fuzz;
 mod network;
 mod security;
+mod security_ui;
 mod store;
 mod ui;
 mod util;
