@@ -120,7 +120,7 @@ pub fn unlock_ui(ui: &mut egui::Ui, t: &'static Tr, draft: &mut UnlockDraft, act
                 ui.colored_label(tokens.critical, error);
             }
             ui.add_space(theme::SPACE_L);
-            ui.label(egui::RichText::new(t.forgot_help).weak().small());
+            ui.label(egui::RichText::new(t.forgot_help).weak());
         });
     });
 }
@@ -187,17 +187,19 @@ pub fn security_ui(
         if edit.changed() || (draft.strength.is_none() && !draft.new_passphrase.is_empty()) {
             draft.strength = Some(Strength::of(&draft.new_passphrase));
         }
-        let strength = draft.strength.unwrap_or(Strength::of(""));
-        ui.add(
-            egui::ProgressBar::new(strength.fraction())
-                .desired_width(ui.available_width())
-                .fill(if strength.is_enough() {
-                    tokens.status(crate::model::Status::Done)
-                } else {
-                    tokens.critical
-                })
-                .text((t.strength)(strength.score)),
-        );
+        if let Some(strength) = draft.strength.filter(|_| !draft.new_passphrase.is_empty()) {
+            ui.add(
+                egui::ProgressBar::new(strength.fraction())
+                    .desired_width(ui.available_width())
+                    .fill(if strength.is_enough() {
+                        tokens.status(crate::model::Status::Done)
+                    } else {
+                        tokens.critical
+                    })
+                    .text((t.strength)(strength.score)),
+            );
+        }
+        ui.add_space(theme::SPACE_S);
         passphrase_field(ui, t.confirm_passphrase, &mut draft.confirm);
         ui.add_space(theme::SPACE_S);
         if ui

@@ -302,7 +302,11 @@ pub static EN: Tr = Tr {
             3 => "good",
             _ => "excellent",
         };
-        format!("Strength: {word}")
+        if score < crate::passphrase::MIN_SCORE {
+            format!("Strength: {word} (at least “good” is needed)")
+        } else {
+            format!("Strength: {word}")
+        }
     },
     passphrase_too_weak: "This passphrase is too easy to guess: add uncommon words.",
     passphrases_differ: "The two passphrases are not the same.",

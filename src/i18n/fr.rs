@@ -311,7 +311,11 @@ pub static FR: Tr = Tr {
             3 => "bonne",
             _ => "excellente",
         };
-        format!("Solidité\u{a0}: {word}")
+        if score < crate::passphrase::MIN_SCORE {
+            format!("Solidité\u{a0}: {word} (il faut au moins «\u{a0}bonne\u{a0}»)")
+        } else {
+            format!("Solidité\u{a0}: {word}")
+        }
     },
     passphrase_too_weak: "Cette phrase de passe est trop facile à deviner\u{a0}: ajoutez des mots peu courants.",
     passphrases_differ: "Les deux phrases de passe ne sont pas identiques.",
