@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use zeroize::Zeroize as _;
 
 pub use household::HouseholdDraft;
 pub use new_dossier::NewDossierDraft;
@@ -425,7 +426,7 @@ impl AppState {
             return;
         };
         let passphrase = age::secrecy::SecretString::from(draft.passphrase.as_str().to_owned());
-        draft.passphrase.clear();
+        draft.passphrase.zeroize();
         let result = self.store.unlock(&passphrase);
         if self.store.encryption() != Encryption::Unlocked {
             // Nothing was changed: say why and ask again.
@@ -526,7 +527,7 @@ impl AppState {
             }
             Err(err) => {
                 if let Some(Dialog::Security(draft)) = &mut self.dialog {
-                    draft.current.clear();
+                    draft.current.zeroize();
                     draft.error = Some((t.store_error)(&err));
                 }
             }
