@@ -110,3 +110,14 @@ fn a_dossier_killed_during_saves_is_always_the_old_or_the_new_version() {
     assert!(status.success());
     assert_eq!(whole_version(&file), start + 3);
 }
+
+#[test]
+fn the_save_loop_is_hidden_from_help() {
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("validate") && help.contains("list"), "{help}");
+    assert!(!help.contains("debug"), "{help}");
+}

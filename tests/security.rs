@@ -360,3 +360,57 @@ fn a_dossier_deleted_elsewhere_is_not_silently_recreated() {
     ));
     assert!(!first.dossier_path(&id).exists());
 }
+
+#[test]
+fn a_read_only_folder_is_named_in_the_error_and_saving_works_once_fixed() {
+    use vigie::i18n::{Lang, tr};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fast_store(dir.path());
+    let id = store.create(&sample_dossier()).unwrap();
+    let before = fs::read(store.dossier_path(&id)).unwrap();
+    for (kind, fr, en) in [
+        (
+            io::ErrorKind::ReadOnlyFilesystem,
+            "le disque est en lecture seule",
+            "read-only",
+        ),
+        (
+            io::ErrorKind::PermissionDenied,
+            "accès refusé",
+            "permission denied",
+        ),
+        (io::ErrorKind::StorageFull, "le disque est plein", "disk is full"),
+    ] {
+        store.set_fault_hook(Some(Arc::new(move |_: &Path| Some(kind))));
+        let err = store.save(&id, &sample_dossier()).unwrap_err();
+        let fr_text = (tr(Lang::Fr).store_error)(&err);
+        assert!(fr_text.contains(fr), "{fr_text}");
+        assert!(
+            fr_text.contains(&store.dossier_path(&id).display().to_string()),
+            "{fr_text}"
+        );
+        let en_text = (tr(Lang::En).store_error)(&err).to_lowercase();
+        assert!(en_text.contains(en), "{en_text}");
+        assert_eq!(fs::read(store.dossier_path(&id)).unwrap(), before);
+    }
+    store.set_fault_hook(None);
+    let mut edited = sample_dossier();
+    edited.title = "Réparé".into();
+    store.save(&id, &edited).unwrap();
+    assert_eq!(store.load(&id).unwrap().title, "Réparé");
+}
+
+#[test]
+fn passphrase_strength_refuses_the_easy_ones() {
+    use vigie::passphrase::Strength;
+    for weak in ["", "azerty", "motdepasse", "Vigie2025!", "password123"] {
+        assert!(!Strength::of(weak).is_enough(), "{weak:?} accepted");
+    }
+    for strong in [
+        PASSPHRASE,
+        "cheval agrafe batterie correcte",
+        "Lune-rousse_sur.Quimper44",
+    ] {
+        assert!(Strength::of(strong).is_enough(), "{strong:?} refused");
+    }
+}

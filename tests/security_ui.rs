@@ -347,3 +347,43 @@ fn another_copy_s_change_is_shown_and_never_overwritten() {
     let on_disk = vigie::store::read_dossier(&h.state().store.dossier_path(&id)).unwrap();
     assert_eq!(on_disk.title, "Their title");
 }
+
+#[test]
+fn locking_with_unsaved_changes_keeps_them_behind_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = encrypted_folder(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    type_into(&mut h, "Passphrase", PASSPHRASE);
+    h.get_by_label("Unlock").click();
+    h.run();
+    h.state_mut().apply(Action::Open(id.clone()));
+    h.run();
+    let full = Arc::new(AtomicBool::new(true));
+    let flag = Arc::clone(&full);
+    h.state_mut().store.set_fault_hook(Some(Arc::new(move |_: &Path| {
+        flag.load(Ordering::SeqCst).then_some(io::ErrorKind::StorageFull)
+    })));
+    let item = ItemId::from("alarm.tests");
+    h.state_mut()
+        .apply(Action::SetNote(item.clone(), "Testée le 4".into()));
+    h.run();
+    assert_eq!(h.state().walk().unwrap().save, SaveState::Failed);
+
+    // Locked (say, when idle): the dossier is hidden, not dropped.
+    h.state_mut().apply(Action::Lock);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(h.query_by_label("Domicile principal").is_none());
+
+    // Space is freed meanwhile; unlocking brings the edits back and saves.
+    full.store(false, Ordering::SeqCst);
+    type_into(&mut h, "Passphrase", PASSPHRASE);
+    h.get_by_label("Unlock").click();
+    h.run();
+    let walk = h.state().walk().expect("the dossier is back");
+    assert_eq!(walk.dossier.note(&item), "Testée le 4");
+    assert_eq!(walk.save, SaveState::Saved);
+    let mut store = fast_store(dir.path());
+    store.unlock(&secret(PASSPHRASE)).unwrap();
+    assert_eq!(store.load(&id).unwrap().note(&item), "Testée le 4");
+}

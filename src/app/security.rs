@@ -36,6 +36,8 @@ pub struct UnlockDraft {
     pub pending: bool,
     /// What to show once unlocked.
     pub resume: Option<Resume>,
+    /// The passphrase field was given the keyboard focus once.
+    pub focused: bool,
 }
 
 impl std::fmt::Debug for UnlockDraft {
@@ -103,8 +105,9 @@ pub fn unlock_ui(ui: &mut egui::Ui, t: &'static Tr, draft: &mut UnlockDraft, act
                 return;
             }
             let edit = passphrase_field(ui, t.passphrase, &mut draft.passphrase);
-            if draft.error.is_none() && !edit.has_focus() && draft.passphrase.is_empty() {
+            if !draft.focused {
                 edit.request_focus();
+                draft.focused = true;
             }
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.add_space(theme::SPACE_M);
