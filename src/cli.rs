@@ -64,7 +64,8 @@ pub enum Command {
     List,
     /// For the crash test: saves versions of the dossier `crash-test`
     /// through the real store, one after the other, printing each version
-    /// number once it is saved. Hidden from `--help`.
+    /// number once it is saved. An encrypted data folder is unlocked with
+    /// the passphrase read from standard input. Hidden from `--help`.
     #[command(hide = true)]
     DebugSaveLoop {
         /// The last version to save.
@@ -91,6 +92,13 @@ fn debug_save_loop(cli: &Cli, count: u64, out: &mut dyn Write) -> anyhow::Result
 
     let root = Store::default_root(cli.data_dir.clone()).context("no data folder could be determined")?;
     let mut store = Store::open(&root).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if store.encryption() == crate::store::Encryption::Locked {
+        // An encrypted folder: the passphrase comes on standard input.
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin().read_line(&mut line)?;
+        let passphrase = age::secrecy::SecretString::from(line.trim_end_matches(['\r', '\n']).to_owned());
+        store.unlock(&passphrase).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
     let id = DossierId(CRASH_TEST_ID.to_owned());
     let now = chrono::Utc::now();
     let (mut dossier, first) = if store.dossier_path(&id).exists() {

@@ -2,16 +2,20 @@
 //! dossier (`vigie debug-save-loop`) and is killed with SIGKILL at varied
 //! moments, many times over. Every time, the dossier file and its backup
 //! must each be a whole version: the one before the save in progress, or
-//! the one it was writing; never truncated, never missing.
+//! the one it was writing; never truncated, never missing. Both in plain
+//! text and with encryption on.
 
-use std::io::Read as _;
+use std::fs;
+use std::io::{Read as _, Write as _};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use vigie::cli::{CRASH_TEST_ID, crash_test_version};
 use vigie::model::checklist::ItemId;
-use vigie::store::read_dossier;
+use vigie::store::{AGE_MAGIC, Store};
+
+use crate::security::{PASSPHRASE, fast_store, secret};
 
 /// How many times the process is killed.
 const ROUNDS: u64 = 40;
@@ -39,8 +43,10 @@ fn save_loop(root: &Path, count: u64) -> Command {
 }
 
 /// Checks that a file is a whole version, and returns that version.
-fn whole_version(path: &Path) -> u64 {
-    let dossier = read_dossier(path).unwrap_or_else(|e| panic!("{} is damaged: {e}", path.display()));
+fn whole_version(store: &Store, path: &Path) -> u64 {
+    let dossier = store
+        .read_dossier_file(path)
+        .unwrap_or_else(|e| panic!("{} is damaged: {e}", path.display()));
     let version = crash_test_version(&dossier).expect("a crash-test dossier");
     let note = dossier.note(&ItemId::from("alarm.lighting"));
     assert_eq!(
@@ -52,18 +58,34 @@ fn whole_version(path: &Path) -> u64 {
     version
 }
 
-#[test]
-fn a_dossier_killed_during_saves_is_always_the_old_or_the_new_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
+/// Starts the save loop, giving it the passphrase when there is one.
+fn start(root: &Path, count: u64, passphrase: Option<&str>) -> Child {
+    let mut command = save_loop(root, count);
+    command.stdin(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    if let Some(passphrase) = passphrase {
+        writeln!(stdin, "{passphrase}").unwrap();
+    }
+    drop(stdin);
+    child
+}
+
+/// Kills the save loop `rounds` times at varied moments; checks every file
+/// after each kill; then lets one run finish.
+fn kill_during_saves(root: &Path, rounds: u64, passphrase: Option<&str>) {
     let file = root.join("dossiers").join(format!("{CRASH_TEST_ID}.ron"));
     let backup = root.join("dossiers").join(format!("{CRASH_TEST_ID}.ron.bak"));
+    let mut store = Store::open(root).unwrap();
+    if let Some(passphrase) = passphrase {
+        store.unlock(&secret(passphrase)).unwrap();
+    }
     let mut on_disk: Option<u64> = None;
     let mut rng = 0x9E37_79B9_7F4A_7C15_u64;
     let mut killed_mid_run = 0;
 
-    for _ in 0..ROUNDS {
-        let mut child = save_loop(root, 1_000_000).spawn().unwrap();
+    for _ in 0..rounds {
+        let mut child = start(root, 1_000_000, passphrase);
         std::thread::sleep(Duration::from_millis(2 + next(&mut rng) % 40));
         child.kill().unwrap(); // SIGKILL on Unix.
         let status = child.wait().unwrap();
@@ -80,18 +102,21 @@ fn a_dossier_killed_during_saves_is_always_the_old_or_the_new_version() {
             .or(on_disk);
 
         if file.exists() {
-            let version = whole_version(&file);
+            let version = whole_version(&store, &file);
             let before = confirmed.unwrap_or(0);
             assert!(
                 version == before || version == before + 1,
                 "file at v{version}, last confirmed v{before}"
             );
             on_disk = Some(version);
+            if passphrase.is_some() {
+                assert!(fs::read(&file).unwrap().starts_with(AGE_MAGIC));
+            }
         } else {
             assert_eq!(confirmed, None, "a saved dossier disappeared");
         }
         if backup.exists() {
-            let version = whole_version(&backup);
+            let version = whole_version(&store, &backup);
             assert!(
                 Some(version) <= on_disk,
                 "backup v{version} newer than the file {on_disk:?}"
@@ -99,16 +124,31 @@ fn a_dossier_killed_during_saves_is_always_the_old_or_the_new_version() {
         }
     }
     assert!(
-        killed_mid_run > ROUNDS / 2,
+        killed_mid_run > rounds / 2,
         "only {killed_mid_run} kills hit a running process"
     );
 
     // After all that, a run that is not killed goes on from the last
     // version and finishes.
-    let start = on_disk.unwrap_or(0);
-    let status = save_loop(root, start + 3).status().unwrap();
+    let start_version = on_disk.unwrap_or(0);
+    let status = start(root, start_version + 3, passphrase).wait().unwrap();
     assert!(status.success());
-    assert_eq!(whole_version(&file), start + 3);
+    assert_eq!(whole_version(&store, &file), start_version + 3);
+}
+
+#[test]
+fn a_dossier_killed_during_saves_is_always_the_old_or_the_new_version() {
+    let dir = tempfile::tempdir().unwrap();
+    kill_during_saves(dir.path(), ROUNDS, None);
+}
+
+#[test]
+fn an_encrypted_dossier_killed_during_saves_is_always_whole_too() {
+    let dir = tempfile::tempdir().unwrap();
+    fast_store(dir.path())
+        .enable_encryption(&secret(PASSPHRASE))
+        .unwrap();
+    kill_during_saves(dir.path(), ROUNDS / 2, Some(PASSPHRASE));
 }
 
 #[test]
