@@ -180,6 +180,14 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 .map_err(|e| anyhow::anyhow!((tr(message_lang(cli, None)).store_error)(&e)))?;
             let lang = message_lang(cli, Some(&store));
             let t = tr(lang);
+            if store.encryption() == crate::store::Encryption::Locked {
+                writeln!(
+                    out,
+                    "{}",
+                    (t.cli_locked)(&store.dossiers_dir().display().to_string())
+                )?;
+                return Ok(0);
+            }
             let library = Library::load(Some(&store.checklists_dir()));
             let listed = store.list().map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
             if listed.is_empty() {

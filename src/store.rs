@@ -242,6 +242,9 @@ pub const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 /// The name of the key file in the data folder.
 pub const KEY_FILE: &str = "key.age";
 
+/// How old a temporary file must be to be taken for a crash's leftover.
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_mins(10);
+
 /// What the dossier list shows of one dossier file.
 #[derive(Debug)]
 pub struct Listed {
@@ -350,7 +353,37 @@ impl Store {
         if store.key_path().exists() {
             store.keys = Keys::Locked;
         }
+        store.remove_stale_temporary_files();
         Ok(store)
+    }
+
+    /// Removes the temporary files that a crash left behind (a save killed
+    /// between writing its temporary file and renaming it). Only files
+    /// older than [`STALE_TEMPORARY`] go, so that a save in progress in
+    /// another copy of Vigie is left alone. Best effort: failures are
+    /// ignored, the files are harmless.
+    fn remove_stale_temporary_files(&self) {
+        let now = SystemTime::now();
+        for dir in [self.root.clone(), self.dossiers_dir(), self.trash_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let path = entry.path();
+                let is_temporary = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+                    && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmp"));
+                let is_old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY));
+                if is_temporary && is_old {
+                    let _ = fs::remove_file(&path);
+                }
+            }
+        }
     }
 
     /// Sets the hook that makes writes fail on purpose (tests only).

@@ -414,3 +414,49 @@ fn passphrase_strength_refuses_the_easy_ones() {
         assert!(Strength::of(strong).is_enough(), "{strong:?} refused");
     }
 }
+
+#[test]
+fn temporary_files_left_by_a_crash_are_removed_when_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fast_store(dir.path());
+    let old = store.dossiers_dir().join(".20261101-090000.ron.4242.tmp");
+    let fresh = store.dossiers_dir().join(".20261101-090000.ron.4343.tmp");
+    let not_ours = store.dossiers_dir().join("notes.tmp");
+    for path in [&old, &fresh, &not_ours] {
+        fs::write(path, "Côté jardin").unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    for path in [&old, &not_ours] {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
+    drop(fast_store(dir.path()));
+    assert!(!old.exists(), "an old leftover is removed");
+    assert!(fresh.exists(), "a save in progress elsewhere is left alone");
+    assert!(not_ours.exists(), "only Vigie's own temporary files");
+}
+
+#[test]
+fn vigie_list_on_an_encrypted_folder_says_so_and_shows_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fast_store(dir.path());
+    store.create(&sample_dossier()).unwrap();
+    store.enable_encryption(&secret(PASSPHRASE)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("are encrypted: open Vigie and type your passphrase"),
+        "{text}"
+    );
+    assert!(!text.contains("Domicile"), "{text}");
+}

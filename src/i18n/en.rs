@@ -324,4 +324,7 @@ pub static EN: Tr = Tr {
     encryption_enabled: "Encryption is on. Keep your passphrase somewhere safe: without it your dossiers cannot be read.",
     encryption_disabled: "Encryption is off: your dossiers are saved in plain text again.",
     working: "One moment…",
+    cli_locked: |dir| {
+        format!("The dossiers in {dir} are encrypted: open Vigie and type your passphrase to see them.")
+    },
 };

@@ -333,4 +333,9 @@ pub static FR: Tr = Tr {
     encryption_enabled: "Chiffrement activé. Gardez votre phrase de passe en lieu sûr\u{a0}: sans elle, vos dossiers ne peuvent pas être lus.",
     encryption_disabled: "Chiffrement désactivé\u{a0}: vos dossiers sont de nouveau enregistrés en clair.",
     working: "Un instant…",
+    cli_locked: |dir| {
+        format!(
+            "Les dossiers de {dir} sont chiffrés\u{a0}: ouvrez Vigie et saisissez votre phrase de passe pour les voir."
+        )
+    },
 };

@@ -325,4 +325,6 @@ pub struct Tr {
     pub encryption_disabled: &'static str,
     /// Shown while the key is derived from the passphrase.
     pub working: &'static str,
+    /// `vigie list` on an encrypted data folder.
+    pub cli_locked: fn(&str) -> String,
 }
