@@ -85,6 +85,69 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// For the crash test: saves versions of the dossier `crash-test`
+    /// through the real store, one after the other, printing each version
+    /// number once it is saved. An encrypted data folder is unlocked with
+    /// the passphrase read from standard input. Hidden from `--help`.
+    #[command(hide = true)]
+    DebugSaveLoop {
+        /// The last version to save.
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+    },
+}
+
+/// The id of the dossier that `debug-save-loop` writes.
+pub const CRASH_TEST_ID: &str = "crash-test";
+
+/// The version number `debug-save-loop` wrote in a dossier's title.
+#[must_use]
+pub fn crash_test_version(dossier: &crate::model::Dossier) -> Option<u64> {
+    dossier.title.strip_prefix('v')?.parse().ok()
+}
+
+/// `debug-save-loop`: saves versions after the one on disk up to `count`.
+/// Each version has a note of a different length, so a torn write would
+/// show as a truncated file.
+fn debug_save_loop(cli: &Cli, count: u64, out: &mut dyn Write) -> anyhow::Result<u8> {
+    use crate::model::checklist::{ItemId, Journey};
+    use crate::model::{Dossier, DossierId};
+
+    let root = Store::default_root(cli.data_dir.clone()).context("no data folder could be determined")?;
+    let mut store = Store::open(&root).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if store.encryption() == crate::store::Encryption::Locked {
+        // An encrypted folder: the passphrase comes on standard input.
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin().read_line(&mut line)?;
+        let passphrase = age::secrecy::SecretString::from(line.trim_end_matches(['\r', '\n']).to_owned());
+        store.unlock(&passphrase).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    let id = DossierId(CRASH_TEST_ID.to_owned());
+    let now = chrono::Utc::now();
+    let (mut dossier, first) = if store.dossier_path(&id).exists() {
+        let dossier = store.load(&id).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let last = crash_test_version(&dossier).context("not a crash-test dossier")?;
+        (dossier, last + 1)
+    } else {
+        let dossier = Dossier::new(
+            "v0",
+            Journey::Personal,
+            vec!["home-consultation".into()],
+            None,
+            now,
+        );
+        (dossier, 1)
+    };
+    let item = ItemId::from("alarm.lighting");
+    for version in first..=count {
+        dossier.title = format!("v{version}");
+        let len = usize::try_from(version % 997).unwrap_or(0);
+        dossier.set_note(&item, &"x".repeat(len), now);
+        store.save(&id, &dossier).map_err(|e| anyhow::anyhow!("{e}"))?;
+        writeln!(out, "{version}")?;
+        out.flush()?;
+    }
+    Ok(0)
 }
 
 /// The language for messages: `--lang`, else the settings, else the system.
@@ -105,6 +168,7 @@ pub fn message_lang(cli: &Cli, store: Option<&Store>) -> Lang {
 /// file has errors; errors about the data folder are returned.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
+        Command::DebugSaveLoop { count } => debug_save_loop(cli, *count, out),
         Command::Validate { files } => {
             let lang = message_lang(cli, None);
             let t = tr(lang);
@@ -178,6 +242,14 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 .map_err(|e| anyhow::anyhow!((tr(message_lang(cli, None)).store_error)(&e)))?;
             let lang = message_lang(cli, Some(&store));
             let t = tr(lang);
+            if store.encryption() == crate::store::Encryption::Locked {
+                writeln!(
+                    out,
+                    "{}",
+                    (t.cli_locked)(&store.dossiers_dir().display().to_string())
+                )?;
+                return Ok(0);
+            }
             let library = Library::load(Some(&store.checklists_dir()));
             let listed = store.list().map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
             if listed.is_empty() {

@@ -8,6 +8,9 @@
 //! - [`library`]: the built-in checklists and the user's own ones;
 //! - [`store`]: the data folder, crash-safe saves, backups and the trash;
 //! - [`report`]: the printable summary (PDF and HTML);
+//! - [`store`]: the data folder, crash-safe saves, backups and the trash,
+//!   encryption at rest;
+//! - [`passphrase`]: how hard a passphrase is to guess;
 //! - [`i18n`]: the typed French and English catalog;
 //! - [`cli`]: the command line;
 //! - [`app`]: the egui desktop application.
@@ -17,5 +20,6 @@ pub mod cli;
 pub mod i18n;
 pub mod library;
 pub mod model;
+pub mod passphrase;
 pub mod report;
 pub mod store;

@@ -8,7 +8,9 @@
 //! dossiers/<id>.ron.bak    the version before the current session's first save
 //! trash/<id>-<time>.ron    deleted dossiers
 //! checklists/*.ron         the user's own checklists
-//! settings.ron             language and theme
+//! settings.ron             language, theme, idle lock (never secret)
+//! key.age                  when encryption is on: the data key, encrypted
+//!                          with the user's passphrase
 //! ```
 //!
 //! Saves are crash-safe: the new version goes to a temporary file in the same
@@ -17,15 +19,29 @@
 //! mix. Files are created `0600` and folders `0700` on Unix. A file that fails
 //! to load is never written over by a later save of another version: the
 //! user is told, with the file and the line, and may open the backup.
+//!
+//! Encryption at rest is optional. When it is on, `key.age` holds an age
+//! x25519 identity, itself encrypted with the user's passphrase (an age
+//! scrypt recipient, one slow key derivation per session); every dossier,
+//! backup and trashed file is an age file encrypted to that identity. Reads
+//! recognise an age file by its header, so a folder half converted by a crash
+//! still opens. The standard `age` tool decrypts all of it (see SECURITY.md).
+//!
+//! Writes go through one function, and tests can make it fail on purpose
+//! with [`Store::set_fault_hook`] (a full disk, a read-only folder).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
+use age::secrecy::{ExposeSecret as _, SecretString};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+use zeroize::Zeroizing;
 
 use crate::i18n::Lang;
 use crate::model::dossier::FORMAT_VERSION;
@@ -90,6 +106,30 @@ pub enum StoreError {
         /// The backup file that does not exist.
         path: PathBuf,
     },
+    /// The passphrase does not open the key file. Nothing was changed.
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    /// The file is encrypted and the data folder is locked.
+    #[error("{path}: encrypted, and the data folder is locked")]
+    Locked {
+        /// The file.
+        path: PathBuf,
+    },
+    /// An encrypted file could not be decrypted or encrypted (damaged file,
+    /// or encrypted with another key).
+    #[error("{path}: {message}")]
+    Crypto {
+        /// The file.
+        path: PathBuf,
+        /// What age said.
+        message: String,
+    },
+    /// Encryption was asked to be turned on, and it is on already.
+    #[error("encryption is already on")]
+    AlreadyEncrypted,
+    /// Encryption was asked to be turned off or unlocked, and it is off.
+    #[error("encryption is off")]
+    NotEncrypted,
 }
 
 impl StoreError {
@@ -98,6 +138,13 @@ impl StoreError {
             path: path.to_owned(),
             action,
             source,
+        }
+    }
+
+    fn crypto(path: &Path, err: &impl std::fmt::Display) -> Self {
+        Self::Crypto {
+            path: path.to_owned(),
+            message: err.to_string(),
         }
     }
 
@@ -132,7 +179,71 @@ pub struct Settings {
     /// The colour theme.
     #[serde(default)]
     pub theme: Theme,
+    /// After how long without input an encrypted data folder locks itself.
+    #[serde(default)]
+    pub idle_lock: IdleLock,
 }
+
+/// After how many minutes without input the app locks an encrypted data
+/// folder; `0` never. Defaults to 15 minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IdleLock(pub u32);
+
+impl Default for IdleLock {
+    fn default() -> Self {
+        Self(15)
+    }
+}
+
+impl IdleLock {
+    /// The choices offered in the settings, in minutes (`0`: never).
+    pub const CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
+
+    /// The idle time, `None` for never.
+    #[must_use]
+    pub fn duration(self) -> Option<std::time::Duration> {
+        (self.0 > 0).then(|| std::time::Duration::from_secs(u64::from(self.0) * 60))
+    }
+}
+
+/// Whether the data folder is encrypted, and whether it is unlocked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encryption {
+    /// Files are plain text.
+    Off,
+    /// Files are encrypted and the key is not loaded: nothing can be read.
+    Locked,
+    /// Files are encrypted and the key is loaded for this session.
+    Unlocked,
+}
+
+/// The data key, when encryption is on.
+enum Keys {
+    Off,
+    Locked,
+    Unlocked {
+        identity: age::x25519::Identity,
+        recipient: age::x25519::Recipient,
+    },
+}
+
+/// A test seam: given the file about to be written, returns the error that
+/// writing it should fail with (a simulated full disk or read-only folder),
+/// or `None` to write normally.
+pub type FaultHook = Arc<FaultFn>;
+
+/// The function behind a [`FaultHook`].
+pub type FaultFn = dyn Fn(&Path) -> Option<io::ErrorKind> + Send + Sync;
+
+/// The age file header, how encrypted files are recognised.
+pub const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+
+/// The name of the key file in the data folder.
+pub const KEY_FILE: &str = "key.age";
+
+/// How old a temporary file must be to be taken for a crash's leftover.
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_mins(10);
 
 /// What the dossier list shows of one dossier file.
 #[derive(Debug)]
@@ -147,31 +258,60 @@ pub struct Listed {
     pub has_backup: bool,
 }
 
-/// A file's identity on disk, to notice changes made by someone else.
+/// A file's identity on disk, to notice changes made by someone else: its
+/// time and length, and a hash of its content, since two writes within the
+/// file system's time granularity may leave the same time and length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Stamp {
     modified: Option<SystemTime>,
     len: u64,
+    hash: [u8; 32],
 }
 
 impl Stamp {
-    fn of(path: &Path) -> Option<Self> {
-        let meta = fs::metadata(path).ok()?;
-        Some(Self {
+    fn new(meta: &fs::Metadata, bytes: &[u8]) -> Self {
+        Self {
             modified: meta.modified().ok(),
             len: meta.len(),
-        })
+            hash: Sha256::digest(bytes).into(),
+        }
+    }
+
+    /// The file's stamp and content; `None` when it does not exist.
+    fn read(path: &Path) -> Result<Option<(Self, Vec<u8>)>, StoreError> {
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::io(path, IoAction::Read, e)),
+        };
+        let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+        Ok(Some((Self::new(&meta, &bytes), bytes)))
     }
 }
 
 /// The data folder.
-#[derive(Debug)]
 pub struct Store {
     root: PathBuf,
     /// Dossiers whose backup was already rotated in this session.
     backed_up: BTreeSet<DossierId>,
     /// The stamp of each dossier file as last loaded or saved by us.
     stamps: BTreeMap<DossierId, Stamp>,
+    /// The data key, when encryption is on.
+    keys: Keys,
+    /// The scrypt work factor for a new key file; `None`: age's choice
+    /// (about one second on this computer).
+    kdf_log_n: Option<u8>,
+    /// Makes writes fail on purpose, in tests.
+    fault: Option<FaultHook>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("root", &self.root)
+            .field("encryption", &self.encryption())
+            .finish_non_exhaustive()
+    }
 }
 
 const DOSSIER_EXT: &str = "ron";
@@ -194,10 +334,13 @@ impl Store {
 
     /// Opens (and creates if needed) the data folder at `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
-        let store = Self {
+        let mut store = Self {
             root: root.into(),
             backed_up: BTreeSet::new(),
             stamps: BTreeMap::new(),
+            keys: Keys::Off,
+            kdf_log_n: None,
+            fault: None,
         };
         for dir in [
             store.root.clone(),
@@ -207,7 +350,235 @@ impl Store {
         ] {
             create_private_dir(&dir)?;
         }
+        if store.key_path().exists() {
+            store.keys = Keys::Locked;
+        }
+        store.remove_stale_temporary_files();
         Ok(store)
+    }
+
+    /// Removes the temporary files that a crash left behind (a save killed
+    /// between writing its temporary file and renaming it). Only files
+    /// older than [`STALE_TEMPORARY`] go, so that a save in progress in
+    /// another copy of Vigie is left alone. Best effort: failures are
+    /// ignored, the files are harmless.
+    fn remove_stale_temporary_files(&self) {
+        let now = SystemTime::now();
+        for dir in [self.root.clone(), self.dossiers_dir(), self.trash_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let path = entry.path();
+                let is_temporary = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+                    && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmp"));
+                let is_old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY));
+                if is_temporary && is_old {
+                    let _ = fs::remove_file(&path);
+                }
+            }
+        }
+    }
+
+    /// Sets the hook that makes writes fail on purpose (tests only).
+    pub fn set_fault_hook(&mut self, hook: Option<FaultHook>) {
+        self.fault = hook;
+    }
+
+    /// Sets the scrypt work factor (`N = 2^log_n`) used when a key file is
+    /// written. The default, age's, takes about a second; tests use a small
+    /// one to stay fast.
+    pub fn set_kdf_work_factor(&mut self, log_n: u8) {
+        self.kdf_log_n = Some(log_n.clamp(1, 30));
+    }
+
+    /// The key file, present when encryption is on.
+    #[must_use]
+    pub fn key_path(&self) -> PathBuf {
+        self.root.join(KEY_FILE)
+    }
+
+    /// Whether files are encrypted, and whether the key is loaded.
+    #[must_use]
+    pub fn encryption(&self) -> Encryption {
+        match self.keys {
+            Keys::Off => Encryption::Off,
+            Keys::Locked => Encryption::Locked,
+            Keys::Unlocked { .. } => Encryption::Unlocked,
+        }
+    }
+
+    /// Loads the data key with the passphrase, for this session. A wrong
+    /// passphrase fails with [`StoreError::WrongPassphrase`] and changes
+    /// nothing. Files left in plain text by an interrupted conversion are
+    /// then encrypted.
+    pub fn unlock(&mut self, passphrase: &SecretString) -> Result<(), StoreError> {
+        if matches!(self.keys, Keys::Off) {
+            return Err(StoreError::NotEncrypted);
+        }
+        let identity = self.read_key(passphrase)?;
+        let recipient = identity.to_public();
+        self.keys = Keys::Unlocked { identity, recipient };
+        self.convert_all(true)
+    }
+
+    /// Forgets the data key: nothing can be read or saved until
+    /// [`Store::unlock`]. Does nothing when encryption is off.
+    pub fn lock(&mut self) {
+        if matches!(self.keys, Keys::Unlocked { .. }) {
+            self.keys = Keys::Locked;
+        }
+    }
+
+    /// Turns encryption on: writes a new data key encrypted with
+    /// `passphrase`, then encrypts every dossier, backup and trashed file in
+    /// place (each replaced atomically, so no plain copy is left in the
+    /// folders). If this is interrupted, the next unlock finishes it.
+    pub fn enable_encryption(&mut self, passphrase: &SecretString) -> Result<(), StoreError> {
+        if !matches!(self.keys, Keys::Off) {
+            return Err(StoreError::AlreadyEncrypted);
+        }
+        let identity = age::x25519::Identity::generate();
+        let recipient = identity.to_public();
+        let text = Zeroizing::new(format!(
+            "# Vigie data key: decrypt this file with your passphrase (age -d), then use it with age -d -i\n# public key: {recipient}\n{}\n",
+            identity.to_string().expose_secret()
+        ));
+        let mut scrypt = age::scrypt::Recipient::new(passphrase.clone());
+        if let Some(log_n) = self.kdf_log_n {
+            scrypt.set_work_factor(log_n);
+        }
+        let key_path = self.key_path();
+        let encrypted = encrypt(&scrypt, text.as_bytes()).map_err(|e| StoreError::crypto(&key_path, &e))?;
+        self.write_file(&key_path, &encrypted)?;
+        self.keys = Keys::Unlocked { identity, recipient };
+        self.convert_all(true)
+    }
+
+    /// Turns encryption off: checks the passphrase, decrypts every file in
+    /// place, then removes the key file. A wrong passphrase fails with
+    /// [`StoreError::WrongPassphrase`] and changes nothing.
+    pub fn disable_encryption(&mut self, passphrase: &SecretString) -> Result<(), StoreError> {
+        if matches!(self.keys, Keys::Off) {
+            return Err(StoreError::NotEncrypted);
+        }
+        let identity = self.read_key(passphrase)?;
+        let recipient = identity.to_public();
+        self.keys = Keys::Unlocked { identity, recipient };
+        self.convert_all(false)?;
+        let key_path = self.key_path();
+        fs::remove_file(&key_path).map_err(|e| StoreError::io(&key_path, IoAction::Write, e))?;
+        sync_dir(&self.root)?;
+        self.keys = Keys::Off;
+        Ok(())
+    }
+
+    /// Decrypts the key file with the passphrase.
+    fn read_key(&self, passphrase: &SecretString) -> Result<age::x25519::Identity, StoreError> {
+        let path = self.key_path();
+        let bytes = fs::read(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
+        let scrypt = age::scrypt::Identity::new(passphrase.clone());
+        let text = decrypt(&scrypt, &bytes).map_err(|e| match e {
+            age::DecryptError::DecryptionFailed
+            | age::DecryptError::NoMatchingKeys
+            | age::DecryptError::KeyDecryptionFailed => StoreError::WrongPassphrase,
+            other => StoreError::crypto(&path, &other),
+        })?;
+        let text = std::str::from_utf8(&text).map_err(|e| StoreError::crypto(&path, &e))?;
+        text.lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+            .ok_or_else(|| StoreError::crypto(&path, &"no key in the key file"))?
+            .parse::<age::x25519::Identity>()
+            .map_err(|e| StoreError::crypto(&path, &e))
+    }
+
+    /// Encrypts (`encrypted`) or decrypts every file of the dossier and
+    /// trash folders that is not so already, each replaced atomically.
+    /// Temporary files left by a crash are removed: they may hold plain
+    /// text.
+    fn convert_all(&mut self, encrypted: bool) -> Result<(), StoreError> {
+        for dir in [self.dossiers_dir(), self.trash_dir()] {
+            let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                if name.starts_with('.') && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmp")) {
+                    fs::remove_file(&path).map_err(|e| StoreError::io(&path, IoAction::Write, e))?;
+                    continue;
+                }
+                let bytes = fs::read(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
+                if is_age(&bytes) == encrypted {
+                    continue;
+                }
+                let new = if encrypted {
+                    self.encode(&path, &bytes)?
+                } else {
+                    self.decode(&path, bytes)?.to_vec()
+                };
+                self.write_file(&path, &new)?;
+            }
+            sync_dir(&dir)?;
+        }
+        // The open dossiers' files changed by our own hand.
+        let ids: Vec<DossierId> = self.stamps.keys().cloned().collect();
+        for id in ids {
+            if let Ok(Some((stamp, _))) = Stamp::read(&self.dossier_path(&id)) {
+                self.stamps.insert(id, stamp);
+            }
+        }
+        Ok(())
+    }
+
+    /// A file's content as written to disk: encrypted when encryption is on.
+    fn encode(&self, path: &Path, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+        match &self.keys {
+            Keys::Off => Ok(plain.to_vec()),
+            Keys::Locked => Err(StoreError::Locked {
+                path: path.to_owned(),
+            }),
+            Keys::Unlocked { recipient, .. } => {
+                encrypt(recipient, plain).map_err(|e| StoreError::crypto(path, &e))
+            }
+        }
+    }
+
+    /// A file's plain content: decrypted when it is an age file.
+    fn decode(&self, path: &Path, bytes: Vec<u8>) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+        if !is_age(&bytes) {
+            return Ok(Zeroizing::new(bytes));
+        }
+        match &self.keys {
+            Keys::Unlocked { identity, .. } => {
+                decrypt(identity, &bytes).map_err(|e| StoreError::crypto(path, &e))
+            }
+            Keys::Off | Keys::Locked => Err(StoreError::Locked {
+                path: path.to_owned(),
+            }),
+        }
+    }
+
+    /// Writes a file crash-safely, through the fault hook.
+    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        write_atomic_with(path, bytes, self.fault.as_deref())
+    }
+
+    /// Reads and parses a dossier file, decrypting it if needed.
+    pub fn read_dossier_file(&self, path: &Path) -> Result<Dossier, StoreError> {
+        let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+        let plain = self.decode(path, bytes)?;
+        parse_dossier_bytes(&plain, path)
     }
 
     /// The data folder.
@@ -266,7 +637,7 @@ impl Store {
             }
             let id = DossierId(stem.to_owned());
             listed.push(Listed {
-                dossier: read_dossier(&path),
+                dossier: self.read_dossier_file(&path),
                 has_backup: self.backup_path(&id).exists(),
                 id,
                 path,
@@ -285,11 +656,16 @@ impl Store {
     /// notices if someone else changed it in between.
     pub fn load(&mut self, id: &DossierId) -> Result<Dossier, StoreError> {
         let path = self.dossier_path(id);
-        let stamp = Stamp::of(&path);
-        let dossier = read_dossier(&path)?;
-        if let Some(stamp) = stamp {
-            self.stamps.insert(id.clone(), stamp);
-        }
+        let Some((stamp, bytes)) = Stamp::read(&path)? else {
+            return Err(StoreError::io(
+                &path,
+                IoAction::Read,
+                io::ErrorKind::NotFound.into(),
+            ));
+        };
+        let plain = self.decode(&path, bytes)?;
+        let dossier = parse_dossier_bytes(&plain, &path)?;
+        self.stamps.insert(id.clone(), stamp);
         Ok(dossier)
     }
 
@@ -300,7 +676,7 @@ impl Store {
         if !backup.exists() {
             return Err(StoreError::NoBackup { path: backup });
         }
-        let dossier = read_dossier(&backup)?;
+        let dossier = self.read_dossier_file(&backup)?;
         let path = self.dossier_path(id);
         if path.exists() {
             let aside = self.dossiers_dir().join(format!("{id}.{DOSSIER_EXT}.damaged"));
@@ -328,21 +704,30 @@ impl Store {
     /// is then left as it is.
     pub fn save(&mut self, id: &DossierId, dossier: &Dossier) -> Result<(), StoreError> {
         let path = self.dossier_path(id);
-        let on_disk = Stamp::of(&path);
-        if let (Some(known), Some(now)) = (self.stamps.get(id), on_disk)
-            && *known != now
+        let on_disk = Stamp::read(&path)?;
+        if let Some(known) = self.stamps.get(id)
+            && on_disk.as_ref().is_none_or(|(now, _)| now != known)
         {
+            // Changed, or removed, by someone else since we loaded it.
             return Err(StoreError::ChangedOnDisk { path });
         }
-        let text = to_ron(dossier);
-        if on_disk.is_some() && !self.backed_up.contains(id) {
+        let text = Zeroizing::new(to_ron(dossier));
+        let bytes = self.encode(&path, text.as_bytes())?;
+        if let Some((_, old)) = on_disk
+            && !self.backed_up.contains(id)
+        {
             let backup = self.backup_path(id);
-            let old = fs::read(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
-            write_atomic(&backup, &old)?;
+            // A plain old version is encrypted too when encryption is on.
+            let old = if is_age(&old) {
+                old
+            } else {
+                self.encode(&backup, &old)?
+            };
+            self.write_file(&backup, &old)?;
         }
-        write_atomic(&path, text.as_bytes())?;
+        self.write_file(&path, &bytes)?;
         self.backed_up.insert(id.clone());
-        if let Some(stamp) = Stamp::of(&path) {
+        if let Some((stamp, _)) = Stamp::read(&path)? {
             self.stamps.insert(id.clone(), stamp);
         }
         Ok(())
@@ -355,7 +740,7 @@ impl Store {
         title: &str,
         now: DateTime<Utc>,
     ) -> Result<DossierId, StoreError> {
-        let mut dossier = read_dossier(&self.dossier_path(id))?;
+        let mut dossier = self.read_dossier_file(&self.dossier_path(id))?;
         title.clone_into(&mut dossier.title);
         dossier.created = now;
         dossier.modified = now;
@@ -391,9 +776,9 @@ impl Store {
         }
     }
 
-    /// Saves the settings.
+    /// Saves the settings (never encrypted: they hold nothing secret).
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        write_atomic(&self.root.join("settings.ron"), to_ron(settings).as_bytes())
+        self.write_file(&self.root.join("settings.ron"), to_ron(settings).as_bytes())
     }
 
     fn fresh_id(&self, created: DateTime<Utc>) -> DossierId {
@@ -424,10 +809,53 @@ fn to_ron<T: Serialize>(value: &T) -> String {
     ron::ser::to_string_pretty(value, config).unwrap_or_default()
 }
 
-/// Reads and parses a dossier file.
+/// Reads and parses a plain (not encrypted) dossier file; an encrypted one
+/// fails with [`StoreError::Locked`]: use [`Store::read_dossier_file`].
 pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
-    let text = fs::read_to_string(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
-    parse_dossier(&text, path)
+    let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+    if is_age(&bytes) {
+        return Err(StoreError::Locked {
+            path: path.to_owned(),
+        });
+    }
+    parse_dossier_bytes(&bytes, path)
+}
+
+/// Parses a dossier file's bytes (UTF-8 RON); `path` names it in errors.
+pub fn parse_dossier_bytes(bytes: &[u8], path: &Path) -> Result<Dossier, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        StoreError::io(
+            path,
+            IoAction::Read,
+            io::Error::new(io::ErrorKind::InvalidData, e),
+        )
+    })?;
+    parse_dossier(text, path)
+}
+
+/// Whether these bytes are an age file.
+#[must_use]
+pub fn is_age(bytes: &[u8]) -> bool {
+    bytes.starts_with(AGE_MAGIC)
+}
+
+/// Encrypts `plain` to one age recipient.
+fn encrypt(recipient: &dyn age::Recipient, plain: &[u8]) -> Result<Vec<u8>, String> {
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient)).map_err(|e| e.to_string())?;
+    let mut out = Vec::with_capacity(plain.len() + 256);
+    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| e.to_string())?;
+    writer.write_all(plain).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// Decrypts an age file with one identity.
+fn decrypt(identity: &dyn age::Identity, bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>, age::DecryptError> {
+    let decryptor = age::Decryptor::new(bytes)?;
+    let mut reader = decryptor.decrypt(std::iter::once(identity))?;
+    let mut out = Zeroizing::new(Vec::new());
+    reader.read_to_end(&mut out).map_err(age::DecryptError::Io)?;
+    Ok(out)
 }
 
 /// Parses a dossier's text; `path` names it in errors.
@@ -469,6 +897,13 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 /// Writes `bytes` to `path` crash-safely: temporary file in the same
 /// folder, flushed, renamed over `path`, folder flushed. The file is `0600`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_with(path, bytes, None)
+}
+
+/// [`write_atomic`], with a fault hook that may make the write fail as a
+/// full disk or a read-only folder would, after the temporary file was
+/// created (so that its clean-up is exercised too).
+fn write_atomic_with(path: &Path, bytes: &[u8], fault: Option<&FaultFn>) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -483,7 +918,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let mut file = options
             .open(&tmp)
             .map_err(|e| StoreError::io(&tmp, IoAction::Write, e))?;
-        file.write_all(bytes)
+        let injected = fault.and_then(|f| f(path));
+        injected
+            .map_or_else(|| file.write_all(bytes), |kind| Err(io::Error::from(kind)))
             .and_then(|()| file.sync_all())
             .map_err(|e| StoreError::io(path, IoAction::Write, e))?;
         drop(file);

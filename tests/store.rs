@@ -244,6 +244,7 @@ fn settings_round_trip() {
     let settings = Settings {
         lang: Some(vigie::i18n::Lang::En),
         theme: Theme::Dark,
+        ..Settings::default()
     };
     store.save_settings(&settings).unwrap();
     assert_eq!(store.load_settings().unwrap(), settings);

@@ -10,8 +10,14 @@
 
 mod cli;
 mod content;
+#[cfg(unix)]
+mod crash;
+mod fuzz;
 mod journeys;
+mod network;
 mod report;
+mod security;
+mod security_ui;
 mod store;
 mod ui;
 mod util;

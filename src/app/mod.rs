@@ -12,6 +12,7 @@ mod household;
 mod new_dossier;
 mod pages;
 mod plan;
+mod security;
 mod summary;
 pub mod theme;
 mod visit;
@@ -22,9 +23,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Utc};
+use zeroize::Zeroize as _;
 
 pub use household::HouseholdDraft;
 pub use new_dossier::NewDossierDraft;
+pub use security::{Resume, SecurityDraft, UnlockDraft};
 pub use summary::SummaryDraft;
 pub use walkthrough::{StatusFilter, Walk};
 
@@ -37,7 +40,7 @@ use crate::library::Library;
 use crate::model::checklist::{ItemId, Tag};
 use crate::model::family::MemberId;
 use crate::model::{Dossier, DossierId, Status};
-use crate::store::{Listed, Settings, Store, Theme};
+use crate::store::{Encryption, IdleLock, Listed, Settings, Store, StoreError, Theme};
 
 /// How long after a change the dossier is saved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
@@ -53,6 +56,8 @@ pub enum Screen {
     Walkthrough(Box<Walk>),
     /// The summary and export of the open dossier.
     Summary(Box<Walk>, SummaryDraft),
+    /// The data folder is encrypted and locked: asks for the passphrase.
+    Unlock(UnlockDraft),
 }
 
 /// The page of an open dossier (a [`Screen::Walkthrough`]): the item list,
@@ -106,6 +111,8 @@ pub enum Dialog {
         /// How many cards they acknowledged.
         acknowledged: usize,
     },
+    /// Encryption on or off, the idle lock, lock now.
+    Security(SecurityDraft),
 }
 
 /// A message shown once at the top of the window until dismissed.
@@ -212,6 +219,19 @@ pub enum Action {
     NewReview(DossierId),
     /// Show every section's items, most important first.
     ShowMostImportant,
+    /// Open the security dialog.
+    OpenSecurity,
+    /// Unlock with the passphrase typed in the unlock screen.
+    Unlock,
+    /// Save, forget the key and show the unlock screen.
+    Lock,
+    /// Turn encryption on with the passphrase typed in the security dialog.
+    EnableEncryption,
+    /// Turn encryption off, with the current passphrase typed in the
+    /// security dialog.
+    DisableEncryption,
+    /// Change the idle time after which the app locks itself.
+    SetIdleLock(IdleLock),
 }
 
 /// Everything the application holds.
@@ -235,6 +255,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// How long after a change the dossier is saved.
     pub autosave_delay: Duration,
+    /// When the user last used the mouse or keyboard (for the idle lock).
+    pub last_activity: Instant,
 }
 
 impl AppState {
@@ -260,11 +282,16 @@ impl AppState {
             dossiers: Vec::new(),
             notice: None,
             autosave_delay: AUTOSAVE_DELAY,
+            last_activity: Instant::now(),
         };
         if let Some(err) = notice {
             state.error((state.tr().store_error)(&err));
         }
-        state.refresh_list();
+        if state.store.encryption() == Encryption::Locked {
+            state.screen = Screen::Unlock(UnlockDraft::default());
+        } else {
+            state.refresh_list();
+        }
         Ok(state)
     }
 
@@ -588,6 +615,158 @@ impl AppState {
                     Err(err) => self.error((self.tr().store_error)(&err)),
                 }
             }
+            Action::OpenSecurity => self.dialog = Some(Dialog::Security(SecurityDraft::default())),
+            Action::Unlock => self.unlock(),
+            Action::Lock => self.lock(),
+            Action::EnableEncryption => self.enable_encryption(),
+            Action::DisableEncryption => self.disable_encryption(),
+            Action::SetIdleLock(idle) => {
+                self.settings.idle_lock = idle;
+                self.save_settings();
+            }
+        }
+    }
+
+    /// Unlocks with the passphrase typed in the unlock screen, then shows
+    /// what was shown before locking.
+    fn unlock(&mut self) {
+        let Screen::Unlock(draft) = &mut self.screen else {
+            return;
+        };
+        let passphrase = age::secrecy::SecretString::from(draft.passphrase.as_str().to_owned());
+        draft.passphrase.zeroize();
+        let result = self.store.unlock(&passphrase);
+        if self.store.encryption() != Encryption::Unlocked {
+            // Nothing was changed: say why and ask again.
+            let t = tr(self.lang);
+            if let (Screen::Unlock(draft), Err(err)) = (&mut self.screen, result) {
+                draft.error = Some((t.store_error)(&err));
+            }
+            return;
+        }
+        let Screen::Unlock(draft) = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return;
+        };
+        self.last_activity = Instant::now();
+        self.refresh_list();
+        if let Err(err) = result {
+            // The key is loaded, but a file left in plain text by an
+            // interrupted conversion could not be encrypted.
+            self.error((self.tr().store_error)(&err));
+        }
+        match draft.resume {
+            Some(Resume::Reopen(id)) => self.apply(Action::Open(id)),
+            Some(Resume::Unsaved(walk)) => {
+                self.screen = Screen::Walkthrough(walk);
+                self.flush();
+            }
+            None => {}
+        }
+    }
+
+    /// Saves the open dossier, forgets the key and shows the unlock screen.
+    /// A dossier whose changes could not be saved is kept in memory, behind
+    /// the unlock screen, so that nothing is lost.
+    fn lock(&mut self) {
+        if self.store.encryption() != Encryption::Unlocked {
+            return;
+        }
+        self.flush();
+        let resume = match std::mem::replace(&mut self.screen, Screen::Home) {
+            Screen::Walkthrough(walk) | Screen::Summary(walk, _) if walk.save == SaveState::Saved => {
+                Some(Resume::Reopen(walk.id))
+            }
+            Screen::Walkthrough(walk) | Screen::Summary(walk, _) => Some(Resume::Unsaved(walk)),
+            Screen::Unlock(draft) => draft.resume,
+            Screen::Home | Screen::NewDossier(_) => None,
+        };
+        self.store.lock();
+        self.dialog = None;
+        self.notice = None;
+        self.dossiers.clear();
+        self.screen = Screen::Unlock(UnlockDraft {
+            resume,
+            ..UnlockDraft::default()
+        });
+    }
+
+    /// Turns encryption on with the passphrase of the security dialog.
+    fn enable_encryption(&mut self) {
+        let t = tr(self.lang);
+        let Some(Dialog::Security(draft)) = &mut self.dialog else {
+            return;
+        };
+        let strength = crate::passphrase::Strength::of(&draft.new_passphrase);
+        if !strength.is_enough() {
+            draft.error = Some(t.passphrase_too_weak.to_owned());
+            return;
+        }
+        if *draft.new_passphrase != *draft.confirm {
+            draft.error = Some(t.passphrases_differ.to_owned());
+            return;
+        }
+        let passphrase = age::secrecy::SecretString::from(draft.new_passphrase.as_str().to_owned());
+        // The open dossier is saved first, then converted with the others.
+        self.flush();
+        let result = self.store.enable_encryption(&passphrase);
+        self.after_conversion(result, t.encryption_enabled);
+    }
+
+    /// Turns encryption off with the current passphrase of the security
+    /// dialog.
+    fn disable_encryption(&mut self) {
+        let t = tr(self.lang);
+        let Some(Dialog::Security(draft)) = &mut self.dialog else {
+            return;
+        };
+        let passphrase = age::secrecy::SecretString::from(draft.current.as_str().to_owned());
+        self.flush();
+        let result = self.store.disable_encryption(&passphrase);
+        self.after_conversion(result, t.encryption_disabled);
+    }
+
+    /// Closes the security dialog and says what happened, or keeps it open
+    /// with the error.
+    fn after_conversion(&mut self, result: Result<(), StoreError>, done: &str) {
+        let t = tr(self.lang);
+        match result {
+            Ok(()) => {
+                self.dialog = None;
+                self.last_activity = Instant::now();
+                self.info(done.to_owned());
+            }
+            Err(err) => {
+                if let Some(Dialog::Security(draft)) = &mut self.dialog {
+                    draft.current.zeroize();
+                    draft.error = Some((t.store_error)(&err));
+                }
+            }
+        }
+        self.refresh_list();
+    }
+
+    /// What the frame shows that applying actions or saving may change: the
+    /// notice, the save state and the screen.
+    fn shown(&self) -> (Option<Notice>, Option<SaveState>, std::mem::Discriminant<Screen>) {
+        (
+            self.notice.clone(),
+            self.walk().map(|w| w.save.clone()),
+            std::mem::discriminant(&self.screen),
+        )
+    }
+
+    /// Locks the app if it was idle for the chosen time. Returns how long
+    /// until it would lock, if it may.
+    pub fn idle_lock(&mut self, now: Instant) -> Option<Duration> {
+        if self.store.encryption() != Encryption::Unlocked {
+            return None;
+        }
+        let deadline = self.last_activity + self.settings.idle_lock.duration()?;
+        if now >= deadline {
+            self.lock();
+            None
+        } else {
+            Some(deadline - now)
         }
     }
 
@@ -704,22 +883,37 @@ impl AppState {
 /// Draws one frame of the whole application and applies what the user did.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     theme::apply(ui.ctx(), state.settings.theme);
+    if ui.input(|i| !i.events.is_empty() || i.pointer.is_moving()) {
+        state.last_activity = Instant::now();
+    }
     let mut actions = Vec::new();
     top_bar_ui(ui, state, &mut actions);
     notice_ui(ui, state, &mut actions);
+    let t = state.tr();
     match &mut state.screen {
         Screen::Home => home::home_ui(ui, state, &mut actions),
         Screen::NewDossier(_) => new_dossier::new_dossier_ui(ui, state, &mut actions),
         Screen::Walkthrough(walk) if walk.page != Page::List => pages::page_ui(ui, state, &mut actions),
         Screen::Walkthrough(_) => walkthrough::walkthrough_ui(ui, state, &mut actions),
         Screen::Summary(..) => summary::summary_ui(ui, state, &mut actions),
+        Screen::Unlock(draft) => security::unlock_ui(ui, t, draft, &mut actions),
     }
     dialog_ui(ui, state, &mut actions);
+    let before = state.shown();
     for action in actions {
         state.apply(action);
     }
     if let Some(wait) = state.autosave(Instant::now()) {
         ui.ctx().request_repaint_after(wait);
+    }
+    if let Some(wait) = state.idle_lock(Instant::now()) {
+        ui.ctx().request_repaint_after(wait);
+    }
+    // What changed after drawing (a save that failed or succeeded in the
+    // background, a lock when idle) must show at once, not at the next
+    // mouse move.
+    if state.shown() != before {
+        ui.ctx().request_repaint();
     }
 }
 
@@ -730,6 +924,16 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
             ui.heading(egui::RichText::new(t.app_name).strong());
             ui.label(egui::RichText::new(t.tagline).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if !matches!(state.screen, Screen::Unlock(_)) {
+                    if state.store.encryption() == Encryption::Unlocked
+                        && ui.button(t.lock).on_hover_text(t.lock_help).clicked()
+                    {
+                        actions.push(Action::Lock);
+                    }
+                    if ui.button(t.security_button).clicked() {
+                        actions.push(Action::OpenSecurity);
+                    }
+                }
                 let theme = state.settings.theme;
                 egui::ComboBox::from_id_salt("theme")
                     .selected_text((t.theme_name)(theme))
@@ -793,6 +997,8 @@ fn notice_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
 fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     let t = tr(state.lang);
     let store_trash = state.store.trash_dir().display().to_string();
+    let encryption = state.store.encryption();
+    let idle_lock = state.settings.idle_lock;
     let Some(dialog) = &mut state.dialog else {
         return;
     };
@@ -860,6 +1066,7 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
                     }
                 });
             }
+            Dialog::Security(draft) => security::security_ui(ui, encryption, idle_lock, t, draft, actions),
         }
     });
     if modal.should_close() && actions.is_empty() {

@@ -251,6 +251,17 @@ pub static EN: Tr = Tr {
             path.display()
         ),
         StoreError::NoBackup { path } => format!("no backup: {}", path.display()),
+        StoreError::WrongPassphrase => "wrong passphrase; nothing was changed".to_owned(),
+        StoreError::Locked { path } => format!(
+            "{} is encrypted and Vigie is locked: unlock it with your passphrase",
+            path.display()
+        ),
+        StoreError::Crypto { path, message } => format!(
+            "{}: this file cannot be decrypted or encrypted ({message})",
+            path.display()
+        ),
+        StoreError::AlreadyEncrypted => "encryption is already on".to_owned(),
+        StoreError::NotEncrypted => "encryption is off".to_owned(),
     },
     save_error: |why| {
         format!(
@@ -497,5 +508,53 @@ pub static EN: Tr = Tr {
         } else {
             format!("Their acknowledgements of {n} cards will be erased from the dossier.")
         }
+    },
+    security_button: "Security…",
+    lock: "Lock",
+    lock_help: "Saves, forgets the key and hides your dossiers until the passphrase is typed",
+    locked_title: "Vigie is locked",
+    locked_help: "Your dossiers are encrypted. Type your passphrase to open them.",
+    passphrase: "Passphrase",
+    unlock: "Unlock",
+    forgot_help: "Without the passphrase your dossiers cannot be read: nobody can recover it for you.",
+    security_title: "Security",
+    encryption_on: "Encryption is on: your dossiers, their backups and the trash are encrypted on disk.",
+    encryption_off: "Encryption is off: anyone who can reach your files can read your dossiers.",
+    encryption_explain: "Choose a phrase of several words that only you find easy to remember. Vigie asks for it each time it opens. If you forget it, your dossiers are lost: write it down and keep it somewhere safe.",
+    new_passphrase: "New passphrase",
+    confirm_passphrase: "Confirm the passphrase",
+    current_passphrase: "Current passphrase",
+    strength: |score| {
+        let word = match score {
+            0 => "very weak",
+            1 => "weak",
+            2 => "fair",
+            3 => "good",
+            _ => "excellent",
+        };
+        if score < crate::passphrase::MIN_SCORE {
+            format!("Strength: {word} (at least “good” is needed)")
+        } else {
+            format!("Strength: {word}")
+        }
+    },
+    passphrase_too_weak: "This passphrase is too easy to guess: add uncommon words.",
+    passphrases_differ: "The two passphrases are not the same.",
+    enable_encryption: "Turn encryption on",
+    disable_encryption: "Turn encryption off",
+    disable_explain: "Your dossiers will be saved in plain text again. Type your passphrase to confirm.",
+    idle_lock: "Lock after being idle for",
+    idle_lock_choice: |minutes| {
+        if minutes == 0 {
+            "never".to_owned()
+        } else {
+            format!("{minutes} min")
+        }
+    },
+    encryption_enabled: "Encryption is on. Keep your passphrase somewhere safe: without it your dossiers cannot be read.",
+    encryption_disabled: "Encryption is off: your dossiers are saved in plain text again.",
+    working: "One moment…",
+    cli_locked: |dir| {
+        format!("The dossiers in {dir} are encrypted: open Vigie and type your passphrase to see them.")
     },
 };

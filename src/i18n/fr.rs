@@ -228,10 +228,10 @@ pub static FR: Tr = Tr {
     store_error: |e| match e {
         StoreError::Io { path, action, source } => {
             let what = match action {
-                IoAction::CreateFolder => "créer le dossier",
-                IoAction::Read => "lire",
-                IoAction::Write => "écrire",
-                IoAction::Move => "déplacer",
+                IoAction::CreateFolder => "de créer le dossier",
+                IoAction::Read => "de lire",
+                IoAction::Write => "d’écrire",
+                IoAction::Move => "de déplacer",
             };
             let why = match source.kind() {
                 std::io::ErrorKind::PermissionDenied => "accès refusé".to_owned(),
@@ -240,7 +240,7 @@ pub static FR: Tr = Tr {
                 std::io::ErrorKind::NotFound => "introuvable".to_owned(),
                 _ => source.to_string(),
             };
-            format!("impossible de {what} {}\u{a0}: {why}", path.display())
+            format!("impossible {what} {}\u{a0}: {why}", path.display())
         }
         StoreError::Parse {
             path,
@@ -260,6 +260,17 @@ pub static FR: Tr = Tr {
             path.display()
         ),
         StoreError::NoBackup { path } => format!("aucune sauvegarde\u{a0}: {}", path.display()),
+        StoreError::WrongPassphrase => "phrase de passe incorrecte\u{a0}; rien n’a été modifié".to_owned(),
+        StoreError::Locked { path } => format!(
+            "{} est chiffré et Vigie est verrouillé\u{a0}: déverrouillez-le avec votre phrase de passe",
+            path.display()
+        ),
+        StoreError::Crypto { path, message } => format!(
+            "{}\u{a0}: ce fichier ne peut pas être déchiffré ou chiffré ({message})",
+            path.display()
+        ),
+        StoreError::AlreadyEncrypted => "le chiffrement est déjà activé".to_owned(),
+        StoreError::NotEncrypted => "le chiffrement n’est pas activé".to_owned(),
     },
     save_error: |why| {
         format!(
@@ -503,4 +514,54 @@ pub static FR: Tr = Tr {
     most_important_first: "Les plus importants d’abord",
     remove_member_question: |n| format!("Retirer {n}\u{a0}?"),
     remove_member_explain: |n| format!("Ses {n} carte(s) lue(s) et approuvée(s) seront effacées du dossier."),
+    security_button: "Sécurité…",
+    lock: "Verrouiller",
+    lock_help: "Enregistre, oublie la clé et masque vos dossiers jusqu’à la saisie de la phrase de passe",
+    locked_title: "Vigie est verrouillé",
+    locked_help: "Vos dossiers sont chiffrés. Saisissez votre phrase de passe pour les ouvrir.",
+    passphrase: "Phrase de passe",
+    unlock: "Déverrouiller",
+    forgot_help: "Sans la phrase de passe, vos dossiers ne peuvent pas être lus\u{a0}: personne ne peut la retrouver pour vous.",
+    security_title: "Sécurité",
+    encryption_on: "Le chiffrement est activé\u{a0}: vos dossiers, leurs sauvegardes et la corbeille sont chiffrés sur le disque.",
+    encryption_off: "Le chiffrement est désactivé\u{a0}: quiconque accède à vos fichiers peut lire vos dossiers.",
+    encryption_explain: "Choisissez une phrase de plusieurs mots, facile à retenir pour vous seul. Vigie la demandera à chaque ouverture. Si vous l’oubliez, vos dossiers seront perdus\u{a0}: notez-la et rangez-la en lieu sûr.",
+    new_passphrase: "Nouvelle phrase de passe",
+    confirm_passphrase: "Confirmez la phrase de passe",
+    current_passphrase: "Phrase de passe actuelle",
+    strength: |score| {
+        let word = match score {
+            0 => "très faible",
+            1 => "faible",
+            2 => "moyenne",
+            3 => "bonne",
+            _ => "excellente",
+        };
+        if score < crate::passphrase::MIN_SCORE {
+            format!("Solidité\u{a0}: {word} (il faut au moins «\u{a0}bonne\u{a0}»)")
+        } else {
+            format!("Solidité\u{a0}: {word}")
+        }
+    },
+    passphrase_too_weak: "Cette phrase de passe est trop facile à deviner\u{a0}: ajoutez des mots peu courants.",
+    passphrases_differ: "Les deux phrases de passe ne sont pas identiques.",
+    enable_encryption: "Activer le chiffrement",
+    disable_encryption: "Désactiver le chiffrement",
+    disable_explain: "Vos dossiers seront de nouveau enregistrés en clair. Saisissez votre phrase de passe pour confirmer.",
+    idle_lock: "Verrouiller après une inactivité de",
+    idle_lock_choice: |minutes| {
+        if minutes == 0 {
+            "jamais".to_owned()
+        } else {
+            format!("{minutes}\u{a0}min")
+        }
+    },
+    encryption_enabled: "Chiffrement activé. Gardez votre phrase de passe en lieu sûr\u{a0}: sans elle, vos dossiers ne peuvent pas être lus.",
+    encryption_disabled: "Chiffrement désactivé\u{a0}: vos dossiers sont de nouveau enregistrés en clair.",
+    working: "Un instant…",
+    cli_locked: |dir| {
+        format!(
+            "Les dossiers de {dir} sont chiffrés\u{a0}: ouvrez Vigie et saisissez votre phrase de passe pour les voir."
+        )
+    },
 };

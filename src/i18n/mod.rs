@@ -574,4 +574,59 @@ pub struct Tr {
     pub remove_member_question: fn(&str) -> String,
     /// What removing a member loses: "{n} acknowledgements".
     pub remove_member_explain: fn(usize) -> String,
+    // Security
+    /// Top bar button that opens the security dialog.
+    pub security_button: &'static str,
+    /// "Lock" button.
+    pub lock: &'static str,
+    /// Lock button tooltip.
+    pub lock_help: &'static str,
+    /// Unlock screen heading.
+    pub locked_title: &'static str,
+    /// Unlock screen explanation.
+    pub locked_help: &'static str,
+    /// Passphrase field label.
+    pub passphrase: &'static str,
+    /// "Unlock" button.
+    pub unlock: &'static str,
+    /// Nobody can recover a forgotten passphrase.
+    pub forgot_help: &'static str,
+    /// Security dialog heading.
+    pub security_title: &'static str,
+    /// Encryption is on.
+    pub encryption_on: &'static str,
+    /// Encryption is off.
+    pub encryption_off: &'static str,
+    /// How to choose a passphrase, and what forgetting it means.
+    pub encryption_explain: &'static str,
+    /// New passphrase field label.
+    pub new_passphrase: &'static str,
+    /// Confirmation field label.
+    pub confirm_passphrase: &'static str,
+    /// Current passphrase field label (to turn encryption off).
+    pub current_passphrase: &'static str,
+    /// "Strength: {word}" for a score from 0 to 4.
+    pub strength: fn(u8) -> String,
+    /// A passphrase below the minimum strength.
+    pub passphrase_too_weak: &'static str,
+    /// The two passphrases differ.
+    pub passphrases_differ: &'static str,
+    /// "Turn encryption on" button.
+    pub enable_encryption: &'static str,
+    /// "Turn encryption off" button.
+    pub disable_encryption: &'static str,
+    /// What turning encryption off does.
+    pub disable_explain: &'static str,
+    /// Idle lock setting label.
+    pub idle_lock: &'static str,
+    /// An idle lock choice, in minutes (0: never).
+    pub idle_lock_choice: fn(u32) -> String,
+    /// Notice after turning encryption on.
+    pub encryption_enabled: &'static str,
+    /// Notice after turning encryption off.
+    pub encryption_disabled: &'static str,
+    /// Shown while the key is derived from the passphrase.
+    pub working: &'static str,
+    /// `vigie list` on an encrypted data folder.
+    pub cli_locked: fn(&str) -> String,
 }
