@@ -54,6 +54,46 @@ fn saved_file(root: &Path) -> String {
     fs::read_to_string(&listed[0].path).unwrap()
 }
 
+/// Labels of the summary screen in one language.
+struct SummaryLabels {
+    button: &'static str,
+    save_as: &'static str,
+    export: &'static str,
+}
+
+const FR: SummaryLabels = SummaryLabels {
+    button: "Synthèse et export…",
+    save_as: "Enregistrer sous",
+    export: "Exporter",
+};
+
+const EN: SummaryLabels = SummaryLabels {
+    button: "Summary and export…",
+    save_as: "Save as",
+    export: "Export",
+};
+
+/// From an open dossier: the summary screen, the profile `profile`, export
+/// as HTML to `path` through the path field; returns the file's text.
+fn export_summary(h: &mut Harness<'_, AppState>, l: &SummaryLabels, profile: &str, path: &Path) -> String {
+    click(h, l.button);
+    assert!(matches!(h.state().screen, vigie::app::Screen::Summary(..)));
+    click(h, profile);
+    h.get_by_label(l.save_as).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(l.save_as).type_text(path.to_str().unwrap());
+    h.run();
+    click(h, l.export);
+    assert!(
+        h.state().notice.as_ref().is_some_and(|n| !n.is_error),
+        "{:?}",
+        h.state().notice
+    );
+    fs::read_to_string(path).unwrap()
+}
+
 /// From the home screen, creates a dossier of `journey` titled `title`.
 fn create(h: &mut Harness<'_, AppState>, journey: &str, title: &str, ticks: &[&str]) {
     click(h, "Nouveau dossier…");
@@ -160,6 +200,20 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
     ] {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
+    // The summary prints the visit: header, findings, recommendation, owner,
+    // sign-off.
+    let report = export_summary(&mut h, &FR, "Rapport complet", &dir.path().join("visite.html"));
+    for expected in [
+        "Adjudant Martin",
+        "Signature de la visite",
+        "Claire D.",
+        "Poser une serrure",
+        "Recommandation",
+        "Critique",
+        "Responsable",
+    ] {
+        assert!(report.contains(expected), "{expected} missing from the report");
+    }
 }
 
 #[test]
@@ -265,6 +319,11 @@ fn a_family_briefing_from_the_members_to_the_acknowledgements() {
     h.run();
     assert_eq!(dossier(&h).members.len(), 1);
     assert!(!dossier(&h).acknowledgements.values().any(|a| a.contains(&leo)));
+    // The family handout prints each member's cards, and no weak point.
+    let handout = export_summary(&mut h, &FR, "Fiche famille", &dir.path().join("famille.html"));
+    assert!(handout.contains("Les cartes de chacun") && handout.contains("Claire"));
+    assert!(handout.contains("✓ lu et approuvé"));
+    assert!(!handout.contains("Plan d’action"));
 }
 
 #[test]
@@ -352,6 +411,13 @@ fn a_personal_checklist_most_important_first_then_the_action_plan() {
     let today = chrono::Local::now().date_naive();
     type_into(&mut h, "Next review", &today.format("%Y-%m-%d").to_string());
     assert_eq!(dossier(&h).review_due, Some(today));
+    // The summary's action plan has the owner and the overdue date.
+    let report = export_summary(&mut h, &EN, "Full report", &dir.path().join("plan.html"));
+    assert!(
+        report.contains("Sam") && report.contains("(overdue)"),
+        "owner and overdue date"
+    );
+    click(&mut h, "← Back to the items");
     click(&mut h, "← Dossiers");
     assert!(h.query_by_label_contains("Review due").is_some());
 }
@@ -393,6 +459,9 @@ fn a_review_from_a_previous_dossier_shows_what_changed() {
     assert!(h.query_by_label("Newly done (1)").is_some());
     assert!(h.query_by_label("Newly failing (1)").is_some());
     assert_eq!(Store::open(dir.path()).unwrap().list().unwrap().len(), 2);
+    // The summary shows what changed.
+    let report = export_summary(&mut h, &EN, "Full report", &dir.path().join("review.html"));
+    assert!(report.contains("Since “Visit 1”") && report.contains("Newly done (1)"));
 }
 
 #[test]

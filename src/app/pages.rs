@@ -85,6 +85,13 @@ pub fn pages_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, actions: &mut Vec<Ac
                 actions.push(Action::ShowPage(page));
             }
         }
+        ui.separator();
+        if ui
+            .button(egui::RichText::new(t.summary_button).strong())
+            .clicked()
+        {
+            actions.push(Action::ShowSummary);
+        }
     });
 }
 

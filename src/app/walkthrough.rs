@@ -456,12 +456,6 @@ fn header_ui(
         if ui.button(t.edit_profile).clicked() {
             actions.push(Action::EditProfile);
         }
-        if ui
-            .button(egui::RichText::new(t.summary_button).strong())
-            .clicked()
-        {
-            actions.push(Action::ShowSummary);
-        }
     });
     pages::pages_bar_ui(ui, t, walk, actions);
     let missing = walk.dossier.missing_checklists(&library.checklists);

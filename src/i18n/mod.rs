@@ -178,6 +178,22 @@ pub struct ReportTr {
     pub observations: &'static str,
     /// How to keep the document.
     pub keep_safe: &'static str,
+    /// Column: owner.
+    pub col_owner: &'static str,
+    /// Column: due date.
+    pub col_due: &'static str,
+    /// Column: recommendation.
+    pub col_recommendation: &'static str,
+    /// Marks an overdue date.
+    pub overdue: &'static str,
+    /// Heading: the members' cards.
+    pub members_title: &'static str,
+    /// What the members' cards are.
+    pub members_intro: &'static str,
+    /// A card read and agreed.
+    pub agreed: &'static str,
+    /// A card not read yet.
+    pub not_yet: &'static str,
 }
 
 /// Every user-facing string of Vigie in one language.

@@ -85,10 +85,12 @@ pub fn render(report: &Report) -> String {
         escape(&report.subtitle)
     );
     meta(&mut h, report);
+    details(&mut h, &report.details);
     match report.profile {
         Profile::Full => full(&mut h, report),
         Profile::Family => {
             practices(&mut h, report);
+            members(&mut h, report);
             emergency(&mut h, report);
         }
         Profile::Emergency => emergency(&mut h, report),
@@ -119,6 +121,29 @@ fn meta(h: &mut String, r: &Report) {
         let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
     }
     h.push_str("</dl>\n");
+}
+
+fn details(h: &mut String, rows: &[super::Detail]) {
+    if rows.is_empty() {
+        return;
+    }
+    h.push_str("<dl class=\"meta\">\n");
+    for d in rows {
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(&d.label), escape(&d.value));
+    }
+    h.push_str("</dl>\n");
+}
+
+/// A note cell: the note, then the recommendation under its label.
+fn note_cell(note: &str, recommendation: &str, label: &str) -> String {
+    let mut cell = escape(note);
+    if !recommendation.is_empty() {
+        if !cell.is_empty() {
+            cell.push_str("<br>");
+        }
+        let _ = write!(cell, "<b>{}</b> {}", escape(label), escape(recommendation));
+    }
+    cell
 }
 
 fn stats_cells(s: &Stats) -> String {
@@ -168,6 +193,11 @@ fn full(h: &mut String, r: &Report) {
     }
     h.push_str("</tbody>\n</table>\n");
 
+    if !r.changes_title.is_empty() {
+        let _ = writeln!(h, "<h2>{}</h2>", escape(&r.changes_title));
+        group_list(h, &r.changes);
+    }
+
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
@@ -179,23 +209,34 @@ fn full(h: &mut String, r: &Report) {
     } else {
         let _ = write!(
             h,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} / {}</th><th>{}</th></tr></thead>\n<tbody>\n",
             escape(l.col_priority),
             escape(l.col_item),
             escape(l.col_section),
             escape(l.col_status),
+            escape(l.col_owner),
+            escape(l.col_due),
             escape(l.col_note)
         );
         for p in &r.plan {
+            let mut due = escape(&p.due);
+            if p.overdue {
+                due = format!("<b>{due} ({})</b>", escape(l.overdue));
+            }
+            let owner_due = match (p.owner.is_empty(), due.is_empty()) {
+                (false, false) => format!("{}<br>{due}", escape(&p.owner)),
+                (false, true) => escape(&p.owner),
+                (true, _) => due,
+            };
             let _ = writeln!(
                 h,
-                "<tr{}><td class=\"prio\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                "<tr{}><td class=\"prio\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{owner_due}</td><td class=\"note\">{}</td></tr>",
                 if p.critical { " class=\"critical\"" } else { "" },
                 escape(&p.priority),
                 escape(&p.title),
                 escape(&p.section),
                 escape(&p.status),
-                escape(&p.note)
+                note_cell(&p.note, &p.recommendation, l.col_recommendation)
             );
         }
         h.push_str("</tbody>\n</table>\n");
@@ -237,7 +278,7 @@ fn full(h: &mut String, r: &Report) {
                 "<tr><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
                 escape(&n.title),
                 escape(&n.status),
-                escape(&n.note)
+                note_cell(&n.note, &n.recommendation, l.col_recommendation)
             );
         }
         h.push_str("</tbody>\n</table>\n");
@@ -255,6 +296,11 @@ fn full(h: &mut String, r: &Report) {
             );
         }
         h.push_str("</tbody>\n</table>\n");
+    }
+
+    if !r.signoff_title.is_empty() {
+        let _ = writeln!(h, "<h2>{}</h2>", escape(&r.signoff_title));
+        details(h, &r.signoff);
     }
 
     if !r.sources.is_empty() {
@@ -288,6 +334,36 @@ fn practices(h: &mut String, r: &Report) {
         let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
     }
     group_list(h, &r.practices);
+}
+
+fn members(h: &mut String, r: &Report) {
+    let l = r.labels;
+    if r.members.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
+        escape(l.members_title),
+        escape(l.members_intro)
+    );
+    for m in &r.members {
+        let _ = write!(
+            h,
+            "<h3>{} <span class=\"muted\">({})</span></h3>\n<ul>\n",
+            escape(&m.name),
+            escape(&m.role)
+        );
+        for c in &m.cards {
+            let _ = writeln!(
+                h,
+                "<li>{} — <i>{}</i></li>",
+                escape(&c.title),
+                escape(if c.agreed { l.agreed } else { l.not_yet })
+            );
+        }
+        h.push_str("</ul>\n");
+    }
 }
 
 fn emergency(h: &mut String, r: &Report) {

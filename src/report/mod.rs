@@ -105,8 +105,16 @@ pub struct PlanRow {
     pub title: String,
     /// The status's name.
     pub status: String,
-    /// The note, if any.
+    /// The note (the référent's observation), if any.
     pub note: String,
+    /// The référent's recommendation, if any.
+    pub recommendation: String,
+    /// Who takes it in hand, if anyone.
+    pub owner: String,
+    /// The due date, formatted, if any.
+    pub due: String,
+    /// Whether the due date has passed.
+    pub overdue: bool,
 }
 
 /// One item in place.
@@ -127,6 +135,8 @@ pub struct NoteRow {
     pub status: String,
     /// The note.
     pub note: String,
+    /// The référent's recommendation, if any.
+    pub recommendation: String,
 }
 
 /// An answer whose item no longer exists.
@@ -159,6 +169,35 @@ pub struct GroupItem {
     pub priority: String,
     /// Whether it is critical.
     pub critical: bool,
+}
+
+/// A labelled value (visit header, sign-off).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Detail {
+    /// The label.
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+/// One family member's cards, for print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MemberSheet {
+    /// The first name or nickname.
+    pub name: String,
+    /// The role's name.
+    pub role: String,
+    /// The member's cards: the practice and whether it was read and agreed.
+    pub cards: Vec<CardLine>,
+}
+
+/// A card on a member's sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CardLine {
+    /// The practice.
+    pub title: String,
+    /// Whether the member read and agreed it.
+    pub agreed: bool,
 }
 
 /// Everything a summary prints, in the reader's language.
@@ -202,6 +241,19 @@ pub struct Report {
     pub practices: Vec<Group>,
     /// Blank form: the items with empty boxes.
     pub blank: Vec<Group>,
+    /// The visit header (référent's visits) and the next review date.
+    pub details: Vec<Detail>,
+    /// The sign-off heading ("" when the visit is not signed).
+    pub signoff_title: String,
+    /// The sign-off.
+    pub signoff: Vec<Detail>,
+    /// The changes heading ("" when the dossier is not a review).
+    pub changes_title: String,
+    /// What changed since the previous dossier: newly done, newly failing,
+    /// still open.
+    pub changes: Vec<Group>,
+    /// The family members' cards (family handout).
+    pub members: Vec<MemberSheet>,
 }
 
 fn format_date(date: DateTime<Local>, lang: Lang) -> String {
@@ -248,13 +300,43 @@ pub fn build(
         sources: Vec::new(),
         practices: Vec::new(),
         blank: Vec::new(),
+        details: Vec::new(),
+        signoff_title: String::new(),
+        signoff: Vec::new(),
+        changes_title: String::new(),
+        changes: Vec::new(),
+        members: Vec::new(),
     };
+    if profile != Profile::Blank {
+        fill_details(&mut report, dossier, profile, lang);
+    }
     match profile {
         Profile::Full => fill_full(&mut report, dossier, &checklists, library, lang),
         Profile::Family => {
             report.practices = groups(&checklists, lang, |item| {
-                dossier.applies(item) && dossier.status(&item.id) == Status::Done
+                dossier.applies(item)
+                    && (dossier.status(&item.id) == Status::Done
+                        || dossier
+                            .acknowledgements
+                            .get(&item.id)
+                            .is_some_and(|m| !m.is_empty()))
             });
+            report.members = dossier
+                .member_cards(&library.checklists)
+                .into_iter()
+                .map(|sheet| MemberSheet {
+                    name: sheet.member.name.clone(),
+                    role: (t.role_name)(sheet.member.role).to_owned(),
+                    cards: sheet
+                        .cards
+                        .into_iter()
+                        .map(|(item, agreed)| CardLine {
+                            title: item.title.get(lang).to_owned(),
+                            agreed,
+                        })
+                        .collect(),
+                })
+                .collect();
         }
         Profile::Emergency => {}
         Profile::Blank => report.blank = groups(&checklists, lang, |item| dossier.applies(item)),
@@ -286,6 +368,75 @@ pub fn build_blank(checklist: &Checklist, lang: Lang, now: DateTime<Local>) -> R
         sources: Vec::new(),
         practices: Vec::new(),
         blank: groups(&[checklist], lang, |_| true),
+        details: Vec::new(),
+        signoff_title: String::new(),
+        signoff: Vec::new(),
+        changes_title: String::new(),
+        changes: Vec::new(),
+        members: Vec::new(),
+    }
+}
+
+/// The action plan's sort key: priority, undated last, due date, position
+/// in the dossier.
+type PlanKey = (Priority, bool, Option<chrono::NaiveDate>, usize);
+
+/// The visit header, the next review date and the sign-off.
+fn fill_details(report: &mut Report, dossier: &Dossier, profile: Profile, lang: Lang) {
+    let t = tr(lang);
+    let day = |d: chrono::NaiveDate| d.format(t.date_format).to_string();
+    let detail = |label: &str, value: String| Detail {
+        label: label.to_owned(),
+        value,
+    };
+    if let Some(visit) = &dossier.visit {
+        report
+            .details
+            .push(detail(t.referent_name, visit.referent_name.clone()));
+        if !visit.referent_unit.is_empty() {
+            report
+                .details
+                .push(detail(t.referent_unit, visit.referent_unit.clone()));
+        }
+        report.details.push(detail(t.household, visit.household.clone()));
+        report.details.push(detail(t.visit_date, day(visit.date)));
+        if !visit.place.is_empty() {
+            report.details.push(detail(t.place, visit.place.clone()));
+        }
+        if !visit.present.is_empty() {
+            report
+                .details
+                .push(detail(t.people_present, visit.present.join(", ")));
+        }
+        // The address is sensitive: only the confidential full report has it.
+        if profile == Profile::Full
+            && let Some(address) = visit.address.as_ref().filter(|a| !a.is_empty())
+        {
+            report
+                .details
+                .push(detail(t.address, format!("{address} ({})", t.address_sensitive)));
+        }
+    }
+    if let Some(review) = dossier.review_due {
+        report.details.push(detail(t.review_due_label, day(review)));
+    }
+    if let Some(signoff) = &dossier.signoff {
+        t.signoff_title.clone_into(&mut report.signoff_title);
+        report.signoff = vec![
+            detail(t.referent_name, signoff.referent_name.clone()),
+            detail(t.signoff_household, signoff.household_name.clone()),
+            detail(t.signoff_date, day(signoff.date)),
+        ];
+    }
+}
+
+/// The name of a status in this dossier's journey (findings for a visit).
+fn status_name(dossier: &Dossier, status: Status, lang: Lang) -> String {
+    let t = tr(lang);
+    if dossier.journey == crate::model::checklist::Journey::Referent {
+        (t.finding_name)(status).to_owned()
+    } else {
+        (t.status_name)(status).to_owned()
     }
 }
 
@@ -296,9 +447,10 @@ fn fill_full(
     library: &Library,
     lang: Lang,
 ) {
+    let today = Local::now().date_naive();
     let t = tr(lang);
     report.overall = Stats::of(&Progress::of_dossier(dossier, &library.checklists), lang);
-    let mut plan: Vec<(Priority, usize, PlanRow)> = Vec::new();
+    let mut plan: Vec<(PlanKey, PlanRow)> = Vec::new();
     let mut sources = BTreeSet::new();
     let mut position = 0_usize;
     for checklist in checklists {
@@ -317,18 +469,26 @@ fn fill_full(
                 let status = dossier.status(&item.id);
                 let note = dossier.note(&item.id).to_owned();
                 sources.extend(item.sources.iter().cloned());
+                let answer = dossier.answer(&item.id);
+                let recommendation = answer.map(|a| a.recommendation.clone()).unwrap_or_default();
                 if status.is_open() {
+                    let due = answer.and_then(|a| a.due);
                     plan.push((
-                        item.priority,
-                        position,
+                        (item.priority, due.is_none(), due, position),
                         PlanRow {
                             id: item.id.to_string(),
                             priority: (t.priority_name)(item.priority).to_owned(),
                             critical: item.priority == Priority::Critical,
                             section: section.title.get(lang).to_owned(),
                             title: item.title.get(lang).to_owned(),
-                            status: (t.status_name)(status).to_owned(),
+                            status: status_name(dossier, status, lang),
                             note: note.clone(),
+                            recommendation: recommendation.clone(),
+                            owner: answer.map(|a| a.owner.clone()).unwrap_or_default(),
+                            due: due
+                                .map(|d| d.format(t.date_format).to_string())
+                                .unwrap_or_default(),
+                            overdue: due.is_some_and(|d| d < today),
                         },
                     ));
                 } else if status == Status::Done {
@@ -337,18 +497,53 @@ fn fill_full(
                         title: item.title.get(lang).to_owned(),
                     });
                 }
-                if !note.is_empty() {
+                if !note.is_empty() || !recommendation.is_empty() {
                     report.notes.push(NoteRow {
                         title: item.title.get(lang).to_owned(),
-                        status: (t.status_name)(status).to_owned(),
+                        status: status_name(dossier, status, lang),
                         note,
+                        recommendation,
                     });
                 }
             }
         }
     }
-    plan.sort_by_key(|(priority, position, _)| (*priority, *position));
-    report.plan = plan.into_iter().map(|(_, _, row)| row).collect();
+    // By priority, then due date (dated items first, earliest first), then
+    // the order of the items in the dossier.
+    plan.sort_by_key(|(key, _)| *key);
+    report.plan = plan.into_iter().map(|(_, row)| row).collect();
+    if let (Some(baseline), Some(changes)) = (&dossier.baseline, dossier.changes(&library.checklists)) {
+        let date = baseline
+            .modified
+            .with_timezone(&Local)
+            .format(t.date_format)
+            .to_string();
+        report.changes_title = (t.changes_since)(&baseline.title, &date);
+        let titles = |items: &[&Item]| -> Vec<GroupItem> {
+            items
+                .iter()
+                .map(|i| GroupItem {
+                    title: i.title.get(lang).to_owned(),
+                    priority: (t.priority_name)(i.priority).to_owned(),
+                    critical: i.priority == Priority::Critical,
+                })
+                .collect()
+        };
+        report.changes = vec![
+            Group {
+                title: (t.newly_done)(changes.newly_done.len()),
+                items: titles(&changes.newly_done),
+            },
+            Group {
+                title: (t.newly_failing)(changes.newly_failing.len()),
+                items: titles(&changes.newly_failing),
+            },
+            Group {
+                title: (t.still_open)(changes.still_open.len()),
+                items: titles(&changes.still_open),
+            },
+        ];
+    }
     report.orphans = dossier
         .orphan_answers(&library.checklists)
         .into_iter()
