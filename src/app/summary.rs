@@ -145,22 +145,18 @@ pub fn summary_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Act
             if preview.plan.is_empty() {
                 ui.label(preview.labels.nothing);
             }
-            egui::Grid::new("plan_preview")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    for row in preview.plan.iter().take(PREVIEW_ROWS) {
-                        let priority = egui::RichText::new(&row.priority);
-                        if row.critical {
-                            ui.colored_label(tokens.critical, priority.strong());
-                        } else {
-                            ui.label(priority);
-                        }
-                        ui.label(&row.title);
-                        ui.label(egui::RichText::new(&row.status).weak());
-                        ui.end_row();
+            for row in preview.plan.iter().take(PREVIEW_ROWS) {
+                ui.horizontal_wrapped(|ui| {
+                    let priority = egui::RichText::new(&row.priority);
+                    if row.critical {
+                        ui.colored_label(tokens.critical, priority.strong());
+                    } else {
+                        ui.label(priority);
                     }
+                    ui.label(&row.title);
+                    ui.label(egui::RichText::new(&row.status).weak());
                 });
+            }
             if preview.plan.len() > PREVIEW_ROWS {
                 ui.label(egui::RichText::new("…").weak());
             }
