@@ -109,6 +109,23 @@ pub fn crash_test_version(dossier: &crate::model::Dossier) -> Option<u64> {
 /// `debug-save-loop`: saves versions after the one on disk up to `count`.
 /// Each version has a note of a different length, so a torn write would
 /// show as a truncated file.
+/// Reads the passphrase of an encrypted data folder: typed without echo
+/// when standard input is a terminal (after `prompt` on standard error),
+/// else the first line of standard input.
+fn read_passphrase(prompt: &str) -> anyhow::Result<age::secrecy::SecretString> {
+    use std::io::IsTerminal as _;
+    let line = if std::io::stdin().is_terminal() {
+        zeroize::Zeroizing::new(rpassword::prompt_password(prompt)?)
+    } else {
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin().read_line(&mut line)?;
+        line
+    };
+    Ok(age::secrecy::SecretString::from(
+        line.trim_end_matches(['\r', '\n']).to_owned(),
+    ))
+}
+
 fn debug_save_loop(cli: &Cli, count: u64, out: &mut dyn Write) -> anyhow::Result<u8> {
     use crate::model::checklist::{ItemId, Journey};
     use crate::model::{Dossier, DossierId};
@@ -117,9 +134,7 @@ fn debug_save_loop(cli: &Cli, count: u64, out: &mut dyn Write) -> anyhow::Result
     let mut store = Store::open(&root).map_err(|e| anyhow::anyhow!("{e}"))?;
     if store.encryption() == crate::store::Encryption::Locked {
         // An encrypted folder: the passphrase comes on standard input.
-        let mut line = zeroize::Zeroizing::new(String::new());
-        std::io::stdin().read_line(&mut line)?;
-        let passphrase = age::secrecy::SecretString::from(line.trim_end_matches(['\r', '\n']).to_owned());
+        let passphrase = read_passphrase("")?;
         store.unlock(&passphrase).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     let id = DossierId(CRASH_TEST_ID.to_owned());
@@ -219,8 +234,23 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                         .map_err(|e| anyhow::anyhow!("{}", e.describe(lang)))?;
                 crate::report::build_blank(&checklist, lang, now)
             } else if let Some(file) = dossier {
-                let dossier =
-                    crate::store::read_dossier(file).map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+                let dossier = match crate::store::read_dossier(file) {
+                    Err(crate::store::StoreError::Locked { .. }) => {
+                        // An encrypted dossier: unlock the data folder.
+                        let root = Store::default_root(cli.data_dir.clone())
+                            .context("no data folder could be determined")?;
+                        let mut store =
+                            Store::open(&root).map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+                        let passphrase = read_passphrase(t.passphrase_prompt)?;
+                        store
+                            .unlock(&passphrase)
+                            .map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+                        store
+                            .read_dossier_file(file)
+                            .map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?
+                    }
+                    other => other.map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?,
+                };
                 let user_dir = Store::default_root(cli.data_dir.clone()).map(|root| root.join("checklists"));
                 let library = Library::load(user_dir.as_deref());
                 crate::report::build(&dossier, &library, *profile, lang, now)

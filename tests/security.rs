@@ -460,3 +460,43 @@ fn vigie_list_on_an_encrypted_folder_says_so_and_shows_nothing() {
     );
     assert!(!text.contains("Domicile"), "{text}");
 }
+
+#[test]
+fn an_encrypted_dossier_exports_with_the_passphrase_on_standard_input() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fast_store(dir.path());
+    let id = store.create(&crate::util::sample_dossier()).unwrap();
+    store.enable_encryption(&secret(PASSPHRASE)).unwrap();
+    let file = store.dossier_path(&id);
+    let out = dir.path().join("export.html");
+    let run = |passphrase: &str| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args([
+                "--lang",
+                "en",
+                "--data-dir",
+                dir.path().to_str().unwrap(),
+                "export",
+            ])
+            .arg(&file)
+            .args(["--format", "html", "--out", out.to_str().unwrap()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{passphrase}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let refused = run("not the passphrase");
+    assert!(!refused.status.success());
+    assert!(!out.exists());
+    let done = run(PASSPHRASE);
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Domicile principal")
+    );
+}

@@ -408,6 +408,7 @@ pub static EN: Tr = Tr {
     export_failed: |why| format!("Could not export: {why}"),
     open_failed: |p, why| format!("Could not open {p}: {why}"),
     plan_preview: |n| format!("Action plan ({n} items to deal with)"),
+    passphrase_prompt: "Vigie passphrase: ",
     cli_exported: |p| format!("Exported: {p}"),
 
     finding_name: |s| match s {

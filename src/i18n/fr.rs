@@ -419,6 +419,7 @@ pub static FR: Tr = Tr {
     export_failed: |why| format!("Impossible d’exporter\u{a0}: {why}"),
     open_failed: |p, why| format!("Impossible d’ouvrir {p}\u{a0}: {why}"),
     plan_preview: |n| format!("Plan d’action ({n} points à traiter)"),
+    passphrase_prompt: "Phrase de passe de Vigie\u{a0}: ",
     cli_exported: |p| format!("Exporté\u{a0}: {p}"),
 
     finding_name: |s| match s {

@@ -429,6 +429,8 @@ pub struct Tr {
     pub open_failed: fn(&str, &str) -> String,
     /// Preview heading: the first items of the action plan.
     pub plan_preview: fn(usize) -> String,
+    /// `vigie export`: the prompt for an encrypted folder's passphrase.
+    pub passphrase_prompt: &'static str,
     /// `vigie export`: done.
     pub cli_exported: fn(&str) -> String,
     // Journeys
