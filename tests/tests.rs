@@ -13,6 +13,7 @@ mod content;
 #[cfg(unix)]
 mod crash;
 mod fuzz;
+mod idle;
 mod journeys;
 mod network;
 mod report;

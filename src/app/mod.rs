@@ -12,6 +12,7 @@ mod household;
 mod new_dossier;
 mod pages;
 mod plan;
+mod rows;
 mod security;
 mod summary;
 pub mod theme;
@@ -1077,11 +1078,20 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
 /// The eframe application: the state plus the window's life cycle.
 pub struct VigieApp {
     state: AppState,
+    /// Close after the first frame ([`EXIT_AFTER_FIRST_FRAME`]).
+    exit_after_first_frame: bool,
 }
+
+/// The environment variable that makes the window close right after its
+/// first frame (for the start-up benchmark, `benches/startup.sh`).
+pub const EXIT_AFTER_FIRST_FRAME: &str = "VIGIE_EXIT_AFTER_FIRST_FRAME";
 
 impl eframe::App for VigieApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         app_ui(ui, &mut self.state);
+        if self.exit_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -1116,7 +1126,10 @@ pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> 
         ..Default::default()
     };
     let app: Box<dyn eframe::App> = match AppState::new(root, lang) {
-        Ok(state) => Box::new(VigieApp { state }),
+        Ok(state) => Box::new(VigieApp {
+            state,
+            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some(),
+        }),
         Err(err) => {
             let lang = lang.unwrap_or_else(Lang::from_system);
             let message = (tr(lang).data_folder_error)(&(tr(lang).store_error)(&err));
