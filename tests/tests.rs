@@ -8,6 +8,7 @@
     reason = "test helpers fail loudly on purpose"
 )]
 
+mod background_save;
 mod cli;
 mod content;
 #[cfg(unix)]
