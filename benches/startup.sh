@@ -33,11 +33,12 @@ export VIGIE_EXIT_AFTER_FIRST_FRAME=1
 vigie_cmd="$vigie --data-dir $data --lang fr"
 
 # Both run inside one X server, started once, so that only the programs
-# are timed.
+# are timed. A pause before each run (not timed): Xvfb now and then refuses
+# a connection opened right after the previous one closed.
 cat > "$data/inner.sh" <<INNER
 set -euo pipefail
 if command -v hyperfine > /dev/null; then
-    hyperfine --warmup 3 --runs $runs -N --export-markdown "$data/times.md" \
+    hyperfine --warmup 3 --runs $runs -N --prepare "sleep 0.3" --export-markdown "$data/times.md" \
         -n "bare eframe window" "$bare" -n "vigie, 1000 dossiers" "$vigie_cmd"
     cat "$data/times.md"
 else
