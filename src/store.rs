@@ -289,6 +289,81 @@ impl Stamp {
     }
 }
 
+/// The disk work of one save (see [`Store::save_job`]); may run on another
+/// thread.
+pub struct SaveJob {
+    id: DossierId,
+    path: PathBuf,
+    /// The new content, encrypted when encryption is on.
+    bytes: Vec<u8>,
+    /// Where the previous version goes, when this is the session's first
+    /// save of the dossier.
+    backup: Option<PathBuf>,
+    /// The file's stamp as last loaded or saved by the store.
+    known: Option<Stamp>,
+    /// To encrypt a plain previous version kept as backup.
+    recipient: Option<age::x25519::Recipient>,
+    fault: Option<FaultHook>,
+}
+
+impl std::fmt::Debug for SaveJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SaveJob")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a [`SaveJob`] did, for [`Store::finish_save`].
+#[derive(Debug)]
+pub struct SaveDone {
+    id: DossierId,
+    /// The new file's stamp, if it could be read back.
+    result: Result<Option<Stamp>, StoreError>,
+}
+
+impl SaveJob {
+    /// The dossier this job saves.
+    #[must_use]
+    pub fn id(&self) -> &DossierId {
+        &self.id
+    }
+
+    /// Checks that nobody else changed the file, keeps the previous version
+    /// as backup if due, and writes the new one crash-safely.
+    #[must_use]
+    pub fn run(self) -> SaveDone {
+        let result = self.write();
+        SaveDone { id: self.id, result }
+    }
+
+    fn write(&self) -> Result<Option<Stamp>, StoreError> {
+        let path = &self.path;
+        let on_disk = Stamp::read(path)?;
+        if let Some(known) = &self.known
+            && on_disk.as_ref().is_none_or(|(now, _)| now != known)
+        {
+            // Changed, or removed, by someone else since we loaded it.
+            return Err(StoreError::ChangedOnDisk { path: path.clone() });
+        }
+        let fault = self.fault.as_deref();
+        if let Some((_, old)) = on_disk
+            && let Some(backup) = &self.backup
+        {
+            // A plain old version is encrypted too when encryption is on.
+            let old = match &self.recipient {
+                Some(recipient) if !is_age(&old) => {
+                    encrypt(recipient, &old).map_err(|e| StoreError::crypto(backup, &e))?
+                }
+                _ => old,
+            };
+            write_atomic_with(backup, &old, fault)?;
+        }
+        write_atomic_with(path, &self.bytes, fault)?;
+        Ok(Stamp::read(path)?.map(|(stamp, _)| stamp))
+    }
+}
+
 /// The data folder.
 pub struct Store {
     root: PathBuf,
@@ -622,7 +697,7 @@ impl Store {
     pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
         let dir = self.dossiers_dir();
         let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
-        let mut listed = Vec::new();
+        let mut found = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
             let path = entry.path();
@@ -635,14 +710,46 @@ impl Store {
             if !DossierId::is_valid(stem) {
                 continue;
             }
-            let id = DossierId(stem.to_owned());
-            listed.push(Listed {
-                dossier: self.read_dossier_file(&path),
-                has_backup: self.backup_path(&id).exists(),
-                id,
-                path,
-            });
+            found.push((DossierId(stem.to_owned()), path));
         }
+        let read = |files: &[(DossierId, PathBuf)]| -> Vec<Listed> {
+            files
+                .iter()
+                .map(|(id, path)| Listed {
+                    dossier: self.read_dossier_file(path),
+                    has_backup: self.backup_path(id).exists(),
+                    id: id.clone(),
+                    path: path.clone(),
+                })
+                .collect()
+        };
+        // Many dossiers are read by every core: the list opens sooner.
+        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let mut listed = if workers > 1 && found.len() >= 64 {
+            let chunks: Vec<&[(DossierId, PathBuf)]> = found.chunks(found.len().div_ceil(workers)).collect();
+            std::thread::scope(|scope| {
+                let others: Vec<_> = chunks[1..]
+                    .iter()
+                    .map(|&chunk| {
+                        let handle = std::thread::Builder::new()
+                            .name("vigie-list".to_owned())
+                            .spawn_scoped(scope, move || read(chunk));
+                        (chunk, handle)
+                    })
+                    .collect();
+                let mut all = read(chunks[0]);
+                for (chunk, handle) in others {
+                    // A thread that could not start or stopped: read here.
+                    match handle.map(std::thread::ScopedJoinHandle::join) {
+                        Ok(Ok(part)) => all.extend(part),
+                        _ => all.extend(read(chunk)),
+                    }
+                }
+                all
+            })
+        } else {
+            read(&found)
+        };
         listed.sort_by(|a, b| match (&a.dossier, &b.dossier) {
             (Ok(x), Ok(y)) => y.modified.cmp(&x.modified).then_with(|| a.id.cmp(&b.id)),
             (Ok(_), Err(_)) => std::cmp::Ordering::Less,
@@ -703,32 +810,40 @@ impl Store {
     /// changed by someone else since this store loaded or saved it; the file
     /// is then left as it is.
     pub fn save(&mut self, id: &DossierId, dossier: &Dossier) -> Result<(), StoreError> {
+        let job = self.save_job(id, dossier)?;
+        let done = job.run();
+        self.finish_save(done)
+    }
+
+    /// The first half of [`Store::save`], cheap enough for the UI thread:
+    /// the dossier written out (and encrypted). [`SaveJob::run`] does the
+    /// disk work, on any thread; [`Store::finish_save`] records its outcome.
+    /// Only one job per dossier may be under way at a time.
+    pub fn save_job(&self, id: &DossierId, dossier: &Dossier) -> Result<SaveJob, StoreError> {
         let path = self.dossier_path(id);
-        let on_disk = Stamp::read(&path)?;
-        if let Some(known) = self.stamps.get(id)
-            && on_disk.as_ref().is_none_or(|(now, _)| now != known)
-        {
-            // Changed, or removed, by someone else since we loaded it.
-            return Err(StoreError::ChangedOnDisk { path });
-        }
         let text = Zeroizing::new(to_ron(dossier));
         let bytes = self.encode(&path, text.as_bytes())?;
-        if let Some((_, old)) = on_disk
-            && !self.backed_up.contains(id)
-        {
-            let backup = self.backup_path(id);
-            // A plain old version is encrypted too when encryption is on.
-            let old = if is_age(&old) {
-                old
-            } else {
-                self.encode(&backup, &old)?
-            };
-            self.write_file(&backup, &old)?;
-        }
-        self.write_file(&path, &bytes)?;
-        self.backed_up.insert(id.clone());
-        if let Some((stamp, _)) = Stamp::read(&path)? {
-            self.stamps.insert(id.clone(), stamp);
+        Ok(SaveJob {
+            id: id.clone(),
+            backup: (!self.backed_up.contains(id)).then(|| self.backup_path(id)),
+            known: self.stamps.get(id).copied(),
+            recipient: match &self.keys {
+                Keys::Unlocked { recipient, .. } => Some(recipient.clone()),
+                Keys::Off | Keys::Locked => None,
+            },
+            fault: self.fault.clone(),
+            path,
+            bytes,
+        })
+    }
+
+    /// Records the outcome of a [`SaveJob`]: the file's new stamp (for the
+    /// conflict check) and its backup made; returns the job's error.
+    pub fn finish_save(&mut self, done: SaveDone) -> Result<(), StoreError> {
+        let stamp = done.result?;
+        self.backed_up.insert(done.id.clone());
+        if let Some(stamp) = stamp {
+            self.stamps.insert(done.id, stamp);
         }
         Ok(())
     }

@@ -262,3 +262,34 @@ fn no_temporary_file_is_left_behind() {
         .collect();
     assert_eq!(names, [format!("{id}.ron")]);
 }
+
+#[test]
+fn a_long_list_is_read_whole_and_in_order() {
+    // Enough dossiers for the list to be read by several threads.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut ids = Vec::new();
+    for n in 0..150_i64 {
+        let mut d = sample_dossier();
+        d.title = format!("Dossier {n}");
+        d.created += chrono::Duration::seconds(n);
+        d.modified += chrono::Duration::seconds(n);
+        ids.push(store.create(&d).unwrap());
+    }
+    fs::write(store.dossier_path(&ids[7]), "( pas du RON").unwrap();
+    let listed = store.list().unwrap();
+    assert_eq!(listed.len(), 150);
+    // Newest first, the damaged one last.
+    let titles: Vec<String> = listed[..149]
+        .iter()
+        .map(|l| l.dossier.as_ref().unwrap().title.clone())
+        .collect();
+    let expected: Vec<String> = (0..150)
+        .rev()
+        .filter(|&n| n != 7)
+        .map(|n| format!("Dossier {n}"))
+        .collect();
+    assert_eq!(titles, expected);
+    assert_eq!(listed[149].id, ids[7]);
+    assert!(listed[149].dossier.is_err());
+}

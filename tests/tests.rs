@@ -8,11 +8,13 @@
     reason = "test helpers fail loudly on purpose"
 )]
 
+mod background_save;
 mod cli;
 mod content;
 #[cfg(unix)]
 mod crash;
 mod fuzz;
+mod idle;
 mod journeys;
 mod network;
 mod report;

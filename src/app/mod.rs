@@ -12,6 +12,7 @@ mod household;
 mod new_dossier;
 mod pages;
 mod plan;
+mod rows;
 mod security;
 mod summary;
 pub mod theme;
@@ -234,6 +235,29 @@ pub enum Action {
     SetIdleLock(IdleLock),
 }
 
+impl Action {
+    /// Whether the action only changes the open dossier in memory or what
+    /// is shown (it need not wait for a background save).
+    #[must_use]
+    pub fn edits_in_memory(&self) -> bool {
+        matches!(
+            self,
+            Self::SetStatus(..)
+                | Self::SetNote(..)
+                | Self::SelectSection(_)
+                | Self::Select(_)
+                | Self::MoveSelection(_)
+                | Self::ToggleDetails(_)
+                | Self::SetRecommendation(..)
+                | Self::SetOwner(..)
+                | Self::SetDue(..)
+                | Self::SetReviewDue(_)
+                | Self::ShowMostImportant
+                | Self::DismissNotice
+        )
+    }
+}
+
 /// Everything the application holds.
 #[derive(Debug)]
 pub struct AppState {
@@ -257,7 +281,25 @@ pub struct AppState {
     pub autosave_delay: Duration,
     /// When the user last used the mouse or keyboard (for the idle lock).
     pub last_activity: Instant,
+    /// Whether autosaves write the file on a background thread, so that a
+    /// slow disk never holds up a frame (the window turns it on). Other
+    /// saves (leaving the dossier, exit, retry) wait for it and are done
+    /// at once.
+    pub save_in_background: bool,
+    /// The autosave being written on the background thread, if any.
+    saving: Option<Saving>,
 }
+
+/// An autosave under way on the background thread.
+#[derive(Debug)]
+struct Saving {
+    /// Its file, to name in an error.
+    path: PathBuf,
+    handle: std::thread::JoinHandle<crate::store::SaveDone>,
+}
+
+/// How often a frame checks whether a background save has ended.
+const SAVE_POLL: Duration = Duration::from_millis(15);
 
 impl AppState {
     /// Opens the data folder, loads the checklists and the dossier list.
@@ -283,6 +325,8 @@ impl AppState {
             notice: None,
             autosave_delay: AUTOSAVE_DELAY,
             last_activity: Instant::now(),
+            save_in_background: false,
+            saving: None,
         };
         if let Some(err) = notice {
             state.error((state.tr().store_error)(&err));
@@ -339,6 +383,10 @@ impl AppState {
     /// Carries out an action. The only place that changes the model or the
     /// files.
     pub fn apply(&mut self, action: Action) {
+        if !action.edits_in_memory() {
+            // Whatever may touch the files waits for a background save.
+            self.finish_saving(true);
+        }
         let now = Utc::now();
         match action {
             Action::GoHome => {
@@ -811,7 +859,13 @@ impl AppState {
             SaveState::Saved | SaveState::Failed => return None,
         };
         let due = since + delay;
-        if now >= due {
+        if now >= due && self.saving.is_some() {
+            // The previous save is still being written.
+            Some(SAVE_POLL)
+        } else if now >= due && self.save_in_background {
+            self.start_saving();
+            None
+        } else if now >= due {
             self.flush();
             None
         } else {
@@ -819,8 +873,77 @@ impl AppState {
         }
     }
 
+    /// Starts writing the open dossier on the background thread (see
+    /// [`AppState::save_in_background`]).
+    fn start_saving(&mut self) {
+        let (Screen::Walkthrough(walk) | Screen::Summary(walk, _)) = &mut self.screen else {
+            return;
+        };
+        let job = match self.store.save_job(&walk.id, &walk.dossier) {
+            Ok(job) => job,
+            Err(err) => return self.save_failed(&err),
+        };
+        let path = self.store.dossier_path(job.id());
+        let spawned = std::thread::Builder::new()
+            .name("vigie-save".to_owned())
+            .spawn(move || job.run());
+        match spawned {
+            Ok(handle) => {
+                // Changes made while it is written make it pending again.
+                walk.save = SaveState::Saved;
+                self.saving = Some(Saving { path, handle });
+            }
+            // No thread to be had: save here and now.
+            Err(_) => self.flush(),
+        }
+    }
+
+    /// Takes in the background save's outcome once it has ended (or, with
+    /// `wait`, waits for it). Returns whether it is still under way.
+    pub fn finish_saving(&mut self, wait: bool) -> bool {
+        let Some(saving) = self.saving.take() else {
+            return false;
+        };
+        if !wait && !saving.handle.is_finished() {
+            self.saving = Some(saving);
+            return true;
+        }
+        let result = match saving.handle.join() {
+            Ok(done) => self.store.finish_save(done),
+            Err(_) => Err(StoreError::Io {
+                path: saving.path,
+                action: crate::store::IoAction::Write,
+                source: std::io::Error::other("the save stopped unexpectedly"),
+            }),
+        };
+        match result {
+            Ok(()) => {
+                if self.notice.as_ref().is_some_and(|n| n.is_error) {
+                    self.notice = None;
+                }
+            }
+            Err(err) => self.save_failed(&err),
+        }
+        false
+    }
+
+    /// The open dossier could not be saved: its changes stay in memory and
+    /// the user is told.
+    fn save_failed(&mut self, err: &StoreError) {
+        if let Some(walk) = self.walk_mut() {
+            walk.save = SaveState::Failed;
+        }
+        let t = tr(self.lang);
+        self.notice = Some(Notice {
+            is_error: true,
+            text: (t.save_error)(&(t.store_error)(err)),
+        });
+    }
+
     /// Saves the open dossier now if it has unsaved changes (also on exit).
+    /// Waits for a background save first.
     pub fn flush(&mut self) {
+        self.finish_saving(true);
         let (Screen::Walkthrough(walk) | Screen::Summary(walk, _)) = &mut self.screen else {
             return;
         };
@@ -905,6 +1028,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if let Some(wait) = state.autosave(Instant::now()) {
         ui.ctx().request_repaint_after(wait);
+    }
+    if state.finish_saving(false) {
+        ui.ctx().request_repaint_after(SAVE_POLL);
     }
     if let Some(wait) = state.idle_lock(Instant::now()) {
         ui.ctx().request_repaint_after(wait);
@@ -1077,11 +1203,20 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
 /// The eframe application: the state plus the window's life cycle.
 pub struct VigieApp {
     state: AppState,
+    /// Close after the first frame ([`EXIT_AFTER_FIRST_FRAME`]).
+    exit_after_first_frame: bool,
 }
+
+/// The environment variable that makes the window close right after its
+/// first frame (for the start-up benchmark, `benches/startup.sh`).
+pub const EXIT_AFTER_FIRST_FRAME: &str = "VIGIE_EXIT_AFTER_FIRST_FRAME";
 
 impl eframe::App for VigieApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         app_ui(ui, &mut self.state);
+        if self.exit_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -1116,7 +1251,13 @@ pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> 
         ..Default::default()
     };
     let app: Box<dyn eframe::App> = match AppState::new(root, lang) {
-        Ok(state) => Box::new(VigieApp { state }),
+        Ok(mut state) => Box::new(VigieApp {
+            state: {
+                state.save_in_background = true;
+                state
+            },
+            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some(),
+        }),
         Err(err) => {
             let lang = lang.unwrap_or_else(Lang::from_system);
             let message = (tr(lang).data_folder_error)(&(tr(lang).store_error)(&err));

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::visit::{SignOffDraft, VisitDraft};
-use super::{Action, AppState, JourneyDrafts, Page, SaveState, Screen, pages, plan, theme};
+use super::{Action, AppState, JourneyDrafts, Page, SaveState, Screen, pages, plan, rows, theme};
 use crate::i18n::{Lang, Tr};
 use crate::library::Library;
 use crate::model::checklist::{Checklist, Item, ItemId, Journey, Priority, Section};
@@ -339,50 +339,66 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
         ui.separator();
         let visible = walk.visible_items(library, lang);
         let scroll_to = std::mem::take(&mut walk.scroll_to_selected);
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            if !walk.search.trim().is_empty() {
-                ui.strong((t.search_results)(visible.len()));
-            } else if walk.most_important_first {
-                ui.heading(t.most_important_first);
-                let hidden = sections
-                    .iter()
-                    .flat_map(|(_, s)| s.items.iter())
-                    .filter(|i| !walk.dossier.applies(i))
-                    .count();
-                if hidden > 0 {
-                    ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show_viewport(ui, |ui, viewport| {
+                if !walk.search.trim().is_empty() {
+                    ui.strong((t.search_results)(visible.len()));
+                } else if walk.most_important_first {
+                    ui.heading(t.most_important_first);
+                    let hidden = sections
+                        .iter()
+                        .flat_map(|(_, s)| s.items.iter())
+                        .filter(|i| !walk.dossier.applies(i))
+                        .count();
+                    if hidden > 0 {
+                        ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
+                    }
+                } else if let Some((_, section)) = sections.get(walk.section) {
+                    ui.heading(section.title.get(lang));
+                    let hidden = section.items.iter().filter(|i| !walk.dossier.applies(i)).count();
+                    if hidden > 0 {
+                        ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
+                    }
                 }
-            } else if let Some((_, section)) = sections.get(walk.section) {
-                ui.heading(section.title.get(lang));
-                let hidden = section.items.iter().filter(|i| !walk.dossier.applies(i)).count();
-                if hidden > 0 {
-                    ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
+                if visible.is_empty() {
+                    ui.label(t.nothing_matches);
                 }
-            }
-            if visible.is_empty() {
-                ui.label(t.nothing_matches);
-            }
-            for item in visible {
-                let response = item_ui(ui, t, lang, &tokens, walk, item, actions);
-                if scroll_to && walk.selected.as_ref() == Some(&item.id) {
-                    response.scroll_to_me(Some(egui::Align::Center));
+                if visible.len() >= rows::VIRTUAL_FROM {
+                    // A long list: only the items in view are drawn.
+                    let selected = walk
+                        .selected
+                        .as_ref()
+                        .and_then(|s| visible.iter().position(|i| &i.id == s))
+                        .filter(|_| scroll_to);
+                    let id = ui.scope_id().with("items");
+                    rows::rows_ui(ui, id, visible.len(), viewport, selected, |ui, index| {
+                        item_ui(ui, t, lang, &tokens, walk, visible[index], actions);
+                        ui.add_space(theme::SPACE_S);
+                    });
+                } else {
+                    for item in &visible {
+                        let response = item_ui(ui, t, lang, &tokens, walk, item, actions);
+                        if scroll_to && walk.selected.as_ref() == Some(&item.id) {
+                            response.scroll_to_me(Some(egui::Align::Center));
+                        }
+                        ui.add_space(theme::SPACE_S);
+                    }
                 }
-                ui.add_space(theme::SPACE_S);
-            }
-            if walk.search.trim().is_empty()
-                && (walk.most_important_first || walk.section + 1 >= sections.len())
-            {
-                ui.add_space(theme::SPACE_M);
-                let (text, page) = match walk.dossier.journey {
-                    Journey::Referent => (t.to_signoff, Page::SignOff),
-                    Journey::Personal | Journey::Family => (t.to_plan, Page::Plan),
-                };
-                if ui.button(egui::RichText::new(text).strong()).clicked() {
-                    actions.push(Action::ShowPage(page));
+                if walk.search.trim().is_empty()
+                    && (walk.most_important_first || walk.section + 1 >= sections.len())
+                {
+                    ui.add_space(theme::SPACE_M);
+                    let (text, page) = match walk.dossier.journey {
+                        Journey::Referent => (t.to_signoff, Page::SignOff),
+                        Journey::Personal | Journey::Family => (t.to_plan, Page::Plan),
+                    };
+                    if ui.button(egui::RichText::new(text).strong()).clicked() {
+                        actions.push(Action::ShowPage(page));
+                    }
                 }
-            }
-            orphans_ui(ui, t, walk, library);
-        });
+                orphans_ui(ui, t, walk, library);
+            });
     });
 }
 

@@ -1,0 +1,267 @@
+//! Vigie's benchmarks (criterion): start-up state, one walkthrough frame
+//! (headless: `run_ui` plus tessellation), a save, the dossier list and the
+//! exports. Run with `cargo bench --bench perf`; the figures and the budgets
+//! are in BENCHMARKS.md. The window's start-up and memory are measured by
+//! `benches/startup.sh`.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "a benchmark whose setup fails must stop at once"
+)]
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Local, TimeZone as _, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use vigie::app::{Action, AppState, app_ui, theme};
+use vigie::i18n::Lang;
+use vigie::library::Library;
+use vigie::model::checklist::{Checklist, Journey};
+use vigie::model::{Dossier, DossierId, Status};
+use vigie::report::{self, Format, Profile};
+use vigie::store::Store;
+
+/// The id of the synthetic checklist.
+const SYNTHETIC: &str = "synthetic-bench";
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
+}
+
+/// A user checklist with `count` items in one section (the worst case for
+/// the item list), in the checklist file format.
+fn synthetic_checklist(count: usize) -> String {
+    let mut ron = format!(
+        "(id: \"{SYNTHETIC}\", version: 1,
+          title: (fr: \"Liste de charge\", en: \"Load list\"),
+          summary: (fr: \"Pour les mesures.\", en: \"For the benchmarks.\"),
+          journeys: [Personal, Referent, Family],
+          sections: [(id: \"bench\", title: (fr: \"Tout\", en: \"Everything\"), items: ["
+    );
+    for n in 0..count {
+        let priority = ["Critical", "High", "Medium", "Low"][n % 4];
+        write!(
+            ron,
+            "(id: \"bench.item-{n}\",
+              title: (fr: \"Point de contrôle numéro {n}\", en: \"Check number {n}\"),
+              guidance: (fr: \"Vérifiez ce point une fois par mois et notez ce que vous avez vu.\",
+                         en: \"Check this once a month and note what you saw.\"),
+              priority: {priority},
+              sources: [\"https://www.service-public.fr/\"]),"
+        )
+        .unwrap();
+    }
+    ron.push_str("])])");
+    ron
+}
+
+/// A data folder holding the synthetic checklist of `items` items.
+fn data_folder(items: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    std::fs::write(
+        store.checklists_dir().join("synthetic.ron"),
+        synthetic_checklist(items),
+    )
+    .unwrap();
+    dir
+}
+
+/// A dossier on `checklists`, every `step`-th item answered with a note.
+fn answered(library: &Library, checklists: &[&str], answers: usize) -> Dossier {
+    let mut d = Dossier::new(
+        "Maison de Lyon — été",
+        Journey::Personal,
+        checklists.iter().map(|&c| c.into()).collect(),
+        None,
+        t0(),
+    );
+    let items = library
+        .checklists
+        .iter()
+        .filter(|c| checklists.contains(&c.id.as_str()))
+        .flat_map(Checklist::items);
+    for (n, item) in items.take(answers).enumerate() {
+        d.set_status(&item.id, Status::CHOICES[n % 5], t0());
+        d.set_note(
+            &item.id,
+            &format!("Note n° {n} : vérifier « à nouveau » l’accès côté jardin."),
+            t0(),
+        );
+    }
+    d
+}
+
+/// The largest built-in checklist's id.
+fn largest_builtin(library: &Library) -> String {
+    library
+        .checklists
+        .iter()
+        .filter(|c| c.id.as_str() != SYNTHETIC)
+        .max_by_key(|c| c.items().count())
+        .unwrap()
+        .id
+        .as_str()
+        .to_owned()
+}
+
+/// The largest dossier: every built-in checklist, every item answered,
+/// a note on every third.
+fn largest_dossier(library: &Library) -> Dossier {
+    let ids: Vec<&str> = library
+        .checklists
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|&id| id != SYNTHETIC)
+        .collect();
+    answered(library, &ids, usize::MAX)
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1100.0, 760.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// One frame: the UI, then tessellation, as eframe does before painting.
+fn frame(ctx: &egui::Context, state: &mut AppState) -> usize {
+    let mut output = ctx.run_ui(input(), |ui| app_ui(ui, state));
+    // No painter here: the font atlas is dropped on purpose.
+    output.textures_delta.clear();
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn context() -> egui::Context {
+    let ctx = egui::Context::default();
+    theme::setup_context(&ctx);
+    ctx
+}
+
+/// An app with `dossier` open on its item list.
+fn open(root: &Path, dossier: &Dossier) -> AppState {
+    let mut store = Store::open(root).unwrap();
+    let id = store.create(dossier).unwrap();
+    let mut state = AppState::new(root.to_path_buf(), Some(Lang::Fr)).unwrap();
+    state.apply(Action::Open(id));
+    assert!(state.walk().is_some(), "the dossier opens");
+    state
+}
+
+fn bench_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("walkthrough_frame");
+    let dir = data_folder(5_000);
+    let library = Library::load(Some(&dir.path().join("checklists")));
+    assert!(library.errors.is_empty(), "{:?}", library.errors);
+
+    let largest = largest_builtin(&library);
+    let mut state = open(dir.path(), &answered(&library, &[largest.as_str()], 20));
+    let ctx = context();
+    for _ in 0..3 {
+        frame(&ctx, &mut state);
+    }
+    group.bench_function(format!("largest built-in ({largest})"), |b| {
+        b.iter(|| frame(&ctx, &mut state));
+    });
+
+    let mut state = open(dir.path(), &answered(&library, &[SYNTHETIC], 500));
+    let ctx = context();
+    for _ in 0..3 {
+        frame(&ctx, &mut state);
+    }
+    group.bench_function("synthetic 5000 items", |b| b.iter(|| frame(&ctx, &mut state)));
+    group.finish();
+}
+
+fn bench_save(c: &mut Criterion) {
+    let dir = data_folder(500);
+    let library = Library::load(Some(&dir.path().join("checklists")));
+    let dossier = answered(&library, &[SYNTHETIC], 500);
+    assert_eq!(dossier.answers.len(), 500);
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&dossier).unwrap();
+    let mut group = c.benchmark_group("save_500_answers");
+    group.bench_function("whole save (disk included)", |b| {
+        b.iter(|| store.save(&id, black_box(&dossier)).unwrap());
+    });
+    // What an autosave costs the frame: the rest runs on the save thread.
+    group.bench_function("UI thread part (save_job)", |b| {
+        b.iter(|| store.save_job(&id, black_box(&dossier)).unwrap());
+    });
+    group.finish();
+}
+
+/// A data folder with `count` copies of a small dossier.
+fn many_dossiers(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let library = Library::load(None);
+    let dossier = answered(&library, &["home-consultation"], 10);
+    let first = store.create(&dossier).unwrap();
+    let source = store.dossier_path(&first);
+    for n in 1..count {
+        let id = DossierId(format!("{}-{n:05}", first.0));
+        std::fs::copy(&source, store.dossier_path(&id)).unwrap();
+    }
+    dir
+}
+
+fn bench_list(c: &mut Criterion) {
+    let mut group = c.benchmark_group("dossier_list");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    let dir = many_dossiers(10_000);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.list().unwrap().len(), 10_000);
+    group.bench_function("Store::list, 10000 dossiers", |b| {
+        b.iter(|| store.list().unwrap().len());
+    });
+    group.bench_function("start with 10000 dossiers and draw the list", |b| {
+        b.iter(|| {
+            let mut state = AppState::new(dir.path().to_path_buf(), Some(Lang::Fr)).unwrap();
+            let ctx = context();
+            frame(&ctx, &mut state)
+        });
+    });
+    let mut state = AppState::new(dir.path().to_path_buf(), Some(Lang::Fr)).unwrap();
+    let ctx = context();
+    frame(&ctx, &mut state);
+    group.bench_function("home frame, 10000 dossiers", |b| {
+        b.iter(|| frame(&ctx, &mut state));
+    });
+    group.finish();
+
+    let dir = many_dossiers(1_000);
+    c.bench_function("start with 1000 dossiers (state and first frame)", |b| {
+        b.iter(|| {
+            let mut state = AppState::new(dir.path().to_path_buf(), Some(Lang::Fr)).unwrap();
+            let ctx = context();
+            frame(&ctx, &mut state)
+        });
+    });
+}
+
+fn bench_export(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export_largest_dossier");
+    group.sample_size(20);
+    let library = Library::load(None);
+    let dossier = largest_dossier(&library);
+    let now = Local.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+    for format in [Format::Pdf, Format::Html] {
+        group.bench_function(format!("{format:?}"), |b| {
+            b.iter(|| {
+                let report = report::build(&dossier, &library, Profile::Full, Lang::Fr, now);
+                report::render(&report, format).unwrap().len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_frames, bench_save, bench_list, bench_export);
+criterion_main!(benches);
