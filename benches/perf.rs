@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Local, TimeZone as _, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use vigie::app::{Action, AppState, app_ui, theme};
+use vigie::app::{Action, AppState, Page, app_ui, theme};
 use vigie::i18n::Lang;
 use vigie::library::Library;
 use vigie::model::checklist::{Checklist, Journey};
@@ -176,6 +176,16 @@ fn bench_frames(c: &mut Criterion) {
         frame(&ctx, &mut state);
     }
     group.bench_function("synthetic 5000 items", |b| b.iter(|| frame(&ctx, &mut state)));
+
+    // The action plan: the items to do or partly done (200 of the 500
+    // answered here).
+    state.apply(Action::ShowPage(Page::Plan));
+    for _ in 0..3 {
+        frame(&ctx, &mut state);
+    }
+    group.bench_function("action plan, synthetic 5000 items", |b| {
+        b.iter(|| frame(&ctx, &mut state));
+    });
     group.finish();
 }
 

@@ -697,7 +697,7 @@ impl Store {
     pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
         let dir = self.dossiers_dir();
         let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
-        let mut found = Vec::new();
+        let mut listed = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
             let path = entry.path();
@@ -710,46 +710,14 @@ impl Store {
             if !DossierId::is_valid(stem) {
                 continue;
             }
-            found.push((DossierId(stem.to_owned()), path));
+            let id = DossierId(stem.to_owned());
+            listed.push(Listed {
+                dossier: self.read_dossier_file(&path),
+                has_backup: self.backup_path(&id).exists(),
+                id,
+                path,
+            });
         }
-        let read = |files: &[(DossierId, PathBuf)]| -> Vec<Listed> {
-            files
-                .iter()
-                .map(|(id, path)| Listed {
-                    dossier: self.read_dossier_file(path),
-                    has_backup: self.backup_path(id).exists(),
-                    id: id.clone(),
-                    path: path.clone(),
-                })
-                .collect()
-        };
-        // Many dossiers are read by every core: the list opens sooner.
-        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let mut listed = if workers > 1 && found.len() >= 64 {
-            let chunks: Vec<&[(DossierId, PathBuf)]> = found.chunks(found.len().div_ceil(workers)).collect();
-            std::thread::scope(|scope| {
-                let others: Vec<_> = chunks[1..]
-                    .iter()
-                    .map(|&chunk| {
-                        let handle = std::thread::Builder::new()
-                            .name("vigie-list".to_owned())
-                            .spawn_scoped(scope, move || read(chunk));
-                        (chunk, handle)
-                    })
-                    .collect();
-                let mut all = read(chunks[0]);
-                for (chunk, handle) in others {
-                    // A thread that could not start or stopped: read here.
-                    match handle.map(std::thread::ScopedJoinHandle::join) {
-                        Ok(Ok(part)) => all.extend(part),
-                        _ => all.extend(read(chunk)),
-                    }
-                }
-                all
-            })
-        } else {
-            read(&found)
-        };
         listed.sort_by(|a, b| match (&a.dossier, &b.dossier) {
             (Ok(x), Ok(y)) => y.modified.cmp(&x.modified).then_with(|| a.id.cmp(&b.id)),
             (Ok(_), Err(_)) => std::cmp::Ordering::Less,
