@@ -256,6 +256,39 @@ pub struct Report {
     pub members: Vec<MemberSheet>,
 }
 
+impl Report {
+    /// A report of `profile` in `lang` with nothing in it yet.
+    fn empty(profile: Profile, lang: Lang) -> Self {
+        Self {
+            profile,
+            lang: lang.code(),
+            labels: &tr(lang).report,
+            title: String::new(),
+            subtitle: String::new(),
+            generated: String::new(),
+            created: String::new(),
+            modified: String::new(),
+            household: Vec::new(),
+            checklists: Vec::new(),
+            overall: Stats::default(),
+            sections: Vec::new(),
+            plan: Vec::new(),
+            in_place: Vec::new(),
+            notes: Vec::new(),
+            orphans: Vec::new(),
+            sources: Vec::new(),
+            practices: Vec::new(),
+            blank: Vec::new(),
+            details: Vec::new(),
+            signoff_title: String::new(),
+            signoff: Vec::new(),
+            changes_title: String::new(),
+            changes: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+}
+
 fn format_date(date: DateTime<Local>, lang: Lang) -> String {
     date.format(tr(lang).datetime_format).to_string()
 }
@@ -291,21 +324,7 @@ pub fn build(
             .map(|tag| (t.tag_name)(*tag).to_owned())
             .collect(),
         checklists: checklists.iter().map(|c| c.title.get(lang).to_owned()).collect(),
-        overall: Stats::default(),
-        sections: Vec::new(),
-        plan: Vec::new(),
-        in_place: Vec::new(),
-        notes: Vec::new(),
-        orphans: Vec::new(),
-        sources: Vec::new(),
-        practices: Vec::new(),
-        blank: Vec::new(),
-        details: Vec::new(),
-        signoff_title: String::new(),
-        signoff: Vec::new(),
-        changes_title: String::new(),
-        changes: Vec::new(),
-        members: Vec::new(),
+        ..Report::empty(profile, lang)
     };
     if profile != Profile::Blank {
         fill_details(&mut report, dossier, profile, lang);
@@ -355,25 +374,9 @@ pub fn build_blank(checklist: &Checklist, lang: Lang, now: DateTime<Local>) -> R
         title: checklist.title.get(lang).to_owned(),
         subtitle: checklist.summary.get(lang).to_owned(),
         generated: format_date(now, lang),
-        created: String::new(),
-        modified: String::new(),
-        household: Vec::new(),
         checklists: vec![checklist.title.get(lang).to_owned()],
-        overall: Stats::default(),
-        sections: Vec::new(),
-        plan: Vec::new(),
-        in_place: Vec::new(),
-        notes: Vec::new(),
-        orphans: Vec::new(),
-        sources: Vec::new(),
-        practices: Vec::new(),
         blank: groups(&[checklist], lang, |_| true),
-        details: Vec::new(),
-        signoff_title: String::new(),
-        signoff: Vec::new(),
-        changes_title: String::new(),
-        changes: Vec::new(),
-        members: Vec::new(),
+        ..Report::empty(Profile::Blank, lang)
     }
 }
 
