@@ -5,11 +5,10 @@
 
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vigie::app::{Action, AppState, Page, app_ui};
+use vigie::app::{Action, AppState, Page};
 use vigie::i18n::Lang;
 use vigie::library::Library;
 use vigie::model::checklist::{ItemId, Journey, Priority};
@@ -17,16 +16,7 @@ use vigie::model::family::Role;
 use vigie::model::{Dossier, Status};
 use vigie::store::Store;
 
-fn harness(root: &Path, lang: Lang) -> Harness<'static, AppState> {
-    let mut state = AppState::new(root.to_owned(), Some(lang)).unwrap();
-    state.autosave_delay = Duration::ZERO;
-    let mut harness = Harness::builder()
-        .with_size([1100.0, 760.0])
-        .with_context_setup(vigie::app::theme::setup_context)
-        .build_ui_state(app_ui, state);
-    harness.run();
-    harness
-}
+use crate::util::harness;
 
 fn dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
     &h.state().walk().expect("a dossier is open").dossier

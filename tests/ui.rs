@@ -4,29 +4,17 @@
 
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vigie::app::{AppState, Screen, app_ui};
+use vigie::app::{AppState, Screen};
 use vigie::i18n::Lang;
 use vigie::library::Library;
 use vigie::model::checklist::ItemId;
 use vigie::model::{Dossier, Status};
 use vigie::store::Store;
 
-use crate::util::sample_dossier;
-
-fn harness(root: &Path, lang: Lang) -> Harness<'static, AppState> {
-    let mut state = AppState::new(root.to_owned(), Some(lang)).unwrap();
-    state.autosave_delay = Duration::ZERO;
-    let mut harness = Harness::builder()
-        .with_size([1100.0, 760.0])
-        .with_context_setup(vigie::app::theme::setup_context)
-        .build_ui_state(app_ui, state);
-    harness.run();
-    harness
-}
+use crate::util::{harness, sample_dossier};
 
 fn walk_dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
     &h.state().walk().expect("a dossier is open").dossier

@@ -37,3 +37,16 @@ pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
+
+/// The whole window in a test harness, on the data folder `root`, saving at
+/// once after each change.
+pub fn harness(root: &Path, lang: vigie::i18n::Lang) -> egui_kittest::Harness<'static, vigie::app::AppState> {
+    let mut state = vigie::app::AppState::new(root.to_owned(), Some(lang)).unwrap();
+    state.autosave_delay = std::time::Duration::ZERO;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1100.0, 760.0])
+        .with_context_setup(vigie::app::theme::setup_context)
+        .build_ui_state(vigie::app::app_ui, state);
+    harness.run();
+    harness
+}
