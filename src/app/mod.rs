@@ -1239,6 +1239,11 @@ impl eframe::App for ErrorApp {
 }
 
 /// Opens the window. Returns when it is closed.
+///
+/// The data folder (settings, checklists, the dossier list) is read on a
+/// thread of its own while the main thread creates the window and its GL
+/// context, which is most of what a start costs; the first frame then has
+/// the whole list, without an empty "loading" state in between.
 pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> {
     let root = Store::default_root(data_dir)
         .ok_or_else(|| anyhow::anyhow!("no data folder could be determined; use --data-dir"))?;
@@ -1250,27 +1255,59 @@ pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> 
             .with_min_inner_size([640.0, 480.0]),
         ..Default::default()
     };
-    let app: Box<dyn eframe::App> = match AppState::new(root, lang) {
-        Ok(mut state) => Box::new(VigieApp {
-            state: {
-                state.save_in_background = true;
-                state
-            },
-            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some(),
-        }),
-        Err(err) => {
-            let lang = lang.unwrap_or_else(Lang::from_system);
-            let message = (tr(lang).data_folder_error)(&(tr(lang).store_error)(&err));
-            Box::new(ErrorApp { message })
-        }
-    };
+    let opening = Opening::start(root, lang);
     eframe::run_native(
         "Vigie",
         options,
-        Box::new(|cc| {
+        Box::new(move |cc| {
             theme::setup_context(&cc.egui_ctx);
-            Ok(app)
+            Ok(opening.finish(lang))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// The data folder being opened on the `vigie-open` thread (or here, when no
+/// thread can be had).
+enum Opening {
+    Thread(std::thread::JoinHandle<Result<AppState, crate::store::StoreError>>),
+    Done(Box<Result<AppState, crate::store::StoreError>>),
+}
+
+impl Opening {
+    fn start(root: PathBuf, lang: Option<Lang>) -> Self {
+        let thread_root = root.clone();
+        let spawned = std::thread::Builder::new()
+            .name("vigie-open".to_owned())
+            .spawn(move || AppState::new(thread_root, lang));
+        match spawned {
+            Ok(handle) => Self::Thread(handle),
+            Err(_) => Self::Done(Box::new(AppState::new(root, lang))),
+        }
+    }
+
+    /// Waits for the state and wraps it in the application, or in the
+    /// window that says why the data folder could not be opened.
+    fn finish(self, lang: Option<Lang>) -> Box<dyn eframe::App> {
+        let opened = match self {
+            Self::Thread(handle) => handle.join(),
+            Self::Done(result) => Ok(*result),
+        };
+        let lang = lang.unwrap_or_else(Lang::from_system);
+        let message = match opened {
+            Ok(Ok(mut state)) => {
+                state.save_in_background = true;
+                return Box::new(VigieApp {
+                    state,
+                    exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some(),
+                });
+            }
+            Ok(Err(err)) => (tr(lang).store_error)(&err),
+            // The thread panicked.
+            Err(_) => tr(lang).open_interrupted.to_owned(),
+        };
+        Box::new(ErrorApp {
+            message: (tr(lang).data_folder_error)(&message),
+        })
+    }
 }

@@ -270,6 +270,7 @@ pub static EN: Tr = Tr {
     },
     retry: "Try again",
     data_folder_error: |why| format!("Cannot open the data folder: {why}"),
+    open_interrupted: "reading it stopped on an internal error. Your files have not been changed; please start Vigie again.",
 
     cli_valid: |file, n| format!("{file}: valid ({n} items)"),
     cli_invalid_summary: |n| {

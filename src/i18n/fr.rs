@@ -279,6 +279,7 @@ pub static FR: Tr = Tr {
     },
     retry: "Réessayer",
     data_folder_error: |why| format!("Impossible d’ouvrir le dossier des données\u{a0}: {why}"),
+    open_interrupted: "sa lecture s’est arrêtée sur une erreur interne. Vos fichiers n’ont pas été modifiés\u{a0}; relancez Vigie.",
 
     cli_valid: |file, n| format!("{file}\u{a0}: valide ({n} points)"),
     cli_invalid_summary: |n| {

@@ -383,6 +383,9 @@ pub struct Tr {
     pub retry: &'static str,
     /// "Could not open the data folder".
     pub data_folder_error: fn(&str) -> String,
+    /// Why the data folder could not be opened when reading it stopped on an
+    /// internal error (a panic), not on a file.
+    pub open_interrupted: &'static str,
 
     // Command line
     /// `vigie validate`: a file is valid.
