@@ -126,17 +126,11 @@ pub fn home_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
                         });
                     ui.add_space(theme::SPACE_S);
                 };
-                if state.dossiers.len() >= rows::VIRTUAL_FROM {
-                    // A long list: only the dossiers in view are drawn.
-                    let id = ui.scope_id().with("dossiers");
-                    rows::rows_ui(ui, id, state.dossiers.len(), viewport, None, |ui, index| {
-                        dossier_ui(ui, &state.dossiers[index]);
-                    });
-                } else {
-                    for listed in &state.dossiers {
-                        dossier_ui(ui, listed);
-                    }
-                }
+                // Only the dossiers in view are drawn when the list is long.
+                let id = ui.scope_id().with("dossiers");
+                rows::list_ui(ui, id, state.dossiers.len(), viewport, None, |ui, index| {
+                    dossier_ui(ui, &state.dossiers[index]);
+                });
                 if !state.library.errors.is_empty() {
                     ui.add_space(theme::SPACE_L);
                     ui.strong(t.checklist_errors);

@@ -364,27 +364,17 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                 if visible.is_empty() {
                     ui.label(t.nothing_matches);
                 }
-                if visible.len() >= rows::VIRTUAL_FROM {
-                    // A long list: only the items in view are drawn.
-                    let selected = walk
-                        .selected
-                        .as_ref()
-                        .and_then(|s| visible.iter().position(|i| &i.id == s))
-                        .filter(|_| scroll_to);
-                    let id = ui.scope_id().with("items");
-                    rows::rows_ui(ui, id, visible.len(), viewport, selected, |ui, index| {
-                        item_ui(ui, t, lang, &tokens, walk, visible[index], actions);
-                        ui.add_space(theme::SPACE_S);
-                    });
-                } else {
-                    for item in &visible {
-                        let response = item_ui(ui, t, lang, &tokens, walk, item, actions);
-                        if scroll_to && walk.selected.as_ref() == Some(&item.id) {
-                            response.scroll_to_me(Some(egui::Align::Center));
-                        }
-                        ui.add_space(theme::SPACE_S);
-                    }
-                }
+                // Only the items in view are drawn when the list is long.
+                let selected = walk
+                    .selected
+                    .as_ref()
+                    .and_then(|s| visible.iter().position(|i| &i.id == s))
+                    .filter(|_| scroll_to);
+                let id = ui.scope_id().with("items");
+                rows::list_ui(ui, id, visible.len(), viewport, selected, |ui, index| {
+                    item_ui(ui, t, lang, &tokens, walk, visible[index], actions);
+                    ui.add_space(theme::SPACE_S);
+                });
                 if walk.search.trim().is_empty()
                     && (walk.most_important_first || walk.section + 1 >= sections.len())
                 {
