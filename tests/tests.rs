@@ -24,4 +24,5 @@ mod security_ui;
 mod store;
 mod synthetic;
 mod ui;
+mod unsaved_forms;
 mod util;

@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use zeroize::Zeroize as _;
 
 pub use household::HouseholdDraft;
@@ -114,6 +114,12 @@ pub enum Dialog {
     },
     /// Encryption on or off, the idle lock, lock now.
     Security(SecurityDraft),
+    /// Asking what to do with a form (visit header, sign-off) holding
+    /// something typed and not saved, before `then` leaves it.
+    UnsavedForm {
+        /// What the user asked for.
+        then: Box<Action>,
+    },
 }
 
 /// A message shown once at the top of the window until dismissed.
@@ -233,9 +239,25 @@ pub enum Action {
     DisableEncryption,
     /// Change the idle time after which the app locks itself.
     SetIdleLock(IdleLock),
+    /// Close the window.
+    Quit,
+    /// Save the form of the page shown, then do this (unless the form is
+    /// incomplete: it then shows what is missing).
+    SaveFormThen(Box<Action>),
+    /// Forget what was typed in the form of the page shown, then do this.
+    DiscardFormThen(Box<Action>),
 }
 
 impl Action {
+    /// Whether the action leaves `page` of the open dossier.
+    fn leaves(&self, page: Page) -> bool {
+        match self {
+            Self::GoHome | Self::ShowSummary | Self::Quit => true,
+            Self::ShowPage(other) => *other != page,
+            _ => false,
+        }
+    }
+
     /// Whether the action only changes the open dossier in memory or what
     /// is shown (it need not wait for a background save).
     #[must_use]
@@ -288,6 +310,8 @@ pub struct AppState {
     pub save_in_background: bool,
     /// The autosave being written on the background thread, if any.
     saving: Option<Saving>,
+    /// The user asked to close the window (the frame passes it on).
+    pub quit_requested: bool,
 }
 
 /// An autosave under way on the background thread.
@@ -327,6 +351,7 @@ impl AppState {
             last_activity: Instant::now(),
             save_in_background: false,
             saving: None,
+            quit_requested: false,
         };
         if let Some(err) = notice {
             state.error((state.tr().store_error)(&err));
@@ -388,6 +413,16 @@ impl AppState {
             self.finish_saving(true);
         }
         let now = Utc::now();
+        if let Some(walk) = self.walk()
+            && action.leaves(walk.page)
+            && walk.has_unsaved_form()
+        {
+            // Something typed in a form would be lost: ask first.
+            self.dialog = Some(Dialog::UnsavedForm {
+                then: Box::new(action),
+            });
+            return;
+        }
         match action {
             Action::GoHome => {
                 self.flush();
@@ -552,40 +587,28 @@ impl AppState {
                 }
             }
             Action::SaveVisit => {
-                let Some(walk) = self.walk_mut() else {
-                    return;
-                };
-                walk.drafts.visit.attempted = true;
-                let Ok(visit) = walk.drafts.visit.to_visit() else {
-                    return;
-                };
-                self.edit(|d| {
-                    if d.visit.as_ref() == Some(&visit) {
-                        return false;
-                    }
-                    d.visit = Some(visit);
-                    d.modified = now;
-                    true
-                });
-                self.apply(Action::ShowPage(Page::Visit(0)));
+                if self.save_form(Page::VisitHeader, now) {
+                    self.apply(Action::ShowPage(Page::Visit(0)));
+                }
             }
             Action::SignOff => {
-                let Some(walk) = self.walk_mut() else {
-                    return;
-                };
-                walk.drafts.signoff.attempted = true;
-                let Ok(signoff) = walk.drafts.signoff.to_signoff() else {
-                    return;
-                };
-                self.edit(|d| {
-                    if d.signoff.as_ref() == Some(&signoff) {
-                        return false;
-                    }
-                    d.signoff = Some(signoff);
-                    d.modified = now;
-                    true
-                });
+                self.save_form(Page::SignOff, now);
             }
+            Action::SaveFormThen(then) => {
+                self.dialog = None;
+                let page = self.walk().map(|w| w.page);
+                if page.is_some_and(|page| self.save_form(page, now)) {
+                    self.apply(*then);
+                }
+            }
+            Action::DiscardFormThen(then) => {
+                self.dialog = None;
+                if let Some(walk) = self.walk_mut() {
+                    walk.discard_form();
+                }
+                self.apply(*then);
+            }
+            Action::Quit => self.quit_requested = true,
             Action::SetRecommendation(item, text) => self.edit(|d| d.set_recommendation(&item, &text, now)),
             Action::SetOwner(item, owner) => self.edit(|d| d.set_owner(&item, &owner, now)),
             Action::SetDue(item, due) => self.edit(|d| d.set_due(&item, due, now)),
@@ -675,6 +698,50 @@ impl AppState {
         }
     }
 
+    /// Saves the form of `page` (visit header or sign-off) into the open
+    /// dossier. Returns false when it is incomplete: the form then shows
+    /// what is missing.
+    fn save_form(&mut self, page: Page, now: DateTime<Utc>) -> bool {
+        let Some(walk) = self.walk_mut() else {
+            return false;
+        };
+        let drafts = &mut walk.drafts;
+        match page {
+            Page::VisitHeader => {
+                drafts.visit.attempted = true;
+                let Ok(visit) = drafts.visit.to_visit() else {
+                    return false;
+                };
+                drafts.visit_shown = drafts.visit.clone();
+                self.edit(|d| {
+                    if d.visit.as_ref() == Some(&visit) {
+                        return false;
+                    }
+                    d.visit = Some(visit);
+                    d.modified = now;
+                    true
+                });
+            }
+            Page::SignOff => {
+                drafts.signoff.attempted = true;
+                let Ok(signoff) = drafts.signoff.to_signoff() else {
+                    return false;
+                };
+                drafts.signoff_shown = drafts.signoff.clone();
+                self.edit(|d| {
+                    if d.signoff.as_ref() == Some(&signoff) {
+                        return false;
+                    }
+                    d.signoff = Some(signoff);
+                    d.modified = now;
+                    true
+                });
+            }
+            _ => {}
+        }
+        true
+    }
+
     /// Unlocks with the passphrase typed in the unlock screen, then shows
     /// what was shown before locking.
     fn unlock(&mut self) {
@@ -721,7 +788,9 @@ impl AppState {
         }
         self.flush();
         let resume = match std::mem::replace(&mut self.screen, Screen::Home) {
-            Screen::Walkthrough(walk) | Screen::Summary(walk, _) if walk.save == SaveState::Saved => {
+            Screen::Walkthrough(walk) | Screen::Summary(walk, _)
+                if walk.save == SaveState::Saved && !walk.has_unsaved_form() =>
+            {
                 Some(Resume::Reopen(walk.id))
             }
             Screen::Walkthrough(walk) | Screen::Summary(walk, _) => Some(Resume::Unsaved(walk)),
@@ -1010,6 +1079,11 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         state.last_activity = Instant::now();
     }
     let mut actions = Vec::new();
+    if ui.input(|i| i.viewport().close_requested()) && state.walk().is_some_and(Walk::has_unsaved_form) {
+        // Ask about the form first (the dialog's answer closes the window).
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        actions.push(Action::Quit);
+    }
     top_bar_ui(ui, state, &mut actions);
     notice_ui(ui, state, &mut actions);
     let t = state.tr();
@@ -1025,6 +1099,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let before = state.shown();
     for action in actions {
         state.apply(action);
+    }
+    if std::mem::take(&mut state.quit_requested) {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
     }
     if let Some(wait) = state.autosave(Instant::now()) {
         ui.ctx().request_repaint_after(wait);
@@ -1125,6 +1202,7 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
     let store_trash = state.store.trash_dir().display().to_string();
     let encryption = state.store.encryption();
     let idle_lock = state.settings.idle_lock;
+    let form_page = state.walk().map(|w| w.page);
     let Some(dialog) = &mut state.dialog else {
         return;
     };
@@ -1193,6 +1271,27 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
                 });
             }
             Dialog::Security(draft) => security::security_ui(ui, encryption, idle_lock, t, draft, actions),
+            Dialog::UnsavedForm { then } => {
+                ui.heading(t.unsaved_form_title);
+                ui.label(t.unsaved_form_explain);
+                ui.add_space(theme::SPACE_S);
+                ui.horizontal_wrapped(|ui| {
+                    let save = if form_page == Some(Page::SignOff) {
+                        t.sign
+                    } else {
+                        t.save_form
+                    };
+                    if ui.button(egui::RichText::new(save).strong()).clicked() {
+                        actions.push(Action::SaveFormThen(then.clone()));
+                    }
+                    if ui.button(t.discard_form).clicked() {
+                        actions.push(Action::DiscardFormThen(then.clone()));
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
         }
     });
     if modal.should_close() && actions.is_empty() {

@@ -33,6 +33,11 @@ pub struct JourneyDrafts {
     pub visit: VisitDraft,
     /// The sign-off form.
     pub signoff: SignOffDraft,
+    /// The visit header form as filled from the dossier (to tell whether
+    /// something typed is not saved yet).
+    pub visit_shown: VisitDraft,
+    /// The sign-off form as filled from the dossier.
+    pub signoff_shown: SignOffDraft,
     /// The new member form.
     pub member: MemberDraft,
     /// Due dates as typed, by item (filled from the dossier when shown).
@@ -95,20 +100,33 @@ pub fn pages_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, actions: &mut Vec<Ac
     });
 }
 
+/// The back button, the dossier's title and its journey (the start of the
+/// open dossier's header row).
+pub fn title_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, actions: &mut Vec<Action>) {
+    if ui.button(t.back_to_list).clicked() {
+        actions.push(Action::GoHome);
+    }
+    ui.heading(&walk.dossier.title);
+    ui.label(egui::RichText::new((t.journey_name)(walk.dossier.journey)).weak());
+}
+
+/// Whether the open dossier is saved, or a form on its page is not.
+pub fn save_state_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, walk: &Walk) {
+    let weak = ui.visuals().weak_text_color();
+    let (text, color) = match walk.save {
+        SaveState::Failed => (t.save_failed, tokens.critical),
+        _ if walk.has_unsaved_form() => (t.form_not_saved, weak),
+        SaveState::Saved => (t.saved, weak),
+        SaveState::Pending { .. } => (t.unsaved, weak),
+    };
+    ui.colored_label(color, text);
+}
+
 fn header_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, walk: &Walk, actions: &mut Vec<Action>) {
     ui.add_space(theme::SPACE_S);
     ui.horizontal_wrapped(|ui| {
-        if ui.button(t.back_to_list).clicked() {
-            actions.push(Action::GoHome);
-        }
-        ui.heading(&walk.dossier.title);
-        ui.label(egui::RichText::new((t.journey_name)(walk.dossier.journey)).weak());
-        let (save_text, save_color) = match walk.save {
-            SaveState::Saved => (t.saved, ui.visuals().weak_text_color()),
-            SaveState::Pending { .. } => (t.unsaved, ui.visuals().weak_text_color()),
-            SaveState::Failed => (t.save_failed, tokens.critical),
-        };
-        ui.colored_label(save_color, save_text);
+        title_ui(ui, t, walk, actions);
+        save_state_ui(ui, t, tokens, walk);
     });
     pages_bar_ui(ui, t, walk, actions);
     ui.add_space(theme::SPACE_S);

@@ -85,6 +85,16 @@ impl VisitDraft {
         }
     }
 
+    /// Whether both forms hold the same text (whether saving was tried
+    /// aside).
+    #[must_use]
+    pub fn same_fields(&self, other: &Self) -> bool {
+        Self {
+            attempted: other.attempted,
+            ..self.clone()
+        } == *other
+    }
+
     /// The visit, or every problem in the form.
     pub fn to_visit(&self) -> Result<Visit, Vec<FormProblem>> {
         let mut problems = Vec::new();
@@ -147,6 +157,16 @@ impl SignOffDraft {
             date: today.format(date_format).to_string(),
             attempted: false,
         }
+    }
+
+    /// Whether both forms hold the same text (whether signing was tried
+    /// aside).
+    #[must_use]
+    pub fn same_fields(&self, other: &Self) -> bool {
+        Self {
+            attempted: other.attempted,
+            ..self.clone()
+        } == *other
     }
 
     /// The sign-off, or every problem in the form.

@@ -120,15 +120,40 @@ impl Walk {
         walk
     }
 
+    /// Whether the page shown is a form (the visit header, the sign-off)
+    /// holding something typed that is not in the dossier yet.
+    #[must_use]
+    pub fn has_unsaved_form(&self) -> bool {
+        let d = &self.drafts;
+        match self.page {
+            Page::VisitHeader => !d.visit.same_fields(&d.visit_shown),
+            Page::SignOff => !d.signoff.same_fields(&d.signoff_shown),
+            _ => false,
+        }
+    }
+
+    /// Puts the form of the page shown back as it was filled from the
+    /// dossier.
+    pub fn discard_form(&mut self) {
+        let d = &mut self.drafts;
+        match self.page {
+            Page::VisitHeader => d.visit = d.visit_shown.clone(),
+            Page::SignOff => d.signoff = d.signoff_shown.clone(),
+            _ => {}
+        }
+    }
+
     /// Shows `page`, filling its form from the dossier (dates written with
     /// `t`'s format).
     pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr) {
         match page {
             Page::VisitHeader => {
                 self.drafts.visit = VisitDraft::from_visit(self.dossier.visit.as_ref(), today, t.date_format);
+                self.drafts.visit_shown = self.drafts.visit.clone();
             }
             Page::SignOff => {
                 self.drafts.signoff = SignOffDraft::for_dossier(&self.dossier, today, t.date_format);
+                self.drafts.signoff_shown = self.drafts.signoff.clone();
             }
             Page::Plan => {
                 self.drafts.due.clear();
@@ -431,13 +456,7 @@ fn header_ui(
 ) {
     let p = Progress::of_dossier(&walk.dossier, &library.checklists);
     ui.add_space(theme::SPACE_S);
-    ui.horizontal_wrapped(|ui| {
-        if ui.button(t.back_to_list).clicked() {
-            actions.push(Action::GoHome);
-        }
-        ui.heading(&walk.dossier.title);
-        ui.label(egui::RichText::new((t.journey_name)(walk.dossier.journey)).weak());
-    });
+    ui.horizontal_wrapped(|ui| pages::title_ui(ui, t, walk, actions));
     ui.horizontal_wrapped(|ui| {
         ui.add(
             egui::ProgressBar::new(p.answered_fraction())
@@ -453,12 +472,7 @@ fn header_ui(
             )
             .on_hover_text(t.critical_open_help);
         }
-        let (save_text, save_color) = match walk.save {
-            SaveState::Saved => (t.saved, ui.visuals().weak_text_color()),
-            SaveState::Pending { .. } => (t.unsaved, ui.visuals().weak_text_color()),
-            SaveState::Failed => (t.save_failed, tokens.critical),
-        };
-        ui.colored_label(save_color, save_text);
+        pages::save_state_ui(ui, t, tokens, walk);
         if ui.button(t.edit_profile).clicked() {
             actions.push(Action::EditProfile);
         }

@@ -458,6 +458,11 @@ pub static EN: Tr = Tr {
     signoff_household: "Household member’s name",
     signoff_date: "Date of the sign-off",
     sign: "Sign off",
+    form_not_saved: "Form not saved yet",
+    unsaved_form_title: "This form is not saved",
+    unsaved_form_explain: "What you just typed is not in the dossier yet. Save it before leaving this page?",
+    save_form: "Save",
+    discard_form: "Don’t save",
     need_both_names: "Type both names.",
     signed: |date, referent, household| format!("Signed off on {date} by {referent} and {household}."),
     findings_summary: |done, partly, todo, na, unseen| {

@@ -469,6 +469,11 @@ pub static FR: Tr = Tr {
     signoff_household: "Nom du membre du foyer",
     signoff_date: "Date de la signature",
     sign: "Signer",
+    form_not_saved: "Formulaire pas encore enregistré",
+    unsaved_form_title: "Ce formulaire n’est pas enregistré",
+    unsaved_form_explain: "Ce que vous venez de taper n’est pas encore dans le dossier. L’enregistrer avant de quitter cette page\u{a0}?",
+    save_form: "Enregistrer",
+    discard_form: "Ne pas enregistrer",
     need_both_names: "Tapez les deux noms.",
     signed: |date, referent, household| format!("Signé le {date} par {referent} et {household}."),
     findings_summary: |done, partly, todo, na, unseen| {

@@ -517,6 +517,17 @@ pub struct Tr {
     pub signoff_date: &'static str,
     /// Sign button.
     pub sign: &'static str,
+    /// Save state of a dossier whose form (visit header, sign-off) holds
+    /// text not saved yet.
+    pub form_not_saved: &'static str,
+    /// Title of the dialog asking about a form not saved.
+    pub unsaved_form_title: &'static str,
+    /// Its explanation.
+    pub unsaved_form_explain: &'static str,
+    /// Its button that saves the visit header.
+    pub save_form: &'static str,
+    /// Its button that forgets what was typed.
+    pub discard_form: &'static str,
     /// Both names are needed.
     pub need_both_names: &'static str,
     /// "Signed on {date} by {referent} and {household}".
