@@ -96,6 +96,26 @@ fn create(h: &mut Harness<'_, AppState>, journey: &str, title: &str, ticks: &[&s
 }
 
 #[test]
+fn the_keyboard_help_names_the_statuses_of_the_journey() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let visit = store.create(&util_dossier()).unwrap();
+    let personal = store.create(&crate::util::sample_dossier()).unwrap();
+    let mut h = harness(dir.path(), Lang::Fr);
+    for (id, names) in [
+        (visit, "1 Conforme · 2 À améliorer · 3 Critique"),
+        (personal, "1 Fait · 2 En partie · 3 À faire"),
+    ] {
+        h.state_mut().apply(Action::Open(id));
+        h.state_mut().apply(Action::ShowPage(Page::List));
+        h.run();
+        assert!(h.query_by_label_contains(names).is_some(), "{names}");
+        h.state_mut().apply(Action::GoHome);
+        h.run();
+    }
+}
+
+#[test]
 fn a_referent_visit_from_the_header_to_the_signoff() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path(), Lang::Fr);

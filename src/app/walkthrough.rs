@@ -292,7 +292,8 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
     });
 
     egui::Panel::bottom("walk_keys").show(ui, |ui| {
-        ui.label(egui::RichText::new(t.keyboard_help).weak().small());
+        let names = plan::status_names(t, walk.dossier.journey);
+        ui.label(egui::RichText::new((t.keyboard_help)(names)).weak().small());
     });
 
     egui::Panel::left("sections")

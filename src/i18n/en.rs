@@ -159,7 +159,15 @@ pub static EN: Tr = Tr {
     sources: "Sources",
     nothing_matches: "No item matches.",
     search_results: |n| format!("Search results ({n})"),
-    keyboard_help: "Keyboard: ↓ ↑ or J K next or previous item · 1 Done · 2 Partly · 3 To do · 4 Not applicable · 0 Clear · Enter unfold",
+    keyboard_help: |name| {
+        format!(
+            "Keyboard: ↓ ↑ or J K next or previous item · 1 {} · 2 {} · 3 {} · 4 {} · 0 Clear · Enter unfold",
+            name(Status::Done),
+            name(Status::Partly),
+            name(Status::Todo),
+            name(Status::NotApplicable)
+        )
+    },
     orphans_title: "Answers to items that no longer exist",
     orphans_help: "These items were removed or renamed in their checklist. Your answers are kept in the dossier.",
     missing_checklists: |ids| format!("Checklists not found (answers kept): {ids}"),

@@ -170,7 +170,15 @@ pub static FR: Tr = Tr {
     sources: "Sources",
     nothing_matches: "Aucun point ne correspond.",
     search_results: |n| format!("Résultats de la recherche ({n})"),
-    keyboard_help: "Clavier\u{a0}: ↓ ↑ ou J K point suivant ou précédent · 1 Fait · 2 En partie · 3 À faire · 4 Sans objet · 0 Effacer · Entrée déplier",
+    keyboard_help: |name| {
+        format!(
+            "Clavier\u{a0}: ↓ ↑ ou J K point suivant ou précédent · 1 {} · 2 {} · 3 {} · 4 {} · 0 Effacer · Entrée déplier",
+            name(Status::Done),
+            name(Status::Partly),
+            name(Status::Todo),
+            name(Status::NotApplicable)
+        )
+    },
     orphans_title: "Réponses à des points qui n’existent plus",
     orphans_help: "Ces points ont été retirés ou renommés dans leur liste. Vos réponses sont conservées dans le dossier.",
     missing_checklists: |ids| format!("Listes introuvables (réponses conservées)\u{a0}: {ids}"),

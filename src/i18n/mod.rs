@@ -357,8 +357,8 @@ pub struct Tr {
     pub nothing_matches: &'static str,
     /// "Search results ({n})".
     pub search_results: fn(usize) -> String,
-    /// Keyboard help.
-    pub keyboard_help: &'static str,
+    /// Keyboard help, with the status names of the journey.
+    pub keyboard_help: fn(fn(Status) -> &'static str) -> String,
     /// Heading for answers whose item no longer exists.
     pub orphans_title: &'static str,
     /// Explanation for those answers.
