@@ -520,9 +520,41 @@ impl Store {
             return Err(StoreError::AlreadyEncrypted);
         }
         let identity = age::x25519::Identity::generate();
+        self.write_key(&identity, passphrase)?;
         let recipient = identity.to_public();
+        self.keys = Keys::Unlocked { identity, recipient };
+        self.convert_all(true)
+    }
+
+    /// Changes the passphrase: checks the current one, then writes the same
+    /// data key under the new one (the key file is replaced atomically; the
+    /// dossiers are not touched). A wrong passphrase fails with
+    /// [`StoreError::WrongPassphrase`] and changes nothing. Leaves the store
+    /// unlocked.
+    pub fn change_passphrase(
+        &mut self,
+        current: &SecretString,
+        new: &SecretString,
+    ) -> Result<(), StoreError> {
+        if matches!(self.keys, Keys::Off) {
+            return Err(StoreError::NotEncrypted);
+        }
+        let identity = self.read_key(current)?;
+        self.write_key(&identity, new)?;
+        let recipient = identity.to_public();
+        self.keys = Keys::Unlocked { identity, recipient };
+        Ok(())
+    }
+
+    /// Writes the key file: the data key encrypted with `passphrase`.
+    fn write_key(
+        &self,
+        identity: &age::x25519::Identity,
+        passphrase: &SecretString,
+    ) -> Result<(), StoreError> {
         let text = Zeroizing::new(format!(
-            "# Vigie data key: decrypt this file with your passphrase (age -d), then use it with age -d -i\n# public key: {recipient}\n{}\n",
+            "# Vigie data key: decrypt this file with your passphrase (age -d), then use it with age -d -i\n# public key: {}\n{}\n",
+            identity.to_public(),
             identity.to_string().expose_secret()
         ));
         let mut scrypt = age::scrypt::Recipient::new(passphrase.clone());
@@ -531,9 +563,7 @@ impl Store {
         }
         let key_path = self.key_path();
         let encrypted = encrypt(&scrypt, text.as_bytes()).map_err(|e| StoreError::crypto(&key_path, &e))?;
-        self.write_file(&key_path, &encrypted)?;
-        self.keys = Keys::Unlocked { identity, recipient };
-        self.convert_all(true)
+        self.write_file(&key_path, &encrypted)
     }
 
     /// Turns encryption off: checks the passphrase, decrypts every file in

@@ -174,6 +174,58 @@ fn a_wrong_passphrase_is_refused_and_nothing_is_overwritten() {
 }
 
 #[test]
+fn changing_the_passphrase_rewraps_the_key_and_leaves_the_dossiers_alone() {
+    const NEW: &str = "trois hérons sur la Loire en 2031";
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = folder_with_history(dir.path());
+    let before = store.load(&id).unwrap();
+    store.enable_encryption(&secret(PASSPHRASE)).unwrap();
+    let dossiers: Vec<(PathBuf, Vec<u8>)> = files_under(&store.dossiers_dir())
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    let key_before = fs::read(dir.path().join(KEY_FILE)).unwrap();
+
+    // A wrong current passphrase changes nothing.
+    let mut store = fast_store(dir.path());
+    assert!(matches!(
+        store.change_passphrase(&secret("not it"), &secret(NEW)),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert_eq!(store.encryption(), Encryption::Locked);
+    assert_eq!(fs::read(dir.path().join(KEY_FILE)).unwrap(), key_before);
+
+    store
+        .change_passphrase(&secret(PASSPHRASE), &secret(NEW))
+        .unwrap();
+    assert_eq!(store.encryption(), Encryption::Unlocked);
+    assert_ne!(fs::read(dir.path().join(KEY_FILE)).unwrap(), key_before);
+    #[cfg(unix)]
+    assert_eq!(crate::util::mode(&dir.path().join(KEY_FILE)), 0o600);
+    for (path, bytes) in &dossiers {
+        assert_eq!(&fs::read(path).unwrap(), bytes, "{} changed", path.display());
+    }
+    assert!(plaintext_copies(dir.path()).is_empty());
+
+    // The old passphrase no longer opens the folder; the new one does.
+    let mut store = fast_store(dir.path());
+    assert!(matches!(
+        store.unlock(&secret(PASSPHRASE)),
+        Err(StoreError::WrongPassphrase)
+    ));
+    store.unlock(&secret(NEW)).unwrap();
+    assert_eq!(store.load(&id).unwrap(), before);
+    let mut plain = fast_store(tempfile::tempdir().unwrap().path());
+    assert!(matches!(
+        plain.change_passphrase(&secret(NEW), &secret(PASSPHRASE)),
+        Err(StoreError::NotEncrypted)
+    ));
+}
+
+#[test]
 fn turning_encryption_off_asks_for_the_passphrase_and_restores_plain_files() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, id) = folder_with_history(dir.path());

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vigie::app::{Action, AppState, SaveState, Screen, app_ui};
+use vigie::app::{Action, AppState, Page, SaveState, Screen};
 use vigie::i18n::Lang;
 use vigie::model::Status;
 use vigie::model::checklist::ItemId;
@@ -21,16 +21,11 @@ use vigie::store::{AGE_MAGIC, Encryption, IdleLock, Store};
 use crate::security::{PASSPHRASE, fast_store, secret};
 use crate::util::sample_dossier;
 
+/// The window, with a cheap key derivation so that tests stay fast.
 fn harness(root: &Path, lang: Lang) -> Harness<'static, AppState> {
-    let mut state = AppState::new(root.to_owned(), Some(lang)).unwrap();
-    state.autosave_delay = Duration::ZERO;
-    state.store.set_kdf_work_factor(10);
-    let mut harness = Harness::builder()
-        .with_size([1100.0, 760.0])
-        .with_context_setup(vigie::app::theme::setup_context)
-        .build_ui_state(app_ui, state);
-    harness.run();
-    harness
+    let mut h = crate::util::harness(root, lang);
+    h.state_mut().store.set_kdf_work_factor(10);
+    h
 }
 
 fn type_into(h: &mut Harness<'_, AppState>, label: &str, text: &str) {
@@ -135,6 +130,66 @@ fn turning_encryption_on_refuses_a_weak_passphrase_then_encrypts_everything() {
     // The list still shows the dossier, decrypted.
     assert!(h.query_by_label("Domicile principal").is_some());
     assert!(h.query_by_label("Verrouiller").is_some());
+}
+
+#[test]
+fn the_passphrase_can_be_changed_without_rewriting_the_dossiers() {
+    const NEW: &str = "trois hérons sur la Loire en 2031";
+    let dir = tempfile::tempdir().unwrap();
+    let id = encrypted_folder(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    type_into(&mut h, "Phrase de passe", PASSPHRASE);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let file = h.state().store.dossier_path(&id);
+    let before = fs::read(&file).unwrap();
+    h.get_by_label("Sécurité…").click();
+    h.run();
+    h.get_by_label("Changer la phrase de passe…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Une ancienne copie du fichier key.age")
+            .is_some()
+    );
+
+    // A wrong current passphrase, then a weak new one: refused.
+    type_into(&mut h, "Phrase de passe actuelle", "pas la bonne");
+    type_into(&mut h, "Nouvelle phrase de passe", NEW);
+    type_into(&mut h, "Confirmez la phrase de passe", NEW);
+    h.get_by_label("Changer la phrase de passe").click();
+    h.run();
+    assert!(h.query_by_label_contains("phrase de passe incorrecte").is_some());
+    type_into(&mut h, "Phrase de passe actuelle", PASSPHRASE);
+    h.get_by_label("Nouvelle phrase de passe").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Nouvelle phrase de passe").type_text("azerty123");
+    h.run();
+    h.get_by_label("Changer la phrase de passe").click();
+    h.run();
+    assert!(h.query_by_label_contains("trop facile à deviner").is_some());
+    assert!(fast_store(dir.path()).unlock(&secret(PASSPHRASE)).is_ok());
+
+    // Right: done, the dialog closes, the dossier file is untouched.
+    h.get_by_label("Nouvelle phrase de passe").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Nouvelle phrase de passe").type_text(NEW);
+    h.run();
+    h.get_by_label("Changer la phrase de passe").click();
+    h.run();
+    assert!(h.state().dialog.is_none());
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.starts_with("Phrase de passe changée"))
+    );
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert!(fast_store(dir.path()).unlock(&secret(PASSPHRASE)).is_err());
+    let mut store = fast_store(dir.path());
+    store.unlock(&secret(NEW)).unwrap();
+    assert_eq!(store.load(&id).unwrap().title, "Domicile principal");
 }
 
 #[test]
@@ -346,6 +401,36 @@ fn another_copy_s_change_is_shown_and_never_overwritten() {
     h.state_mut().apply(Action::SaveNow);
     let on_disk = vigie::store::read_dossier(&h.state().store.dossier_path(&id)).unwrap();
     assert_eq!(on_disk.title, "Their title");
+}
+
+#[test]
+fn locking_keeps_a_form_being_typed_behind_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fast_store(dir.path());
+    let mut visit = sample_dossier();
+    visit.journey = vigie::model::checklist::Journey::Referent;
+    let id = store.create(&visit).unwrap();
+    store.enable_encryption(&secret(PASSPHRASE)).unwrap();
+    let mut h = harness(dir.path(), Lang::Fr);
+    type_into(&mut h, "Phrase de passe", PASSPHRASE);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.state_mut().apply(Action::Open(id));
+    h.run();
+    assert_eq!(h.state().walk().unwrap().page, Page::VisitHeader);
+    type_into(&mut h, "Foyer visité", "Famille D.");
+
+    // Locked (say, when idle), without asking: the form waits behind the lock.
+    h.state_mut().apply(Action::Lock);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(h.query_by_label("Famille D.").is_none());
+    type_into(&mut h, "Phrase de passe", PASSPHRASE);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let walk = h.state().walk().expect("the dossier is back");
+    assert_eq!(walk.page, Page::VisitHeader);
+    assert_eq!(walk.drafts.visit.household, "Famille D.");
 }
 
 #[test]

@@ -237,6 +237,9 @@ pub enum Action {
     /// Turn encryption off, with the current passphrase typed in the
     /// security dialog.
     DisableEncryption,
+    /// Change the passphrase with the current and new ones typed in the
+    /// security dialog.
+    ChangePassphrase,
     /// Change the idle time after which the app locks itself.
     SetIdleLock(IdleLock),
     /// Close the window.
@@ -691,6 +694,7 @@ impl AppState {
             Action::Lock => self.lock(),
             Action::EnableEncryption => self.enable_encryption(),
             Action::DisableEncryption => self.disable_encryption(),
+            Action::ChangePassphrase => self.change_passphrase(),
             Action::SetIdleLock(idle) => {
                 self.settings.idle_lock = idle;
                 self.save_settings();
@@ -810,23 +814,49 @@ impl AppState {
     /// Turns encryption on with the passphrase of the security dialog.
     fn enable_encryption(&mut self) {
         let t = tr(self.lang);
-        let Some(Dialog::Security(draft)) = &mut self.dialog else {
+        let Some(passphrase) = self.new_passphrase() else {
             return;
         };
-        let strength = crate::passphrase::Strength::of(&draft.new_passphrase);
-        if !strength.is_enough() {
-            draft.error = Some(t.passphrase_too_weak.to_owned());
-            return;
-        }
-        if *draft.new_passphrase != *draft.confirm {
-            draft.error = Some(t.passphrases_differ.to_owned());
-            return;
-        }
-        let passphrase = age::secrecy::SecretString::from(draft.new_passphrase.as_str().to_owned());
         // The open dossier is saved first, then converted with the others.
         self.flush();
         let result = self.store.enable_encryption(&passphrase);
         self.after_conversion(result, t.encryption_enabled);
+    }
+
+    /// The new passphrase of the security dialog, if it is strong enough
+    /// and typed twice the same; else the dialog says why.
+    fn new_passphrase(&mut self) -> Option<age::secrecy::SecretString> {
+        let t = tr(self.lang);
+        let Some(Dialog::Security(draft)) = &mut self.dialog else {
+            return None;
+        };
+        let strength = crate::passphrase::Strength::of(&draft.new_passphrase);
+        if !strength.is_enough() {
+            draft.error = Some(t.passphrase_too_weak.to_owned());
+            return None;
+        }
+        if *draft.new_passphrase != *draft.confirm {
+            draft.error = Some(t.passphrases_differ.to_owned());
+            return None;
+        }
+        Some(age::secrecy::SecretString::from(
+            draft.new_passphrase.as_str().to_owned(),
+        ))
+    }
+
+    /// Changes the passphrase with the current and new ones of the security
+    /// dialog (the dossiers are not rewritten).
+    fn change_passphrase(&mut self) {
+        let t = tr(self.lang);
+        let Some(new) = self.new_passphrase() else {
+            return;
+        };
+        let Some(Dialog::Security(draft)) = &mut self.dialog else {
+            return;
+        };
+        let current = age::secrecy::SecretString::from(draft.current.as_str().to_owned());
+        let result = self.store.change_passphrase(&current, &new);
+        self.after_conversion(result, t.passphrase_changed);
     }
 
     /// Turns encryption off with the current passphrase of the security

@@ -65,6 +65,8 @@ pub struct SecurityDraft {
     pub error: Option<String>,
     /// A button was clicked: carry out this action at the next frame.
     pub pending: Option<Action>,
+    /// The passphrase change form is shown (encryption on).
+    pub changing: bool,
 }
 
 impl std::fmt::Debug for SecurityDraft {
@@ -146,6 +148,10 @@ pub fn security_ui(
         return;
     }
     let on = state_encryption != Encryption::Off;
+    if on && draft.changing {
+        change_ui(ui, t, &tokens, draft);
+        return;
+    }
     ui.label(egui::RichText::new(if on { t.encryption_on } else { t.encryption_off }).strong());
     ui.add_space(theme::SPACE_M);
     if on {
@@ -167,9 +173,15 @@ pub fn security_ui(
                 .labelled_by(label.id);
         });
         ui.add_space(theme::SPACE_S);
-        if ui.button(t.lock).on_hover_text(t.lock_help).clicked() {
-            actions.push(Action::Lock);
-        }
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(t.lock).on_hover_text(t.lock_help).clicked() {
+                actions.push(Action::Lock);
+            }
+            if ui.button(t.change_passphrase_button).clicked() {
+                draft.changing = true;
+                draft.error = None;
+            }
+        });
         ui.add_space(theme::SPACE_L);
         ui.separator();
         ui.label(t.disable_explain);
@@ -186,25 +198,7 @@ pub fn security_ui(
     } else {
         ui.label(t.encryption_explain);
         ui.add_space(theme::SPACE_M);
-        let edit = passphrase_field(ui, t.new_passphrase, &mut draft.new_passphrase);
-        if edit.changed() || (draft.strength.is_none() && !draft.new_passphrase.is_empty()) {
-            draft.strength = Some(Strength::of(&draft.new_passphrase));
-        }
-        if let Some(strength) = draft.strength.filter(|_| !draft.new_passphrase.is_empty()) {
-            ui.add(
-                egui::ProgressBar::new(strength.fraction())
-                    .desired_width(ui.available_width())
-                    .fill(if strength.is_enough() {
-                        tokens.status(crate::model::Status::Done)
-                    } else {
-                        tokens.critical
-                    })
-                    .text((t.strength)(strength.score)),
-            );
-        }
-        ui.add_space(theme::SPACE_S);
-        passphrase_field(ui, t.confirm_passphrase, &mut draft.confirm);
-        ui.add_space(theme::SPACE_S);
+        new_passphrase_ui(ui, t, &tokens, draft);
         if ui
             .add_enabled(
                 !draft.new_passphrase.is_empty(),
@@ -217,12 +211,63 @@ pub fn security_ui(
             ui.ctx().request_repaint();
         }
     }
-    if let Some(error) = &draft.error {
-        ui.add_space(theme::SPACE_M);
-        ui.colored_label(tokens.critical, error);
-    }
+    error_ui(ui, &tokens, draft);
     ui.add_space(theme::SPACE_M);
     if ui.button(t.close).clicked() {
         actions.push(Action::CloseDialog);
     }
+}
+
+fn error_ui(ui: &mut egui::Ui, tokens: &theme::Tokens, draft: &SecurityDraft) {
+    if let Some(error) = &draft.error {
+        ui.add_space(theme::SPACE_M);
+        ui.colored_label(tokens.critical, error);
+    }
+}
+
+/// The new passphrase, its strength and its confirmation.
+fn new_passphrase_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, draft: &mut SecurityDraft) {
+    let edit = passphrase_field(ui, t.new_passphrase, &mut draft.new_passphrase);
+    if edit.changed() || (draft.strength.is_none() && !draft.new_passphrase.is_empty()) {
+        draft.strength = Some(Strength::of(&draft.new_passphrase));
+    }
+    if let Some(strength) = draft.strength.filter(|_| !draft.new_passphrase.is_empty()) {
+        ui.add(
+            egui::ProgressBar::new(strength.fraction())
+                .desired_width(ui.available_width())
+                .fill(if strength.is_enough() {
+                    tokens.status(crate::model::Status::Done)
+                } else {
+                    tokens.critical
+                })
+                .text((t.strength)(strength.score)),
+        );
+    }
+    ui.add_space(theme::SPACE_S);
+    passphrase_field(ui, t.confirm_passphrase, &mut draft.confirm);
+    ui.add_space(theme::SPACE_S);
+}
+
+/// The passphrase change: the current one, then the new one twice.
+fn change_ui(ui: &mut egui::Ui, t: &'static Tr, tokens: &theme::Tokens, draft: &mut SecurityDraft) {
+    ui.label(t.change_passphrase_explain);
+    ui.add_space(theme::SPACE_M);
+    passphrase_field(ui, t.current_passphrase, &mut draft.current);
+    ui.add_space(theme::SPACE_S);
+    new_passphrase_ui(ui, t, tokens, draft);
+    error_ui(ui, tokens, draft);
+    ui.add_space(theme::SPACE_M);
+    ui.horizontal_wrapped(|ui| {
+        let ready = !draft.current.is_empty() && !draft.new_passphrase.is_empty();
+        let button = egui::Button::new(egui::RichText::new(t.change_passphrase).strong());
+        if ui.add_enabled(ready, button).clicked() {
+            draft.error = None;
+            draft.pending = Some(Action::ChangePassphrase);
+            ui.ctx().request_repaint();
+        }
+        if ui.button(t.back).clicked() {
+            draft.changing = false;
+            draft.error = None;
+        }
+    });
 }

@@ -577,6 +577,11 @@ pub static EN: Tr = Tr {
     encryption_enabled: "Encryption is on. Keep your passphrase somewhere safe: without it your dossiers cannot be read.",
     encryption_disabled: "Encryption is off: your dossiers are saved in plain text again.",
     working: "One moment…",
+    change_passphrase_button: "Change the passphrase…",
+    change_passphrase_explain: "Your dossiers stay encrypted with the same key: only the passphrase protecting that key changes, without rewriting your dossiers. An old copy of the key.age file (in a backup) would still open with the old passphrase.",
+    change_passphrase: "Change the passphrase",
+    passphrase_changed: "Passphrase changed. Use the new one the next time you unlock.",
+    back: "Back",
     cli_locked: |dir| {
         format!("The dossiers in {dir} are encrypted: open Vigie and type your passphrase to see them.")
     },

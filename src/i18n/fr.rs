@@ -582,6 +582,11 @@ pub static FR: Tr = Tr {
     encryption_enabled: "Chiffrement activé. Gardez votre phrase de passe en lieu sûr\u{a0}: sans elle, vos dossiers ne peuvent pas être lus.",
     encryption_disabled: "Chiffrement désactivé\u{a0}: vos dossiers sont de nouveau enregistrés en clair.",
     working: "Un instant…",
+    change_passphrase_button: "Changer la phrase de passe…",
+    change_passphrase_explain: "Vos dossiers restent chiffrés avec la même clé\u{a0}: seule la phrase de passe qui protège cette clé change, sans réécrire vos dossiers. Une ancienne copie du fichier key.age (dans une sauvegarde) s’ouvrirait encore avec l’ancienne phrase.",
+    change_passphrase: "Changer la phrase de passe",
+    passphrase_changed: "Phrase de passe changée. Utilisez la nouvelle au prochain déverrouillage.",
+    back: "Retour",
     cli_locked: |dir| {
         format!(
             "Les dossiers de {dir} sont chiffrés\u{a0}: ouvrez Vigie et saisissez votre phrase de passe pour les voir."

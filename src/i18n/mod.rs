@@ -655,6 +655,16 @@ pub struct Tr {
     pub idle_lock_choice: fn(u32) -> String,
     /// Notice after turning encryption on.
     pub encryption_enabled: &'static str,
+    /// Button of the security dialog opening the passphrase change.
+    pub change_passphrase_button: &'static str,
+    /// What changing the passphrase does (and does not).
+    pub change_passphrase_explain: &'static str,
+    /// Button that changes the passphrase.
+    pub change_passphrase: &'static str,
+    /// Notice after changing the passphrase.
+    pub passphrase_changed: &'static str,
+    /// Back from the passphrase change to the security dialog.
+    pub back: &'static str,
     /// Notice after turning encryption off.
     pub encryption_disabled: &'static str,
     /// Shown while the key is derived from the passphrase.
