@@ -240,7 +240,7 @@ fn new_passphrase_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, draft: &
                 } else {
                     tokens.critical
                 })
-                .text((t.strength)(strength.score)),
+                .text(egui::RichText::new((t.strength)(strength.score)).color(tokens.text_on_colour())),
         );
     }
     ui.add_space(theme::SPACE_S);

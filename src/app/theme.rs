@@ -73,6 +73,17 @@ impl Tokens {
         }
     }
 
+    /// Text drawn over a status or priority colour (bright in the dark
+    /// theme, deep in the light one).
+    #[must_use]
+    pub fn text_on_colour(&self) -> Color32 {
+        if self.dark {
+            Color32::from_rgb(0x10, 0x10, 0x10)
+        } else {
+            Color32::WHITE
+        }
+    }
+
     /// The colour of a status.
     #[must_use]
     pub fn status(&self, status: Status) -> Color32 {
