@@ -1017,7 +1017,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// full disk or a read-only folder would, after the temporary file was
 /// created (so that its clean-up is exercised too).
 fn write_atomic_with(path: &Path, bytes: &[u8], fault: Option<&FaultFn>) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    // A bare file name ("plan.pdf") has an empty parent: the current folder.
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {

@@ -222,6 +222,28 @@ fn export_writes_a_dossier_summary_and_a_blank_form() {
 }
 
 #[test]
+fn export_to_a_bare_file_name_writes_in_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .current_dir(dir.path())
+        .env_remove("VIGIE_DATA_DIR")
+        .args(["export", "--checklist", &builtin_files()[0], "--profile", "blank"])
+        .args(["--format", "html", "--out", "formulaire.html"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("introuvable"),
+        "{}",
+        text(&out.stderr)
+    );
+    let page = fs::read_to_string(dir.path().join("formulaire.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    #[cfg(unix)]
+    assert_eq!(crate::util::mode(&dir.path().join("formulaire.html")), 0o600);
+}
+
+#[test]
 fn export_refuses_a_blank_form_with_another_profile_and_a_bad_checklist() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("x.pdf");
