@@ -156,6 +156,24 @@ fn stats_cells(s: &Stats) -> String {
     )
 }
 
+/// Opens a table with a header row of `headers` (escaped) and its body.
+fn table_start(h: &mut String, headers: &[&str]) {
+    h.push_str("<table>\n");
+    if !headers.is_empty() {
+        h.push_str("<thead><tr>");
+        for header in headers {
+            let _ = write!(h, "<th>{}</th>", escape(header));
+        }
+        h.push_str("</tr></thead>\n");
+    }
+    h.push_str("<tbody>\n");
+}
+
+/// Closes what [`table_start`] opened.
+fn table_end(h: &mut String) {
+    h.push_str("</tbody>\n</table>\n");
+}
+
 fn full(h: &mut String, r: &Report) {
     let l = r.labels;
     let _ = write!(
@@ -173,15 +191,8 @@ fn full(h: &mut String, r: &Report) {
         r.overall.open_critical,
         escape(l.score_explained)
     );
-    let _ = write!(
-        h,
-        "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        escape(l.by_section),
-        escape(l.col_section),
-        escape(l.col_answered),
-        escape(l.col_score),
-        escape(l.col_critical)
-    );
+    let _ = writeln!(h, "<h3>{}</h3>", escape(l.by_section));
+    table_start(h, &[l.col_section, l.col_answered, l.col_score, l.col_critical]);
     for s in &r.sections {
         let _ = writeln!(
             h,
@@ -191,7 +202,7 @@ fn full(h: &mut String, r: &Report) {
             stats_cells(&s.stats)
         );
     }
-    h.push_str("</tbody>\n</table>\n");
+    table_end(h);
 
     if !r.changes_title.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>", escape(&r.changes_title));
@@ -207,16 +218,17 @@ fn full(h: &mut String, r: &Report) {
     if r.plan.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
     } else {
-        let _ = write!(
+        let owner_due = format!("{} / {}", l.col_owner, l.col_due);
+        table_start(
             h,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} / {}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            escape(l.col_priority),
-            escape(l.col_item),
-            escape(l.col_section),
-            escape(l.col_status),
-            escape(l.col_owner),
-            escape(l.col_due),
-            escape(l.col_note)
+            &[
+                l.col_priority,
+                l.col_item,
+                l.col_section,
+                l.col_status,
+                &owner_due,
+                l.col_note,
+            ],
         );
         for p in &r.plan {
             let mut due = escape(&p.due);
@@ -239,19 +251,14 @@ fn full(h: &mut String, r: &Report) {
                 note_cell(&p.note, &p.recommendation, l.col_recommendation)
             );
         }
-        h.push_str("</tbody>\n</table>\n");
+        table_end(h);
     }
 
     let _ = writeln!(h, "<h2>{}</h2>", escape(l.in_place));
     if r.in_place.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
     } else {
-        let _ = write!(
-            h,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            escape(l.col_item),
-            escape(l.col_section)
-        );
+        table_start(h, &[l.col_item, l.col_section]);
         for d in &r.in_place {
             let _ = writeln!(
                 h,
@@ -260,18 +267,12 @@ fn full(h: &mut String, r: &Report) {
                 escape(&d.section)
             );
         }
-        h.push_str("</tbody>\n</table>\n");
+        table_end(h);
     }
 
     if !r.notes.is_empty() {
-        let _ = write!(
-            h,
-            "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            escape(l.notes),
-            escape(l.col_item),
-            escape(l.col_status),
-            escape(l.col_note)
-        );
+        let _ = writeln!(h, "<h2>{}</h2>", escape(l.notes));
+        table_start(h, &[l.col_item, l.col_status, l.col_note]);
         for n in &r.notes {
             let _ = writeln!(
                 h,
@@ -281,11 +282,12 @@ fn full(h: &mut String, r: &Report) {
                 note_cell(&n.note, &n.recommendation, l.col_recommendation)
             );
         }
-        h.push_str("</tbody>\n</table>\n");
+        table_end(h);
     }
 
     if !r.orphans.is_empty() {
-        let _ = write!(h, "<h2>{}</h2>\n<table>\n<tbody>\n", escape(l.orphans));
+        let _ = writeln!(h, "<h2>{}</h2>", escape(l.orphans));
+        table_start(h, &[]);
         for o in &r.orphans {
             let _ = writeln!(
                 h,
@@ -295,7 +297,7 @@ fn full(h: &mut String, r: &Report) {
                 escape(&o.note)
             );
         }
-        h.push_str("</tbody>\n</table>\n");
+        table_end(h);
     }
 
     if !r.signoff_title.is_empty() {
@@ -370,13 +372,11 @@ fn emergency(h: &mut String, r: &Report) {
     let l = r.labels;
     let _ = write!(
         h,
-        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
         escape(l.emergency_title),
-        escape(l.emergency_intro),
-        escape(l.col_number),
-        escape(l.col_who),
-        escape(l.col_when)
+        escape(l.emergency_intro)
     );
+    table_start(h, &[l.col_number, l.col_who, l.col_when]);
     for n in l.numbers {
         let _ = writeln!(
             h,
@@ -386,7 +386,7 @@ fn emergency(h: &mut String, r: &Report) {
             escape(n.when)
         );
     }
-    h.push_str("</tbody>\n</table>\n");
+    table_end(h);
     let _ = write!(
         h,
         "<h3>{}</h3>\n<p>{}</p>\n<h3>{}</h3>\n<div class=\"lines\">\n",
@@ -408,17 +408,10 @@ fn blank(h: &mut String, r: &Report) {
     let l = r.labels;
     let _ = writeln!(h, "<p class=\"muted\">{}</p>", escape(l.blank_intro));
     for g in &r.blank {
-        let _ = write!(
-            h,
-            "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th>",
-            escape(&g.title),
-            escape(l.col_priority),
-            escape(l.col_item)
-        );
-        for c in l.blank_columns {
-            let _ = write!(h, "<th>{}</th>", escape(c));
-        }
-        h.push_str("</tr></thead>\n<tbody>\n");
+        let _ = writeln!(h, "<h3>{}</h3>", escape(&g.title));
+        let mut headers = vec![l.col_priority, l.col_item];
+        headers.extend(l.blank_columns);
+        table_start(h, &headers);
         for i in &g.items {
             let _ = write!(
                 h,
@@ -432,9 +425,10 @@ fn blank(h: &mut String, r: &Report) {
             }
             h.push_str("</tr>\n");
         }
-        let _ = write!(
+        table_end(h);
+        let _ = writeln!(
             h,
-            "</tbody>\n</table>\n<div class=\"lines\"><div>{}</div><div></div></div>\n",
+            "<div class=\"lines\"><div>{}</div><div></div></div>",
             escape(l.observations)
         );
     }
