@@ -242,6 +242,11 @@ pub const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 /// The name of the key file in the data folder.
 pub const KEY_FILE: &str = "key.age";
 
+/// The lock file in the data folder: a save holds it from the conflict check
+/// to the rename, so that two copies of Vigie on one folder cannot slip a
+/// write in between. It holds nothing.
+pub const LOCK_FILE: &str = ".lock";
+
 /// How old a temporary file must be to be taken for a crash's leftover.
 pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_mins(10);
 
@@ -303,6 +308,8 @@ pub struct SaveJob {
     known: Option<Stamp>,
     /// To encrypt a plain previous version kept as backup.
     recipient: Option<age::x25519::Recipient>,
+    /// The data folder's [`LOCK_FILE`].
+    lock: PathBuf,
     fault: Option<FaultHook>,
 }
 
@@ -339,6 +346,8 @@ impl SaveJob {
 
     fn write(&self) -> Result<Option<Stamp>, StoreError> {
         let path = &self.path;
+        // Released when `_lock` is dropped (the file is closed).
+        let _lock = lock_folder(&self.lock)?;
         let on_disk = Stamp::read(path)?;
         if let Some(known) = &self.known
             && on_disk.as_ref().is_none_or(|(now, _)| now != known)
@@ -829,6 +838,7 @@ impl Store {
                 Keys::Unlocked { recipient, .. } => Some(recipient.clone()),
                 Keys::Off | Keys::Locked => None,
             },
+            lock: self.root.join(LOCK_FILE),
             fault: self.fault.clone(),
             path,
             bytes,
@@ -1048,6 +1058,24 @@ fn write_atomic_with(path: &Path, bytes: &[u8], fault: Option<&FaultFn>) -> Resu
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Takes the data folder's lock (an exclusive advisory lock on `path`,
+/// created `0600` if missing), waiting while another save holds it.
+fn lock_folder(path: &Path) -> Result<File, StoreError> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| StoreError::io(path, IoAction::Write, e))?;
+    file.lock()
+        .map_err(|e| StoreError::io(path, IoAction::Write, e))?;
+    Ok(file)
 }
 
 /// Flushes a folder's entries to disk (after a rename). No-op off Unix.

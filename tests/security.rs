@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use age::secrecy::SecretString;
 use vigie::model::Status;
 use vigie::model::checklist::ItemId;
-use vigie::store::{AGE_MAGIC, Encryption, KEY_FILE, Store, StoreError};
+use vigie::store::{AGE_MAGIC, Encryption, KEY_FILE, LOCK_FILE, Store, StoreError};
 
 use crate::util::{date, sample_dossier};
 
@@ -396,6 +396,47 @@ fn a_same_length_change_within_the_same_second_is_still_noticed() {
         theirs,
         "their version is kept"
     );
+}
+
+#[test]
+fn a_save_waits_while_another_copy_holds_the_folder_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fast_store(dir.path());
+    let id = store.create(&sample_dossier()).unwrap();
+    let mut dossier = store.load(&id).unwrap();
+    dossier.title = "Pendant le verrou".into();
+    let job = store.save_job(&id, &dossier).unwrap();
+
+    // Another copy of Vigie, in the middle of its own save, holds the lock:
+    // this save must not check and write in between.
+    let held = fs::File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.path().join(LOCK_FILE))
+        .unwrap();
+    held.lock().unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let saver = std::thread::Builder::new()
+        .spawn(move || sender.send(job.run()).unwrap())
+        .unwrap();
+    assert!(
+        receiver
+            .recv_timeout(std::time::Duration::from_millis(300))
+            .is_err(),
+        "the save waits for the lock"
+    );
+    let path = store.dossier_path(&id);
+    assert!(fs::read_to_string(&path).unwrap().contains("Domicile principal"));
+
+    drop(held);
+    let done = receiver.recv_timeout(std::time::Duration::from_mins(1)).unwrap();
+    saver.join().unwrap();
+    store.finish_save(done).unwrap();
+    assert!(fs::read_to_string(&path).unwrap().contains("Pendant le verrou"));
+    #[cfg(unix)]
+    assert_eq!(crate::util::mode(&dir.path().join(LOCK_FILE)), 0o600);
 }
 
 #[test]
