@@ -16,7 +16,7 @@ use vigie::model::family::Role;
 use vigie::model::{Dossier, Status};
 use vigie::store::Store;
 
-use crate::util::harness;
+use crate::util::{click, harness, type_into};
 
 fn dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
     &h.state().walk().expect("a dossier is open").dossier
@@ -24,18 +24,6 @@ fn dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
 
 fn page(h: &Harness<'_, AppState>) -> Page {
     h.state().walk().expect("a dossier is open").page
-}
-
-fn type_into(h: &mut Harness<'_, AppState>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-fn click(h: &mut Harness<'_, AppState>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
 }
 
 fn saved_file(root: &Path) -> String {

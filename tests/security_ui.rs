@@ -19,20 +19,13 @@ use vigie::model::checklist::ItemId;
 use vigie::store::{AGE_MAGIC, Encryption, IdleLock, Store};
 
 use crate::security::{PASSPHRASE, fast_store, secret};
-use crate::util::sample_dossier;
+use crate::util::{sample_dossier, type_into};
 
 /// The window, with a cheap key derivation so that tests stay fast.
 fn harness(root: &Path, lang: Lang) -> Harness<'static, AppState> {
     let mut h = crate::util::harness(root, lang);
     h.state_mut().store.set_kdf_work_factor(10);
     h
-}
-
-fn type_into(h: &mut Harness<'_, AppState>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
 }
 
 /// A data folder with one dossier, encrypted with `PASSPHRASE`.

@@ -13,21 +13,9 @@ use vigie::model::Dossier;
 use vigie::model::checklist::Journey;
 use vigie::store::Store;
 
-use crate::util::{harness, sample_dossier};
+use crate::util::{click, harness, sample_dossier, type_into};
 
 const ASKED: &str = "Ce formulaire n’est pas enregistré";
-
-fn type_into(h: &mut Harness<'_, AppState>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-fn click(h: &mut Harness<'_, AppState>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
 
 fn apply(h: &mut Harness<'_, AppState>, action: Action) {
     h.state_mut().apply(action);

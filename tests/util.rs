@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use egui_kittest::kittest::Queryable as _;
 use vigie::model::checklist::{ItemId, Journey};
 use vigie::model::{Dossier, Status};
 
@@ -49,4 +50,18 @@ pub fn harness(root: &Path, lang: vigie::i18n::Lang) -> egui_kittest::Harness<'s
         .build_ui_state(vigie::app::app_ui, state);
     harness.run();
     harness
+}
+
+/// Types `text` into the field labelled `label`, as a user would.
+pub fn type_into(h: &mut egui_kittest::Harness<'_, vigie::app::AppState>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Clicks the widget labelled `label`.
+pub fn click(h: &mut egui_kittest::Harness<'_, vigie::app::AppState>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
 }

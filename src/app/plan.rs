@@ -132,67 +132,59 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                     } else {
                         ui.visuals().widgets.noninteractive.bg_stroke
                     };
-                    egui::Frame::new()
-                        .fill(view.tokens.card_bg)
-                        .stroke(stroke)
-                        .corner_radius(6.0)
-                        .inner_margin(theme::SPACE_M)
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.push_id(item.id.as_str(), |ui| {
-                                ui.horizontal_wrapped(|ui| {
-                                    ui.label(
-                                        egui::RichText::new(format!(
-                                            "■ {}",
-                                            (t.priority_name)(item.priority)
-                                        ))
+                    theme::card(view.tokens.card_bg, stroke).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.push_id(item.id.as_str(), |ui| {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(
+                                    egui::RichText::new(format!("■ {}", (t.priority_name)(item.priority)))
                                         .color(view.tokens.priority(item.priority))
                                         .strong(),
-                                    );
-                                    let status = if dossier.journey == Journey::Referent {
-                                        (t.finding_of)(names(entry.status))
-                                    } else {
-                                        names(entry.status).to_owned()
-                                    };
-                                    ui.colored_label(view.tokens.status(entry.status), status);
-                                    ui.label(egui::RichText::new(item.title.get(view.lang)).strong());
-                                });
-                                ui.label(
-                                    egui::RichText::new(entry.section.title.get(view.lang))
-                                        .weak()
-                                        .small(),
                                 );
-                                ui.horizontal_wrapped(|ui| {
-                                    let mut owner = entry.owner.to_owned();
-                                    let label = ui.label(t.owner);
-                                    let edit = ui
-                                        .add(
-                                            egui::TextEdit::singleline(&mut owner)
-                                                .hint_text(t.owner_hint)
-                                                .desired_width(180.0),
-                                        )
-                                        .labelled_by(label.id);
-                                    if edit.changed() {
-                                        actions.push(Action::SetOwner(item.id.clone(), owner));
-                                    }
-                                    let due = walk.drafts.due.entry(item.id.clone()).or_insert_with(|| {
-                                        entry
-                                            .due
-                                            .map(|d| d.format(t.date_format).to_string())
-                                            .unwrap_or_default()
-                                    });
-                                    if let Some(date) = date_field_ui(ui, view, t.due, due) {
-                                        actions.push(Action::SetDue(item.id.clone(), date));
-                                    }
-                                    if entry.overdue {
-                                        ui.colored_label(
-                                            view.tokens.critical,
-                                            egui::RichText::new(t.overdue).strong(),
-                                        );
-                                    }
+                                let status = if dossier.journey == Journey::Referent {
+                                    (t.finding_of)(names(entry.status))
+                                } else {
+                                    names(entry.status).to_owned()
+                                };
+                                ui.colored_label(view.tokens.status(entry.status), status);
+                                ui.label(egui::RichText::new(item.title.get(view.lang)).strong());
+                            });
+                            ui.label(
+                                egui::RichText::new(entry.section.title.get(view.lang))
+                                    .weak()
+                                    .small(),
+                            );
+                            ui.horizontal_wrapped(|ui| {
+                                let mut owner = entry.owner.to_owned();
+                                let label = ui.label(t.owner);
+                                let edit = ui
+                                    .add(
+                                        egui::TextEdit::singleline(&mut owner)
+                                            .hint_text(t.owner_hint)
+                                            .desired_width(180.0),
+                                    )
+                                    .labelled_by(label.id);
+                                if edit.changed() {
+                                    actions.push(Action::SetOwner(item.id.clone(), owner));
+                                }
+                                let due = walk.drafts.due.entry(item.id.clone()).or_insert_with(|| {
+                                    entry
+                                        .due
+                                        .map(|d| d.format(t.date_format).to_string())
+                                        .unwrap_or_default()
                                 });
+                                if let Some(date) = date_field_ui(ui, view, t.due, due) {
+                                    actions.push(Action::SetDue(item.id.clone(), date));
+                                }
+                                if entry.overdue {
+                                    ui.colored_label(
+                                        view.tokens.critical,
+                                        egui::RichText::new(t.overdue).strong(),
+                                    );
+                                }
                             });
                         });
+                    });
                     ui.add_space(theme::SPACE_S);
                 });
             });

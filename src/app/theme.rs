@@ -13,6 +13,16 @@ pub const SPACE_M: f32 = 8.0;
 /// Large gap.
 pub const SPACE_L: f32 = 16.0;
 
+/// The frame of an item card (item list, action plan): `fill`, a border
+/// `stroke` (thicker and coloured for what needs attention), rounded.
+pub fn card(fill: Color32, stroke: egui::Stroke) -> egui::Frame {
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(6.0)
+        .inner_margin(SPACE_M)
+}
+
 /// The colours for the current light or dark mode.
 #[derive(Clone, Copy, Debug)]
 pub struct Tokens {

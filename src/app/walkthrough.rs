@@ -549,15 +549,12 @@ fn item_ui(
     } else {
         ui.visuals().widgets.noninteractive.bg_stroke
     };
-    egui::Frame::new()
-        .fill(if selected {
-            tokens.selected_bg
-        } else {
-            tokens.card_bg
-        })
-        .stroke(stroke)
-        .corner_radius(6.0)
-        .inner_margin(theme::SPACE_M)
+    let fill = if selected {
+        tokens.selected_bg
+    } else {
+        tokens.card_bg
+    };
+    theme::card(fill, stroke)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.push_id(item.id.as_str(), |ui| {
