@@ -134,3 +134,37 @@ fn closing_the_window_on_an_unsaved_form_asks_first() {
     assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
     assert_eq!(saved(dir.path(), &id).visit.unwrap().household, "Famille D.");
 }
+
+#[test]
+fn a_family_member_being_typed_is_added_or_dropped_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dossier = sample_dossier();
+    dossier.journey = Journey::Family;
+    dossier.checklists = vec!["family-vigilance".into()];
+    let id = Store::open(dir.path()).unwrap().create(&dossier).unwrap();
+    let mut h = harness(dir.path(), Lang::Fr);
+    apply(&mut h, Action::Open(id.clone()));
+    assert_eq!(page(&h), Some(Page::Members));
+
+    type_into(&mut h, "Prénom ou surnom", "Léa");
+    apply(&mut h, Action::GoHome);
+    assert!(
+        h.query_by_label(ASKED).is_some(),
+        "a name typed but not added asks"
+    );
+    // The dialog's button, drawn over the page's own "Ajouter".
+    h.get_all_by_label("Ajouter").last().unwrap().click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Home));
+    let members = saved(dir.path(), &id).members;
+    assert_eq!(members.len(), 1);
+    assert_eq!(members[0].name, "Léa");
+
+    apply(&mut h, Action::Open(id.clone()));
+    apply(&mut h, Action::ShowPage(Page::Members));
+    type_into(&mut h, "Prénom ou surnom", "Tom");
+    apply(&mut h, Action::ShowPage(Page::Cards(0)));
+    click(&mut h, "Ne pas enregistrer");
+    assert_eq!(page(&h), Some(Page::Cards(0)));
+    assert_eq!(saved(dir.path(), &id).members.len(), 1);
+}

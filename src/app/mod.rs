@@ -624,18 +624,7 @@ impl AppState {
                 true
             }),
             Action::AddMember => {
-                let Some(walk) = self.walk_mut() else {
-                    return;
-                };
-                let draft = walk.drafts.member.clone();
-                let mut added = false;
-                self.edit(|d| {
-                    added = d.add_member(draft.role, &draft.name, now).is_some();
-                    added
-                });
-                if added && let Some(walk) = self.walk_mut() {
-                    walk.drafts.member.name.clear();
-                }
+                self.save_form(Page::Members, now);
             }
             Action::RemoveMember(member) => {
                 let Some(walk) = self.walk() else {
@@ -702,9 +691,9 @@ impl AppState {
         }
     }
 
-    /// Saves the form of `page` (visit header or sign-off) into the open
-    /// dossier. Returns false when it is incomplete: the form then shows
-    /// what is missing.
+    /// Saves the form of `page` (visit header, sign-off, new member) into
+    /// the open dossier. Returns false when it is incomplete: the form then
+    /// shows what is missing.
     fn save_form(&mut self, page: Page, now: DateTime<Utc>) -> bool {
         let Some(walk) = self.walk_mut() else {
             return false;
@@ -740,6 +729,20 @@ impl AppState {
                     d.modified = now;
                     true
                 });
+            }
+            Page::Members => {
+                let draft = drafts.member.clone();
+                let mut added = false;
+                self.edit(|d| {
+                    added = d.add_member(draft.role, &draft.name, now).is_some();
+                    added
+                });
+                if !added {
+                    return false;
+                }
+                if let Some(walk) = self.walk_mut() {
+                    walk.drafts.member.name.clear();
+                }
             }
             _ => {}
         }
@@ -1306,10 +1309,10 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
                 ui.label(t.unsaved_form_explain);
                 ui.add_space(theme::SPACE_S);
                 ui.horizontal_wrapped(|ui| {
-                    let save = if form_page == Some(Page::SignOff) {
-                        t.sign
-                    } else {
-                        t.save_form
+                    let save = match form_page {
+                        Some(Page::SignOff) => t.sign,
+                        Some(Page::Members) => t.add_member,
+                        _ => t.save_form,
                     };
                     if ui.button(egui::RichText::new(save).strong()).clicked() {
                         actions.push(Action::SaveFormThen(then.clone()));

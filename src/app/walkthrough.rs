@@ -120,14 +120,16 @@ impl Walk {
         walk
     }
 
-    /// Whether the page shown is a form (the visit header, the sign-off)
-    /// holding something typed that is not in the dossier yet.
+    /// Whether the page shown is a form (the visit header, the sign-off, a
+    /// new family member) holding something typed that is not in the
+    /// dossier yet.
     #[must_use]
     pub fn has_unsaved_form(&self) -> bool {
         let d = &self.drafts;
         match self.page {
             Page::VisitHeader => !d.visit.same_fields(&d.visit_shown),
             Page::SignOff => !d.signoff.same_fields(&d.signoff_shown),
+            Page::Members => !d.member.name.trim().is_empty(),
             _ => false,
         }
     }
@@ -139,6 +141,7 @@ impl Walk {
         match self.page {
             Page::VisitHeader => d.visit = d.visit_shown.clone(),
             Page::SignOff => d.signoff = d.signoff_shown.clone(),
+            Page::Members => d.member.name.clear(),
             _ => {}
         }
     }
