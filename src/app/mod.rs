@@ -1158,7 +1158,6 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(egui::RichText::new(t.app_name).strong());
-            ui.label(egui::RichText::new(t.tagline).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if !matches!(state.screen, Screen::Unlock(_)) {
                     if state.store.encryption() == Encryption::Unlocked
@@ -1194,6 +1193,11 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
                         actions.push(Action::SetLang(lang));
                     }
                 }
+                // The tagline takes what room is left, cut short ("…") in a
+                // narrow window rather than drawn under the buttons.
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(t.tagline).weak()).truncate());
+                });
             });
         });
     });
