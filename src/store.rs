@@ -373,6 +373,30 @@ impl SaveJob {
     }
 }
 
+/// Reads the data key from the key file with a passphrase
+/// ([`Store::key_reader`]); it can run on another thread.
+#[derive(Clone, Debug)]
+pub struct KeyReader {
+    path: PathBuf,
+}
+
+impl KeyReader {
+    /// Decrypts the key file. A wrong passphrase fails with
+    /// [`StoreError::WrongPassphrase`]; nothing is changed either way.
+    pub fn read(&self, passphrase: &SecretString) -> Result<DataKey, StoreError> {
+        read_key_file(&self.path, passphrase).map(DataKey)
+    }
+}
+
+/// The data key read by a [`KeyReader`], for [`Store::unlock_with`].
+pub struct DataKey(age::x25519::Identity);
+
+impl std::fmt::Debug for DataKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DataKey(…)")
+    }
+}
+
 /// The data folder.
 pub struct Store {
     root: PathBuf,
@@ -506,7 +530,28 @@ impl Store {
         if matches!(self.keys, Keys::Off) {
             return Err(StoreError::NotEncrypted);
         }
-        let identity = self.read_key(passphrase)?;
+        let key = self.key_reader().read(passphrase)?;
+        self.unlock_with(key)
+    }
+
+    /// What reads the key file with a passphrase: the slow part of
+    /// [`Store::unlock`] (the passphrase's key derivation, about a second),
+    /// which the window runs on a thread of its own.
+    #[must_use]
+    pub fn key_reader(&self) -> KeyReader {
+        KeyReader {
+            path: self.key_path(),
+        }
+    }
+
+    /// Unlocks with a key read by a [`KeyReader`]: loads it for this
+    /// session, then encrypts files left in plain text by an interrupted
+    /// conversion.
+    pub fn unlock_with(&mut self, key: DataKey) -> Result<(), StoreError> {
+        if matches!(self.keys, Keys::Off) {
+            return Err(StoreError::NotEncrypted);
+        }
+        let identity = key.0;
         let recipient = identity.to_public();
         self.keys = Keys::Unlocked { identity, recipient };
         self.convert_all(true)
@@ -595,22 +640,7 @@ impl Store {
 
     /// Decrypts the key file with the passphrase.
     fn read_key(&self, passphrase: &SecretString) -> Result<age::x25519::Identity, StoreError> {
-        let path = self.key_path();
-        let bytes = fs::read(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
-        let scrypt = age::scrypt::Identity::new(passphrase.clone());
-        let text = decrypt(&scrypt, &bytes).map_err(|e| match e {
-            age::DecryptError::DecryptionFailed
-            | age::DecryptError::NoMatchingKeys
-            | age::DecryptError::KeyDecryptionFailed => StoreError::WrongPassphrase,
-            other => StoreError::crypto(&path, &other),
-        })?;
-        let text = std::str::from_utf8(&text).map_err(|e| StoreError::crypto(&path, &e))?;
-        text.lines()
-            .map(str::trim)
-            .find(|l| l.starts_with("AGE-SECRET-KEY-"))
-            .ok_or_else(|| StoreError::crypto(&path, &"no key in the key file"))?
-            .parse::<age::x25519::Identity>()
-            .map_err(|e| StoreError::crypto(&path, &e))
+        read_key_file(&self.key_path(), passphrase)
     }
 
     /// Encrypts (`encrypted`) or decrypts every file of the dossier and
@@ -1058,6 +1088,25 @@ fn write_atomic_with(path: &Path, bytes: &[u8], fault: Option<&FaultFn>) -> Resu
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Decrypts the key file at `path` with the passphrase.
+fn read_key_file(path: &Path, passphrase: &SecretString) -> Result<age::x25519::Identity, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+    let scrypt = age::scrypt::Identity::new(passphrase.clone());
+    let text = decrypt(&scrypt, &bytes).map_err(|e| match e {
+        age::DecryptError::DecryptionFailed
+        | age::DecryptError::NoMatchingKeys
+        | age::DecryptError::KeyDecryptionFailed => StoreError::WrongPassphrase,
+        other => StoreError::crypto(path, &other),
+    })?;
+    let text = std::str::from_utf8(&text).map_err(|e| StoreError::crypto(path, &e))?;
+    text.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+        .ok_or_else(|| StoreError::crypto(path, &"no key in the key file"))?
+        .parse::<age::x25519::Identity>()
+        .map_err(|e| StoreError::crypto(path, &e))
 }
 
 /// Takes the data folder's lock (an exclusive advisory lock on `path`,

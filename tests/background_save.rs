@@ -29,7 +29,7 @@ fn open(root: &Path) -> (AppState, egui::Context, std::path::PathBuf) {
     let path = store.dossier_path(&id);
     let mut state = AppState::new(root.to_owned(), Some(Lang::Fr)).unwrap();
     state.autosave_delay = Duration::ZERO;
-    state.save_in_background = true;
+    state.work_in_background = true;
     state.apply(Action::Open(id));
     let ctx = egui::Context::default();
     vigie::app::theme::setup_context(&ctx);

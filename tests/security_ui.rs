@@ -219,6 +219,64 @@ fn the_unlock_screen_refuses_a_wrong_passphrase_then_opens() {
     assert!(h.query_by_label("Domicile principal").is_some());
 }
 
+/// Steps frames until the key read on the `vigie-unlock` thread is taken in.
+fn wait_for_key(h: &mut Harness<'_, AppState>) {
+    for _ in 0..4000 {
+        if !matches!(&h.state().screen, Screen::Unlock(d) if d.reading.is_some()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    panic!("the key was never read");
+}
+
+/// Types the passphrase and presses Enter, then runs the two frames that
+/// start reading the key (the first shows "One moment…").
+fn submit_passphrase(h: &mut Harness<'_, AppState>, passphrase: &str) {
+    type_into(h, "Phrase de passe", passphrase);
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+}
+
+#[test]
+fn in_the_window_the_key_is_read_off_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    // A key derivation long enough (tens of milliseconds) for the frames
+    // right after the spawn to see the thread still at work.
+    let mut store = Store::open(dir.path()).unwrap();
+    store.set_kdf_work_factor(16);
+    store.create(&sample_dossier()).unwrap();
+    store.enable_encryption(&secret(PASSPHRASE)).unwrap();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.state_mut().work_in_background = true;
+
+    // A wrong passphrase: a spinner while the key is read, then the error.
+    submit_passphrase(&mut h, "pas la bonne");
+    assert!(
+        matches!(&h.state().screen, Screen::Unlock(d) if d.reading.is_some()),
+        "the key is read on its thread, the window keeps drawing"
+    );
+    h.step();
+    assert!(h.query_by_label("Un instant…").is_some());
+    wait_for_key(&mut h);
+    h.run();
+    assert_eq!(
+        unlock_error(&h).as_deref(),
+        Some("phrase de passe incorrecte\u{a0}; rien n’a été modifié")
+    );
+    assert_eq!(h.state().store.encryption(), Encryption::Locked);
+
+    // The right one: unlocked, the list shown.
+    submit_passphrase(&mut h, PASSPHRASE);
+    wait_for_key(&mut h);
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Home));
+    assert_eq!(h.state().store.encryption(), Encryption::Unlocked);
+    assert!(h.query_by_label("Domicile principal").is_some());
+}
+
 #[test]
 fn lock_hides_the_dossier_and_unlock_brings_it_back() {
     let dir = tempfile::tempdir().unwrap();

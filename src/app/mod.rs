@@ -306,11 +306,13 @@ pub struct AppState {
     pub autosave_delay: Duration,
     /// When the user last used the mouse or keyboard (for the idle lock).
     pub last_activity: Instant,
-    /// Whether autosaves write the file on a background thread, so that a
-    /// slow disk never holds up a frame (the window turns it on). Other
-    /// saves (leaving the dossier, exit, retry) wait for it and are done
-    /// at once.
-    pub save_in_background: bool,
+    /// Whether slow work runs on background threads, so that it never
+    /// holds up a frame (the window turns it on; tests mostly leave it off
+    /// to stay step by step): autosaves write the file on the `vigie-save`
+    /// thread (other saves — leaving the dossier, exit, retry — wait for it
+    /// and are done at once), and unlocking derives the key on the
+    /// `vigie-unlock` thread.
+    pub work_in_background: bool,
     /// The autosave being written on the background thread, if any.
     saving: Option<Saving>,
     /// The user asked to close the window (the frame passes it on).
@@ -352,7 +354,7 @@ impl AppState {
             notice: None,
             autosave_delay: AUTOSAVE_DELAY,
             last_activity: Instant::now(),
-            save_in_background: false,
+            work_in_background: false,
             saving: None,
             quit_requested: false,
         };
@@ -749,15 +751,60 @@ impl AppState {
         true
     }
 
-    /// Unlocks with the passphrase typed in the unlock screen, then shows
-    /// what was shown before locking.
+    /// Reads the data key with the passphrase typed in the unlock screen:
+    /// on the `vigie-unlock` thread in the window, here otherwise.
     fn unlock(&mut self) {
         let Screen::Unlock(draft) = &mut self.screen else {
             return;
         };
+        if draft.reading.is_some() {
+            return;
+        }
         let passphrase = age::secrecy::SecretString::from(draft.passphrase.as_str().to_owned());
         draft.passphrase.zeroize();
-        let result = self.store.unlock(&passphrase);
+        let reader = self.store.key_reader();
+        if self.work_in_background {
+            // The window: the passphrase's slow key derivation (about a
+            // second) runs off the UI thread, which shows a spinner.
+            let on_thread = passphrase.clone();
+            let thread_reader = reader.clone();
+            let spawned = std::thread::Builder::new()
+                .name("vigie-unlock".to_owned())
+                .spawn(move || thread_reader.read(&on_thread));
+            if let Ok(handle) = spawned {
+                draft.reading = Some(handle);
+                return;
+            }
+        }
+        let key = reader.read(&passphrase);
+        self.finish_unlock(key);
+    }
+
+    /// Takes in the key read on the `vigie-unlock` thread once it is ready.
+    /// Returns whether it is still being read.
+    pub fn poll_unlock(&mut self) -> bool {
+        let Screen::Unlock(draft) = &mut self.screen else {
+            return false;
+        };
+        let Some(handle) = draft.reading.take_if(|h| h.is_finished()) else {
+            return draft.reading.is_some();
+        };
+        let key_path = self.store.key_path();
+        let key = handle.join().unwrap_or_else(|_| {
+            Err(StoreError::Io {
+                path: key_path,
+                action: crate::store::IoAction::Read,
+                source: std::io::Error::other("reading the key stopped unexpectedly"),
+            })
+        });
+        self.finish_unlock(key);
+        false
+    }
+
+    /// Unlocks with the key read with the passphrase typed (or says why
+    /// not), then shows what was shown before locking.
+    fn finish_unlock(&mut self, key: Result<crate::store::DataKey, StoreError>) {
+        let result = key.and_then(|key| self.store.unlock_with(key));
         if self.store.encryption() != Encryption::Unlocked {
             // Nothing was changed: say why and ask again.
             let t = tr(self.lang);
@@ -964,7 +1011,7 @@ impl AppState {
         if now >= due && self.saving.is_some() {
             // The previous save is still being written.
             Some(SAVE_POLL)
-        } else if now >= due && self.save_in_background {
+        } else if now >= due && self.work_in_background {
             self.start_saving();
             None
         } else if now >= due {
@@ -976,7 +1023,7 @@ impl AppState {
     }
 
     /// Starts writing the open dossier on the background thread (see
-    /// [`AppState::save_in_background`]).
+    /// [`AppState::work_in_background`]).
     fn start_saving(&mut self) {
         let (Screen::Walkthrough(walk) | Screen::Summary(walk, _)) = &mut self.screen else {
             return;
@@ -1144,6 +1191,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if let Some(wait) = state.idle_lock(Instant::now()) {
         ui.ctx().request_repaint_after(wait);
+    }
+    if state.poll_unlock() {
+        ui.ctx().request_repaint_after(SAVE_POLL);
     }
     // What changed after drawing (a save that failed or succeeded in the
     // background, a lock when idle) must show at once, not at the next
@@ -1432,7 +1482,7 @@ impl Opening {
         let lang = lang.unwrap_or_else(Lang::from_system);
         let message = match opened {
             Ok(Ok(mut state)) => {
-                state.save_in_background = true;
+                state.work_in_background = true;
                 return Box::new(VigieApp {
                     state,
                     exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some(),

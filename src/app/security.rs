@@ -13,7 +13,7 @@ use super::{Action, Walk, theme};
 use crate::i18n::Tr;
 use crate::model::DossierId;
 use crate::passphrase::Strength;
-use crate::store::{Encryption, IdleLock};
+use crate::store::{DataKey, Encryption, IdleLock, StoreError};
 
 /// What to show again after unlocking.
 #[derive(Debug)]
@@ -38,6 +38,9 @@ pub struct UnlockDraft {
     pub resume: Option<Resume>,
     /// The passphrase field was given the keyboard focus once.
     pub focused: bool,
+    /// The key being read on the `vigie-unlock` thread (the window only;
+    /// see [`super::AppState::poll_unlock`]).
+    pub reading: Option<std::thread::JoinHandle<Result<DataKey, StoreError>>>,
 }
 
 impl std::fmt::Debug for UnlockDraft {
@@ -45,6 +48,7 @@ impl std::fmt::Debug for UnlockDraft {
         f.debug_struct("UnlockDraft")
             .field("error", &self.error)
             .field("pending", &self.pending)
+            .field("reading", &self.reading.is_some())
             .field("resume", &self.resume)
             .finish_non_exhaustive()
     }
@@ -100,6 +104,13 @@ pub fn unlock_ui(ui: &mut egui::Ui, t: &'static Tr, draft: &mut UnlockDraft, act
             ui.add_space(theme::SPACE_M);
             ui.label(t.locked_help);
             ui.add_space(theme::SPACE_L);
+            if draft.reading.is_some() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(t.working);
+                });
+                return;
+            }
             if draft.pending {
                 ui.label(t.working);
                 draft.pending = false;
