@@ -168,3 +168,45 @@ fn a_family_member_being_typed_is_added_or_dropped_on_request() {
     assert_eq!(page(&h), Some(Page::Cards(0)));
     assert_eq!(saved(dir.path(), &id).members.len(), 1);
 }
+
+#[test]
+fn a_wrong_date_in_the_action_plan_is_not_dropped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = Store::open(dir.path())
+        .unwrap()
+        .create(&sample_dossier())
+        .unwrap();
+    let mut h = harness(dir.path(), Lang::Fr);
+    apply(&mut h, Action::Open(id.clone()));
+    apply(&mut h, Action::ShowPage(Page::Plan));
+
+    // A valid review date is saved at once: leaving does not ask.
+    type_into(&mut h, "Prochaine revue", "01/03/2027");
+    apply(&mut h, Action::ShowPage(Page::List));
+    assert!(h.query_by_label(ASKED).is_none());
+    assert_eq!(
+        saved(dir.path(), &id).review_due,
+        chrono::NaiveDate::from_ymd_opt(2027, 3, 1)
+    );
+
+    // A wrong one is not saved, and leaving says so; there is nothing to
+    // save, only to correct or leave without it.
+    apply(&mut h, Action::ShowPage(Page::Plan));
+    type_into(&mut h, "Prochaine revue", "x");
+    apply(&mut h, Action::GoHome);
+    assert!(h.query_by_label(ASKED).is_some());
+    assert!(
+        h.query_by_label_contains("Une date tapée n’est pas valide")
+            .is_some()
+    );
+    assert!(h.query_by_label("Enregistrer").is_none());
+    click(&mut h, "Annuler");
+    assert_eq!(page(&h), Some(Page::Plan));
+    apply(&mut h, Action::GoHome);
+    click(&mut h, "Ne pas enregistrer");
+    assert!(matches!(h.state().screen, Screen::Home));
+    assert_eq!(
+        saved(dir.path(), &id).review_due,
+        chrono::NaiveDate::from_ymd_opt(2027, 3, 1)
+    );
+}

@@ -1360,15 +1360,23 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>)
             Dialog::Security(draft) => security::security_ui(ui, encryption, idle_lock, t, draft, actions),
             Dialog::UnsavedForm { then } => {
                 ui.heading(t.unsaved_form_title);
-                ui.label(t.unsaved_form_explain);
+                ui.label(if form_page == Some(Page::Plan) {
+                    t.unsaved_date_explain
+                } else {
+                    t.unsaved_form_explain
+                });
                 ui.add_space(theme::SPACE_S);
                 ui.horizontal_wrapped(|ui| {
                     let save = match form_page {
-                        Some(Page::SignOff) => t.sign,
-                        Some(Page::Members) => t.add_member,
-                        _ => t.save_form,
+                        Some(Page::SignOff) => Some(t.sign),
+                        Some(Page::Members) => Some(t.add_member),
+                        // Only a wrong date is unsaved there: nothing to save.
+                        Some(Page::Plan) => None,
+                        _ => Some(t.save_form),
                     };
-                    if ui.button(egui::RichText::new(save).strong()).clicked() {
+                    if let Some(save) = save
+                        && ui.button(egui::RichText::new(save).strong()).clicked()
+                    {
                         actions.push(Action::SaveFormThen(then.clone()));
                     }
                     if ui.button(t.discard_form).clicked() {

@@ -11,6 +11,7 @@ use super::{Action, AppState, JourneyDrafts, Page, SaveState, Screen, pages, pla
 use crate::i18n::{Lang, Tr};
 use crate::library::Library;
 use crate::model::checklist::{Checklist, Item, ItemId, Journey, Priority, Section};
+use crate::model::dates::parse_optional_date;
 use crate::model::{Dossier, DossierId, Progress, Status};
 
 /// Which statuses the item list shows.
@@ -121,8 +122,10 @@ impl Walk {
     }
 
     /// Whether the page shown is a form (the visit header, the sign-off, a
-    /// new family member) holding something typed that is not in the
-    /// dossier yet.
+    /// new family member, the action plan's dates) holding something typed
+    /// that is not in the dossier yet. (A date typed in the action plan goes
+    /// into the dossier as soon as it is valid, so only one that is not is
+    /// unsaved.)
     #[must_use]
     pub fn has_unsaved_form(&self) -> bool {
         let d = &self.drafts;
@@ -130,6 +133,11 @@ impl Walk {
             Page::VisitHeader => !d.visit.same_fields(&d.visit_shown),
             Page::SignOff => !d.signoff.same_fields(&d.signoff_shown),
             Page::Members => !d.member.name.trim().is_empty(),
+            Page::Plan => d
+                .due
+                .values()
+                .chain(&d.review_due)
+                .any(|text| parse_optional_date(text).is_err()),
             _ => false,
         }
     }
@@ -142,6 +150,10 @@ impl Walk {
             Page::VisitHeader => d.visit = d.visit_shown.clone(),
             Page::SignOff => d.signoff = d.signoff_shown.clone(),
             Page::Members => d.member.name.clear(),
+            Page::Plan => {
+                d.due.clear();
+                d.review_due = None;
+            }
             _ => {}
         }
     }

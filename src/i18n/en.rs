@@ -469,6 +469,7 @@ pub static EN: Tr = Tr {
     form_not_saved: "Form not saved yet",
     unsaved_form_title: "This form is not saved",
     unsaved_form_explain: "What you just typed is not in the dossier yet. Save it before leaving this page?",
+    unsaved_date_explain: "A date you typed is not valid, so it was not saved. Correct it (YYYY-MM-DD), or leave the page without it.",
     save_form: "Save",
     discard_form: "Don’t save",
     need_both_names: "Type both names.",

@@ -480,6 +480,7 @@ pub static FR: Tr = Tr {
     form_not_saved: "Formulaire pas encore enregistré",
     unsaved_form_title: "Ce formulaire n’est pas enregistré",
     unsaved_form_explain: "Ce que vous venez de taper n’est pas encore dans le dossier. L’enregistrer avant de quitter cette page\u{a0}?",
+    unsaved_date_explain: "Une date tapée n’est pas valide et n’a donc pas été enregistrée. Corrigez-la (JJ/MM/AAAA), ou quittez la page sans elle.",
     save_form: "Enregistrer",
     discard_form: "Ne pas enregistrer",
     need_both_names: "Tapez les deux noms.",

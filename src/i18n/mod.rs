@@ -524,6 +524,9 @@ pub struct Tr {
     pub unsaved_form_title: &'static str,
     /// Its explanation.
     pub unsaved_form_explain: &'static str,
+    /// Its explanation on the action plan, where only a wrong date can be
+    /// unsaved.
+    pub unsaved_date_explain: &'static str,
     /// Its button that saves the visit header.
     pub save_form: &'static str,
     /// Its button that forgets what was typed.
