@@ -53,6 +53,14 @@ pub enum FormProblem {
     Date(DateError),
 }
 
+/// Whether two forms hold the same text, the flag `attempted` returns
+/// (whether saving was tried) aside.
+fn same_text<T: Clone + PartialEq>(a: &T, b: &T, attempted: fn(&mut T) -> &mut bool) -> bool {
+    let mut b = b.clone();
+    *attempted(&mut b) = *attempted(&mut a.clone());
+    *a == b
+}
+
 fn problem_text(t: &Tr, problem: FormProblem) -> &'static str {
     match problem {
         FormProblem::ReferentName => t.need_referent_name,
@@ -89,10 +97,7 @@ impl VisitDraft {
     /// aside).
     #[must_use]
     pub fn same_fields(&self, other: &Self) -> bool {
-        Self {
-            attempted: other.attempted,
-            ..self.clone()
-        } == *other
+        same_text(self, other, |form| &mut form.attempted)
     }
 
     /// The visit, or every problem in the form.
@@ -163,10 +168,7 @@ impl SignOffDraft {
     /// aside).
     #[must_use]
     pub fn same_fields(&self, other: &Self) -> bool {
-        Self {
-            attempted: other.attempted,
-            ..self.clone()
-        } == *other
+        same_text(self, other, |form| &mut form.attempted)
     }
 
     /// The sign-off, or every problem in the form.
@@ -498,6 +500,26 @@ mod tests {
             VisitDraft::from_visit(Some(&visit), today(), "%d/%m/%Y").household,
             "Famille D."
         );
+    }
+
+    #[test]
+    fn forms_compare_their_text_not_whether_saving_was_tried() {
+        let shown = VisitDraft::from_visit(None, today(), "%d/%m/%Y");
+        let mut typed = shown.clone();
+        typed.attempted = true;
+        assert!(typed.same_fields(&shown) && shown.same_fields(&typed));
+        typed.place = "Lyon".into();
+        assert!(!typed.same_fields(&shown));
+        let signoff = SignOffDraft {
+            attempted: true,
+            ..SignOffDraft::default()
+        };
+        assert!(signoff.same_fields(&SignOffDraft::default()));
+        let named = SignOffDraft {
+            household_name: "Claire".into(),
+            ..SignOffDraft::default()
+        };
+        assert!(!named.same_fields(&signoff));
     }
 
     #[test]
