@@ -1,5 +1,6 @@
 //! No network: no dependency brings network code into the program, and the
-//! commands open no internet socket (checked with strace when present).
+//! commands and the window open no internet socket (checked with strace when
+//! present; the window under Xvfb).
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -138,7 +139,7 @@ fn the_commands_open_no_internet_socket() {
         let Some(calls) = network_calls(args, dir.path()) else {
             return;
         };
-        for family in ["AF_INET", "AF_INET6", "AF_PACKET", "AF_NETLINK"] {
+        for family in NETWORK_FAMILIES {
             assert!(
                 !calls
                     .lines()
@@ -146,5 +147,57 @@ fn the_commands_open_no_internet_socket() {
                 "vigie {args:?} used {family}:\n{calls}"
             );
         }
+    }
+}
+
+/// The families of sockets that would reach a network.
+const NETWORK_FAMILIES: [&str; 4] = ["AF_INET", "AF_INET6", "AF_PACKET", "AF_NETLINK"];
+
+#[test]
+fn the_window_opens_no_internet_socket() {
+    let dir = tempfile::tempdir().unwrap();
+    let trace = dir.path().join("strace.txt");
+    // The real window (eframe, glow) in a virtual X server, closed after its
+    // first frame, with a dossier in the folder.
+    let data = dir.path().join("data");
+    let mut store = vigie::store::Store::open(&data).unwrap();
+    store.create(&crate::util::sample_dossier()).unwrap();
+    let run = Command::new("xvfb-run")
+        .args(["-a", "strace", "-f", "-e", "trace=network", "-o"])
+        .arg(&trace)
+        .arg(env!("CARGO_BIN_EXE_vigie"))
+        .arg("--data-dir")
+        .arg(&data)
+        .env(vigie::app::EXIT_AFTER_FIRST_FRAME, "1")
+        .output();
+    let out = match run {
+        Ok(out) => out,
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "xvfb-run is needed in CI (.ci/run installs it): {e}"
+            );
+            eprintln!("xvfb-run not installed: the window's system-call check is skipped");
+            return;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !trace.exists() && stderr.contains("strace") && std::env::var_os("CI").is_none() {
+        eprintln!("strace not installed: the window's system-call check is skipped");
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "the window did not open and close: {stderr}"
+    );
+    let calls = std::fs::read_to_string(&trace).unwrap();
+    assert!(calls.contains("AF_UNIX"), "the X connection was traced:\n{calls}");
+    for family in NETWORK_FAMILIES {
+        assert!(
+            !calls
+                .lines()
+                .any(|l| l.contains(&format!("{family},")) || l.contains(&format!("{family})"))),
+            "the window used {family}:\n{calls}"
+        );
     }
 }
