@@ -2,14 +2,11 @@
 //! cards read together one at a time with each member's "read and agreed",
 //! and who read what.
 
-use super::pages::View;
+use super::pages::{Steps, View, steps_ui};
 use super::visit::field_ui;
 use super::walkthrough::Walk;
 use super::{Action, Page, theme};
 use crate::model::family::Role;
-
-/// Size of the big buttons of the cards.
-const BIG_BUTTON: egui::Vec2 = egui::vec2(180.0, 44.0);
 
 /// The member being added.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +31,7 @@ pub fn members_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: 
     let t = view.t;
     egui::Panel::bottom("members_buttons").show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
-        let next = egui::Button::new(egui::RichText::new(t.to_cards).strong()).min_size(BIG_BUTTON);
+        let next = egui::Button::new(egui::RichText::new(t.to_cards).strong()).min_size(theme::BIG_BUTTON);
         if ui.add_enabled(!walk.dossier.members.is_empty(), next).clicked() {
             actions.push(Action::ShowPage(Page::Cards(0)));
         }
@@ -85,36 +82,14 @@ pub fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &Walk, index: usize, a
     let t = view.t;
     let cards = walk.dossier.family_cards(&view.library.checklists);
     let index = index.min(cards.len().saturating_sub(1));
-    egui::Panel::bottom("cards_buttons").show(ui, |ui| {
-        ui.add_space(theme::SPACE_M);
-        ui.horizontal(|ui| {
-            let previous = egui::Button::new(egui::RichText::new(t.previous).size(18.0)).min_size(BIG_BUTTON);
-            if ui.add_enabled(index > 0, previous).clicked() {
-                actions.push(Action::ShowPage(Page::Cards(index - 1)));
-            }
-            let last = index + 1 >= cards.len();
-            let text = if last { t.to_acks } else { t.next };
-            let next = egui::Button::new(egui::RichText::new(text).size(18.0).strong()).min_size(BIG_BUTTON);
-            if ui.add(next).clicked() {
-                actions.push(Action::ShowPage(if last {
-                    Page::Acknowledgements
-                } else {
-                    Page::Cards(index + 1)
-                }));
-            }
-        });
-        ui.add_space(theme::SPACE_M);
-    });
-    if !ui.ctx().egui_wants_keyboard_input() {
-        ui.input(|input| {
-            if input.key_pressed(egui::Key::ArrowLeft) && index > 0 {
-                actions.push(Action::ShowPage(Page::Cards(index - 1)));
-            }
-            if input.key_pressed(egui::Key::ArrowRight) && index + 1 < cards.len() {
-                actions.push(Action::ShowPage(Page::Cards(index + 1)));
-            }
-        });
-    }
+    let steps = Steps {
+        index,
+        count: cards.len(),
+        page: Page::Cards,
+        then: Page::Acknowledgements,
+        then_text: t.to_acks,
+    };
+    steps_ui(ui, "cards_buttons", t, &steps, actions);
     egui::CentralPanel::default().show(ui, |ui| {
         let Some(card) = cards.get(index) else {
             ui.label(t.no_cards);

@@ -132,6 +132,56 @@ fn header_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, walk: &Walk, act
     ui.add_space(theme::SPACE_S);
 }
 
+/// Where a one-at-a-time page (a visit step, a family card) stands.
+pub struct Steps {
+    /// The step shown.
+    pub index: usize,
+    /// How many steps there are.
+    pub count: usize,
+    /// The page of a step.
+    pub page: fn(usize) -> Page,
+    /// Where *Next* goes after the last step, and what it then says.
+    pub then: Page,
+    /// The text of *Next* on the last step.
+    pub then_text: &'static str,
+}
+
+/// The big *Previous* and *Next* buttons at the bottom of a one-at-a-time
+/// page, and the ← / → keys (when no text field has the keyboard).
+pub fn steps_ui(ui: &mut egui::Ui, id: &str, t: &Tr, steps: &Steps, actions: &mut Vec<Action>) {
+    let Steps {
+        index, count, page, ..
+    } = *steps;
+    egui::Panel::bottom(id.to_owned()).show(ui, |ui| {
+        ui.add_space(theme::SPACE_M);
+        ui.horizontal(|ui| {
+            let previous =
+                egui::Button::new(egui::RichText::new(t.previous).size(18.0)).min_size(theme::BIG_BUTTON);
+            if ui.add_enabled(index > 0, previous).clicked() {
+                actions.push(Action::ShowPage(page(index - 1)));
+            }
+            let last = index + 1 >= count;
+            let text = if last { steps.then_text } else { t.next };
+            let next =
+                egui::Button::new(egui::RichText::new(text).size(18.0).strong()).min_size(theme::BIG_BUTTON);
+            if ui.add(next).clicked() {
+                actions.push(Action::ShowPage(if last { steps.then } else { page(index + 1) }));
+            }
+        });
+        ui.add_space(theme::SPACE_M);
+    });
+    if !ui.ctx().egui_wants_keyboard_input() {
+        ui.input(|input| {
+            if input.key_pressed(egui::Key::ArrowLeft) && index > 0 {
+                actions.push(Action::ShowPage(page(index - 1)));
+            }
+            if input.key_pressed(egui::Key::ArrowRight) && index + 1 < count {
+                actions.push(Action::ShowPage(page(index + 1)));
+            }
+        });
+    }
+}
+
 /// Draws the open dossier's page when it is not the item list.
 pub fn page_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
     let lang = state.lang;

@@ -7,6 +7,10 @@
 /// accessibility tree).
 pub const VIRTUAL_FROM: usize = 200;
 
+/// Row heights measured so far, kept in egui's memory between frames.
+#[derive(Clone, Default)]
+struct Heights(Vec<Option<f32>>);
+
 /// Draws rows `0..count` of a list inside the current (scrolled) `ui` with
 /// `row_ui`: the whole list when it is short, only the rows in `viewport`
 /// (as given by `ScrollArea::show_viewport`) from [`VIRTUAL_FROM`] rows on.
@@ -19,35 +23,18 @@ pub fn list_ui(
     scroll_to: Option<usize>,
     mut row_ui: impl FnMut(&mut egui::Ui, usize),
 ) {
-    if count >= VIRTUAL_FROM {
-        rows_ui(ui, id, count, viewport, scroll_to, row_ui);
+    if count < VIRTUAL_FROM {
+        for index in 0..count {
+            let top = ui.cursor().top();
+            ui.push_id(index, |ui| row_ui(ui, index));
+            if scroll_to == Some(index) {
+                let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            }
+        }
         return;
     }
-    for index in 0..count {
-        let top = ui.cursor().top();
-        ui.push_id(index, |ui| row_ui(ui, index));
-        if scroll_to == Some(index) {
-            let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
-            ui.scroll_to_rect(rect, Some(egui::Align::Center));
-        }
-    }
-}
-
-/// Row heights measured so far, kept in egui's memory between frames.
-#[derive(Clone, Default)]
-struct Heights(Vec<Option<f32>>);
-
-/// Draws rows `0..count` of a long list inside the current (scrolled) `ui`,
-/// only those in `viewport` (as given by `ScrollArea::show_viewport`), with
-/// `row_ui`. Scrolls to row `scroll_to` when given.
-fn rows_ui(
-    ui: &mut egui::Ui,
-    id: egui::Id,
-    count: usize,
-    viewport: egui::Rect,
-    scroll_to: Option<usize>,
-    mut row_ui: impl FnMut(&mut egui::Ui, usize),
-) {
+    // A long list: rows of different heights, each remembered once drawn.
     let mut heights = ui.data_mut(|d| d.get_temp::<Heights>(id)).unwrap_or_default();
     heights.0.resize(count, None);
     let known: Vec<f32> = heights.0.iter().flatten().copied().collect();

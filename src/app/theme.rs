@@ -12,6 +12,9 @@ pub const SPACE_S: f32 = 4.0;
 pub const SPACE_M: f32 = 8.0;
 /// Large gap.
 pub const SPACE_L: f32 = 16.0;
+/// The size of the big buttons of the journeys (previous, next, start,
+/// sign), usable on a laptop carried through the home.
+pub const BIG_BUTTON: egui::Vec2 = egui::vec2(180.0, 44.0);
 
 /// The frame of an item card (item list, action plan): `fill`, a border
 /// `stroke` (thicker and coloured for what needs attention), rounded.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::pages::View;
+use super::pages::{Steps, View, steps_ui};
 use super::walkthrough::{Walk, sections};
 use super::{Action, Page, theme};
 use crate::i18n::Tr;
@@ -14,8 +14,6 @@ use crate::model::dates::{DateError, parse_date};
 use crate::model::visit::{SignOff, Visit, split_people};
 use crate::model::{Dossier, Progress, Status};
 
-/// Size of the big buttons of the visit.
-const BIG_BUTTON: egui::Vec2 = egui::vec2(180.0, 44.0);
 /// Size of the finding buttons.
 const FINDING_BUTTON: egui::Vec2 = egui::vec2(140.0, 40.0);
 
@@ -246,7 +244,7 @@ pub fn visit_header_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, acti
     egui::Panel::bottom("visit_header_buttons").show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         if ui
-            .add(egui::Button::new(egui::RichText::new(t.start_visit).strong()).min_size(BIG_BUTTON))
+            .add(egui::Button::new(egui::RichText::new(t.start_visit).strong()).min_size(theme::BIG_BUTTON))
             .clicked()
         {
             actions.push(Action::SaveVisit);
@@ -291,36 +289,14 @@ pub fn visit_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &Walk, index: usize, a
     let t = view.t;
     let steps = visit_steps(&walk.dossier, view.library);
     let index = index.min(steps.len().saturating_sub(1));
-    egui::Panel::bottom("visit_buttons").show(ui, |ui| {
-        ui.add_space(theme::SPACE_M);
-        ui.horizontal(|ui| {
-            let previous = egui::Button::new(egui::RichText::new(t.previous).size(18.0)).min_size(BIG_BUTTON);
-            if ui.add_enabled(index > 0, previous).clicked() {
-                actions.push(Action::ShowPage(Page::Visit(index - 1)));
-            }
-            let last = index + 1 >= steps.len();
-            let text = if last { t.to_signoff } else { t.next };
-            let next = egui::Button::new(egui::RichText::new(text).size(18.0).strong()).min_size(BIG_BUTTON);
-            if ui.add(next).clicked() {
-                actions.push(Action::ShowPage(if last {
-                    Page::SignOff
-                } else {
-                    Page::Visit(index + 1)
-                }));
-            }
-        });
-        ui.add_space(theme::SPACE_M);
-    });
-    if !ui.ctx().egui_wants_keyboard_input() {
-        ui.input(|input| {
-            if input.key_pressed(egui::Key::ArrowLeft) && index > 0 {
-                actions.push(Action::ShowPage(Page::Visit(index - 1)));
-            }
-            if input.key_pressed(egui::Key::ArrowRight) && index + 1 < steps.len() {
-                actions.push(Action::ShowPage(Page::Visit(index + 1)));
-            }
-        });
-    }
+    let stepper = Steps {
+        index,
+        count: steps.len(),
+        page: Page::Visit,
+        then: Page::SignOff,
+        then_text: t.to_signoff,
+    };
+    steps_ui(ui, "visit_buttons", t, &stepper, actions);
     egui::CentralPanel::default().show(ui, |ui| {
         let Some(step) = steps.get(index) else {
             ui.label(t.nothing_to_visit);
@@ -446,7 +422,7 @@ pub fn signoff_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: 
             field_ui(ui, t.signoff_date, &mut draft.date, t.date_hint);
             ui.add_space(theme::SPACE_M);
             if ui
-                .add(egui::Button::new(egui::RichText::new(t.sign).strong()).min_size(BIG_BUTTON))
+                .add(egui::Button::new(egui::RichText::new(t.sign).strong()).min_size(theme::BIG_BUTTON))
                 .clicked()
             {
                 actions.push(Action::SignOff);

@@ -223,18 +223,18 @@ impl Walk {
     pub fn select_section(&mut self, index: usize, library: &Library) {
         self.section = index;
         self.most_important_first = false;
-        self.search.clear();
-        self.selected = self
-            .visible_items(library, Lang::Fr)
-            .first()
-            .map(|item| item.id.clone());
-        self.scroll_to_selected = true;
+        self.select_first(library);
     }
 
     /// Shows every section's items, most important first, and selects the
     /// first.
     pub fn show_most_important(&mut self, library: &Library) {
         self.most_important_first = true;
+        self.select_first(library);
+    }
+
+    /// Clears the search and selects the first item shown.
+    fn select_first(&mut self, library: &Library) {
         self.search.clear();
         self.selected = self
             .visible_items(library, Lang::Fr)

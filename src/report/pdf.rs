@@ -92,6 +92,17 @@ impl World for ReportWorld {
     }
 }
 
+/// typst's diagnostics as one error.
+fn layout_error(errors: &[typst::diag::SourceDiagnostic]) -> ExportError {
+    ExportError::Layout(
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
 /// Lays out `report` and returns the PDF file's bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, ExportError> {
     let (Some(main_id), Some(data_id)) = (file_id("/main.typ"), file_id("/data.json")) else {
@@ -104,27 +115,13 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ExportError> {
         data_id,
         data: Bytes::new(data),
     };
-    let document = typst::compile(&world).output.map_err(|errors| {
-        ExportError::Layout(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let document = typst::compile(&world)
+        .output
+        .map_err(|errors| layout_error(&errors))?;
     let options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(report.title.clone()),
         creator: typst::foundations::Smart::Custom(Some("Vigie".to_owned())),
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| {
-        ExportError::Layout(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })
+    typst_pdf::pdf(&document, &options).map_err(|errors| layout_error(&errors))
 }
