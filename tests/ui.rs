@@ -327,3 +327,21 @@ fn the_summary_previews_the_plan_and_exports() {
     h.run();
     assert!(matches!(h.state().screen, Screen::Walkthrough(_)));
 }
+
+#[test]
+fn in_a_narrow_window_the_visit_fields_stay_inside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dossier = sample_dossier();
+    dossier.journey = vigie::model::checklist::Journey::Referent;
+    let id = Store::open(dir.path()).unwrap().create(&dossier).unwrap();
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.set_size(egui::vec2(700.0, 560.0));
+    h.state_mut().apply(vigie::app::Action::Open(id));
+    h.state_mut()
+        .apply(vigie::app::Action::ShowPage(vigie::app::Page::Visit(0)));
+    h.run();
+    for label in ["Observation", "Recommandation"] {
+        let right = h.get_by_label(label).rect().max.x;
+        assert!(right <= 700.0, "{label} ends at {right}, past the window's 700");
+    }
+}

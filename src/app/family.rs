@@ -39,7 +39,7 @@ pub fn members_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: 
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(760.0);
+            theme::limit_width(ui, 760.0);
             ui.heading(t.members_title);
             ui.label(egui::RichText::new(t.members_help).weak());
             ui.add_space(theme::SPACE_M);
@@ -96,7 +96,7 @@ pub fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &Walk, index: usize, a
             return;
         };
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(900.0);
+            theme::limit_width(ui, 900.0);
             ui.label(
                 egui::RichText::new(card.section.title.get(view.lang))
                     .size(22.0)

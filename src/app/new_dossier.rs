@@ -103,7 +103,7 @@ pub fn new_dossier_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(760.0);
+            theme::limit_width(ui, 760.0);
             ui.heading(t.new_title);
             ui.add_space(theme::SPACE_L);
 

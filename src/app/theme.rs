@@ -16,6 +16,14 @@ pub const SPACE_L: f32 = 16.0;
 /// sign), usable on a laptop carried through the home.
 pub const BIG_BUTTON: egui::Vec2 = egui::vec2(180.0, 44.0);
 
+/// Keeps a page's content at most `max` wide, and never wider than the
+/// window leaves (`Ui::set_max_width` alone would widen a narrow page and
+/// push its fields past the window's edge).
+pub fn limit_width(ui: &mut egui::Ui, max: f32) {
+    let width = ui.available_width().min(max);
+    ui.set_max_width(width);
+}
+
 /// The frame of an item card (item list, action plan): `fill`, a border
 /// `stroke` (thicker and coloured for what needs attention), rounded.
 pub fn card(fill: Color32, stroke: egui::Stroke) -> egui::Frame {

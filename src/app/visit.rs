@@ -258,7 +258,7 @@ pub fn visit_header_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, acti
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(760.0);
+            theme::limit_width(ui, 760.0);
             ui.heading(t.visit_title);
             ui.label(egui::RichText::new(t.visit_help).weak());
             ui.add_space(theme::SPACE_M);
@@ -303,7 +303,7 @@ pub fn visit_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &Walk, index: usize, a
             return;
         };
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(900.0);
+            theme::limit_width(ui, 900.0);
             let item = step.item;
             ui.label(
                 egui::RichText::new(step.section.title.get(view.lang))
@@ -393,7 +393,7 @@ pub fn signoff_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: 
     let draft = &mut walk.drafts.signoff;
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(760.0);
+            theme::limit_width(ui, 760.0);
             ui.heading(t.signoff_title);
             if let Some(visit) = &walk.dossier.visit {
                 let referent = if visit.referent_unit.is_empty() {
