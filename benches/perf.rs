@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use chrono::{Local, TimeZone as _};
 use criterion::{Criterion, criterion_group, criterion_main};
-use vigie::app::{Action, AppState, Page, app_ui, theme};
+use vigie::app::{AppState, Command, Page, app_ui, theme};
 use vigie::i18n::Lang;
 use vigie::library::Library;
 use vigie::model::Dossier;
@@ -80,8 +80,8 @@ fn open(root: &Path, dossier: &Dossier) -> AppState {
     let mut store = Store::open(root).unwrap();
     let id = store.create(dossier).unwrap();
     let mut state = AppState::new(root.to_path_buf(), Some(Lang::Fr)).unwrap();
-    state.apply(Action::Open(id));
-    assert!(state.walk().is_some(), "the dossier opens");
+    state.handle(Command::Open(id));
+    assert!(state.session().is_some(), "the dossier opens");
     state
 }
 
@@ -110,7 +110,7 @@ fn bench_frames(c: &mut Criterion) {
 
     // The action plan: the items to do or partly done (200 of the 500
     // answered here).
-    state.apply(Action::ShowPage(Page::Plan));
+    state.handle(Command::Navigate(vigie::app::Navigation::Page(Page::Plan)));
     for _ in 0..3 {
         frame(&ctx, &mut state);
     }

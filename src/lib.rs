@@ -6,20 +6,23 @@
 //!
 //! - [`model`]: checklists (parsed then validated), dossiers, answers, scores;
 //! - [`library`]: the built-in checklists and the user's own ones;
-//! - [`store`]: the data folder, crash-safe saves, backups and the trash;
 //! - [`report`]: the printable summary (PDF and HTML);
 //! - [`store`]: the data folder, crash-safe saves, backups and the trash,
 //!   encryption at rest;
 //! - [`passphrase`]: how hard a passphrase is to guess;
-//! - [`i18n`]: the typed French and English catalog;
+//! - [`lang`]: the two languages;
+//! - [`settings`]: the user's preferences;
+//! - [`i18n`]: the typed French and English catalog of the interface;
 //! - [`cli`]: the command line;
 //! - [`app`]: the egui desktop application.
 
 pub mod app;
 pub mod cli;
 pub mod i18n;
+pub mod lang;
 pub mod library;
 pub mod model;
 pub mod passphrase;
 pub mod report;
+pub mod settings;
 pub mod store;

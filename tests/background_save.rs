@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use vigie::app::{Action, AppState, SaveState, app_ui};
+use vigie::app::{AppState, Command, SaveState};
 use vigie::i18n::Lang;
 use vigie::model::Status;
 use vigie::model::checklist::ItemId;
@@ -16,8 +16,9 @@ use vigie::store::Store;
 
 use crate::util::sample_dossier;
 
+/// One frame as eframe runs it: the background logic, then the drawing.
 fn frame(ctx: &egui::Context, state: &mut AppState) {
-    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| app_ui(ui, state));
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| vigie::app::frame(ui, state));
     output.textures_delta.clear();
 }
 
@@ -29,8 +30,8 @@ fn open(root: &Path) -> (AppState, egui::Context, std::path::PathBuf) {
     let path = store.dossier_path(&id);
     let mut state = AppState::new(root.to_owned(), Some(Lang::Fr)).unwrap();
     state.autosave_delay = Duration::ZERO;
-    state.work_in_background = true;
-    state.apply(Action::Open(id));
+    state.tasks.background = true;
+    state.handle(Command::Open(id));
     let ctx = egui::Context::default();
     vigie::app::theme::setup_context(&ctx);
     (state, ctx, path)
@@ -44,15 +45,16 @@ fn lighting() -> ItemId {
 fn an_autosave_in_the_background_reaches_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut state, ctx, path) = open(dir.path());
-    state.apply(Action::SetStatus(lighting(), Status::Todo));
+    state.handle(Command::SetStatus(lighting(), Status::Todo));
     // The frame starts the save and does not wait for it.
     frame(&ctx, &mut state);
+    frame(&ctx, &mut state);
     // Leaving the dossier waits for it.
-    state.apply(Action::GoHome);
+    state.handle(Command::Navigate(vigie::app::Navigation::Home));
     assert!(state.notice.is_none(), "{:?}", state.notice);
     let saved = vigie::store::read_dossier(&path).unwrap();
     assert_eq!(saved.status(&lighting()), Status::Todo);
-    assert!(!state.finish_saving(false));
+    assert!(!state.tasks.any_running());
 }
 
 #[test]
@@ -63,17 +65,18 @@ fn a_background_save_still_notices_a_change_made_by_someone_else() {
         .unwrap()
         .replace("Domicile principal", "Changé ailleurs");
     fs::write(&path, &theirs).unwrap();
-    state.apply(Action::SetStatus(lighting(), Status::Todo));
+    state.handle(Command::SetStatus(lighting(), Status::Todo));
+    frame(&ctx, &mut state);
     frame(&ctx, &mut state);
     state.finish_saving(true);
-    let walk = state.walk().unwrap();
+    let walk = state.session().unwrap();
     assert_eq!(walk.save, SaveState::Failed);
     assert_eq!(
         walk.dossier.status(&lighting()),
         Status::Todo,
         "the change is kept"
     );
-    assert!(state.notice.as_ref().is_some_and(|n| n.is_error));
+    assert!(state.notice.as_ref().is_some_and(vigie::app::Notice::is_error));
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         theirs,
@@ -89,17 +92,18 @@ fn a_full_disk_during_a_background_save_is_reported_and_retried() {
     state
         .store
         .set_fault_hook(Some(Arc::new(|_: &Path| Some(io::ErrorKind::StorageFull))));
-    state.apply(Action::SetStatus(lighting(), Status::Todo));
+    state.handle(Command::SetStatus(lighting(), Status::Todo));
+    frame(&ctx, &mut state);
     frame(&ctx, &mut state);
     state.finish_saving(true);
-    assert_eq!(state.walk().unwrap().save, SaveState::Failed);
-    assert!(state.notice.as_ref().is_some_and(|n| n.is_error));
+    assert_eq!(state.session().unwrap().save, SaveState::Failed);
+    assert!(state.notice.as_ref().is_some_and(vigie::app::Notice::is_error));
     assert_eq!(fs::read_to_string(&path).unwrap(), before);
 
     // Room again: the retry saves and the error goes away.
     state.store.set_fault_hook(None);
-    state.apply(Action::SaveNow);
-    assert_eq!(state.walk().unwrap().save, SaveState::Saved);
+    state.handle(Command::SaveNow);
+    assert_eq!(state.session().unwrap().save, SaveState::Saved);
     assert!(state.notice.is_none());
     let saved = vigie::store::read_dossier(&path).unwrap();
     assert_eq!(saved.status(&lighting()), Status::Todo);

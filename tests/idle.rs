@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use vigie::app::{Action, AppState, app_ui};
+use vigie::app::{AppState, Command, frame};
 use vigie::i18n::Lang;
 use vigie::model::Status;
 use vigie::model::checklist::ItemId;
@@ -27,7 +27,7 @@ fn settle(ctx: &egui::Context, state: &mut AppState, frames: usize) -> Duration 
             )),
             ..Default::default()
         };
-        let mut output = ctx.run_ui(input, |ui| app_ui(ui, state));
+        let mut output = ctx.run_ui(input, |ui| frame(ui, state));
         // No painter here: the font atlas is dropped on purpose.
         output.textures_delta.clear();
         delay = output.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
@@ -48,12 +48,12 @@ fn an_idle_window_asks_for_no_repaint() {
 
     assert_eq!(settle(&ctx, &mut state, 5), Duration::MAX, "home screen");
 
-    state.apply(Action::Open(id));
-    assert!(state.walk().is_some());
+    state.handle(Command::Open(id));
+    assert!(state.session().is_some());
     assert_eq!(settle(&ctx, &mut state, 5), Duration::MAX, "walkthrough");
 
     // A change waits for the autosave: one repaint, later, not a loop.
-    state.apply(Action::SetStatus(ItemId::from("alarm.lighting"), Status::Done));
+    state.handle(Command::SetStatus(ItemId::from("alarm.lighting"), Status::Done));
     let delay = settle(&ctx, &mut state, 2);
     assert!(
         delay > Duration::ZERO && delay <= vigie::app::AUTOSAVE_DELAY,

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vigie::app::{Action, AppState, Page};
+use vigie::app::{AppState, Command, Page};
 use vigie::i18n::Lang;
 use vigie::library::Library;
 use vigie::model::checklist::{ItemId, Journey, Priority};
@@ -19,11 +19,11 @@ use vigie::store::Store;
 use crate::util::{click, harness, type_into};
 
 fn dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
-    &h.state().walk().expect("a dossier is open").dossier
+    &h.state().session().expect("a dossier is open").dossier
 }
 
 fn page(h: &Harness<'_, AppState>) -> Page {
-    h.state().walk().expect("a dossier is open").page
+    h.state().page().expect("a dossier page is shown")
 }
 
 fn saved_file(root: &Path) -> String {
@@ -55,7 +55,7 @@ const EN: SummaryLabels = SummaryLabels {
 /// as HTML to `path` through the path field; returns the file's text.
 fn export_summary(h: &mut Harness<'_, AppState>, l: &SummaryLabels, profile: &str, path: &Path) -> String {
     click(h, l.button);
-    assert!(matches!(h.state().screen, vigie::app::Screen::Summary(..)));
+    assert!(matches!(h.state().screen, vigie::app::Screen::Summary));
     click(h, profile);
     h.get_by_label(l.save_as).focus();
     h.run();
@@ -65,7 +65,7 @@ fn export_summary(h: &mut Harness<'_, AppState>, l: &SummaryLabels, profile: &st
     h.run();
     click(h, l.export);
     assert!(
-        h.state().notice.as_ref().is_some_and(|n| !n.is_error),
+        h.state().notice.as_ref().is_some_and(|n| !n.is_error()),
         "{:?}",
         h.state().notice
     );
@@ -91,14 +91,16 @@ fn the_keyboard_help_names_the_statuses_of_the_journey() {
     let personal = store.create(&crate::util::sample_dossier()).unwrap();
     let mut h = harness(dir.path(), Lang::Fr);
     for (id, names) in [
-        (visit, "1 Conforme · 2 À améliorer · 3 Critique"),
+        (visit, "1 Conforme · 2 À améliorer · 3 Non conforme"),
         (personal, "1 Fait · 2 En partie · 3 À faire"),
     ] {
-        h.state_mut().apply(Action::Open(id));
-        h.state_mut().apply(Action::ShowPage(Page::List));
+        h.state_mut().handle(Command::Open(id));
+        h.state_mut()
+            .handle(Command::Navigate(vigie::app::Navigation::Page(Page::List)));
         h.run();
         assert!(h.query_by_label_contains(names).is_some(), "{names}");
-        h.state_mut().apply(Action::GoHome);
+        h.state_mut()
+            .handle(Command::Navigate(vigie::app::Navigation::Home));
         h.run();
     }
 }
@@ -119,7 +121,7 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
     type_into(&mut h, "Unité", "BRI Lyon");
     type_into(&mut h, "Foyer visité", "Famille D.");
     type_into(&mut h, "Lieu", "Lyon");
-    type_into(&mut h, "Personnes présentes (une par ligne)", "Claire D.");
+    type_into(&mut h, "Personnes présentes", "Claire D.");
     assert!(h.query_by_label_contains("Information sensible").is_some());
     click(&mut h, "Enregistrer et commencer la visite");
     assert_eq!(page(&h), Page::Visit(0));
@@ -140,7 +142,7 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
     click(&mut h, "Suivant →");
     assert_eq!(page(&h), Page::Visit(1));
     let second = first_zone.items[1].id.clone();
-    click(&mut h, "Critique");
+    click(&mut h, "Non conforme");
     type_into(&mut h, "Observation", "Porte de service sans verrou");
     type_into(&mut h, "Recommandation", "Poser une serrure à trois points");
     let answer = dossier(&h).answers[&second].clone();
@@ -171,6 +173,10 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
     assert!(dossier(&h).signoff.is_none());
     type_into(&mut h, "Nom du membre du foyer", "Claire D.");
     click(&mut h, "Signer");
+    // Points were not seen: signing asks first.
+    assert!(dossier(&h).signoff.is_none());
+    assert!(h.query_by_label_contains("points n’ont pas été vus").is_some());
+    click(&mut h, "Signer quand même");
     let signoff = dossier(&h).signoff.clone().unwrap();
     assert_eq!(signoff.referent_name, "Adjudant Martin", "taken from the header");
     assert_eq!(signoff.household_name, "Claire D.");
@@ -181,12 +187,19 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
     click(&mut h, "Tous les points");
     assert_eq!(page(&h), Page::List);
     assert!(h.query_all_by_label("Recommandation").count() > 1);
-    assert!(h.query_all_by_label("Critique").count() > 1);
+    assert!(h.query_all_by_label("Non conforme").count() > 1);
 
     // The critical finding is in the action plan; it gets an owner.
     click(&mut h, "Plan d’action");
     assert_eq!(page(&h), Page::Plan);
-    type_into(&mut h, "Responsable", "Claire");
+    // The finding comes first in the plan: the first owner is its own.
+    h.get_all_by_label("Responsable").next().unwrap().focus();
+    h.run();
+    h.get_all_by_label("Responsable")
+        .next()
+        .unwrap()
+        .type_text("Claire");
+    h.run();
     assert_eq!(dossier(&h).answers[&second].owner, "Claire");
 
     let text = saved_file(dir.path());
@@ -208,6 +221,9 @@ fn a_referent_visit_from_the_header_to_the_signoff() {
         "Poser une serrure",
         "Recommandation",
         "Critique",
+        "Non conforme",
+        "Constats et recommandations",
+        "Points non vus",
         "Responsable",
     ] {
         assert!(report.contains(expected), "{expected} missing from the report");
@@ -294,7 +310,7 @@ fn a_family_briefing_from_the_members_to_the_acknowledgements() {
 
     // Unticking withdraws the acknowledgement.
     h.state_mut()
-        .apply(Action::SetAcknowledged(cards[0].clone(), claire, false));
+        .handle(Command::SetAcknowledged(cards[0].clone(), claire, false));
     assert!(!dossier(&h).acknowledged(&cards[0], claire));
     h.run();
     let text = saved_file(dir.path());
@@ -342,23 +358,24 @@ fn a_personal_checklist_most_important_first_then_the_action_plan() {
 
     // The checklist opens on every item, the most important first.
     let library = Library::load(None);
-    let walk = h.state().walk().unwrap();
+    let walk = &h.state().views.walk;
+    let d = dossier(&h);
     assert!(walk.most_important_first);
     assert_eq!(
         h.query_all_by_label("Most important first").count(),
         2,
         "the entry and the heading"
     );
-    let shown = walk.visible_items(&library, Lang::En);
+    let shown = walk.visible_items(d, &library, Lang::En);
     let priorities: Vec<Priority> = shown.iter().map(|i| i.priority).collect();
     assert!(priorities.is_sorted(), "{priorities:?}");
     assert_eq!(priorities[0], Priority::Critical);
     let applicable = library
         .checklists
         .iter()
-        .filter(|c| walk.dossier.checklists.contains(&c.id))
+        .filter(|c| d.checklists.contains(&c.id))
         .flat_map(vigie::model::Checklist::items)
-        .filter(|i| walk.dossier.applies(i))
+        .filter(|i| d.applies(i))
         .count();
     assert_eq!(shown.len(), applicable, "every section at once");
     assert_eq!(walk.selected.as_ref(), Some(&shown[0].id));
@@ -393,9 +410,16 @@ fn a_personal_checklist_most_important_first_then_the_action_plan() {
     h.run();
     h.get_all_by_label("Due").next().unwrap().type_text("2020-01-0");
     h.run();
+    assert_eq!(dossier(&h).answers[&first].due, None, "not taken while typed");
+    h.key_press(egui::Key::Enter);
+    h.run();
     assert!(h.query_by_label_contains("Date not recognised").is_some());
     assert_eq!(dossier(&h).answers[&first].due, None);
+    h.get_all_by_label("Due").next().unwrap().focus();
+    h.run();
     h.get_all_by_label("Due").next().unwrap().type_text("2");
+    h.run();
+    h.key_press(egui::Key::Enter);
     h.run();
     let answer = dossier(&h).answers[&first].clone();
     assert_eq!(answer.owner, "Sam");
@@ -408,6 +432,8 @@ fn a_personal_checklist_most_important_first_then_the_action_plan() {
     // The next review date, due today: the home screen says so.
     let today = chrono::Local::now().date_naive();
     type_into(&mut h, "Next review", &today.format("%Y-%m-%d").to_string());
+    h.key_press(egui::Key::Enter);
+    h.run();
     assert_eq!(dossier(&h).review_due, Some(today));
     // The summary's action plan has the owner and the overdue date.
     let report = export_summary(&mut h, &EN, "Full report", &dir.path().join("plan.html"));
@@ -437,20 +463,30 @@ fn a_review_from_a_previous_dossier_shows_what_changed() {
         Page::Visit(0),
         "the header is carried over: the visit starts at once"
     );
-    h.state_mut().apply(Action::ShowPage(Page::VisitHeader));
+    h.state_mut()
+        .handle(Command::Navigate(vigie::app::Navigation::Page(Page::VisitHeader)));
     let today = chrono::Local::now().date_naive();
-    let draft = &h.state().walk().unwrap().drafts.visit;
+    h.run();
     assert_eq!(
-        draft.date,
-        today.format("%Y-%m-%d").to_string(),
-        "dated today, in English"
+        dossier(&h).visit.as_ref().unwrap().date,
+        today,
+        "the new visit is dated today"
     );
-    h.state_mut().apply(Action::ShowPage(Page::List));
+    assert!(
+        h.query_by_label(&today.format("%Y-%m-%d").to_string()).is_some()
+            || h.query_all_by_value(&today.format("%Y-%m-%d").to_string())
+                .next()
+                .is_some(),
+        "written in English"
+    );
+    h.state_mut()
+        .handle(Command::Navigate(vigie::app::Navigation::Page(Page::List)));
     let d = dossier(&h);
     assert_eq!(d.baseline.as_ref().unwrap().title, "Visit 1");
     assert!(d.title.starts_with("Visit 1 – review of"));
-    h.state_mut().apply(Action::SetStatus(a.clone(), Status::Done));
-    h.state_mut().apply(Action::SetStatus(b.clone(), Status::Partly));
+    h.state_mut().handle(Command::SetStatus(a.clone(), Status::Done));
+    h.state_mut()
+        .handle(Command::SetStatus(b.clone(), Status::Partly));
     h.run();
     click(&mut h, "Action plan");
     assert!(h.query_by_label_contains("Since “Visit 1”").is_some());
@@ -473,6 +509,7 @@ fn every_journey_field_survives_a_save_and_a_load() {
         referent_name: "Martin".into(),
         household_name: "Claire".into(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        record: None,
     });
     d.review_due = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
     let item = ItemId::from("entrances.locked-at-home");

@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vigie::app::{Action, AppState, Page};
+use vigie::app::{AppState, Command, Page};
 use vigie::i18n::Lang;
 use vigie::library::Library;
 use vigie::model::plan::action_plan;
@@ -63,7 +63,7 @@ fn a_long_dossier_list_draws_only_what_is_in_view() {
     let last = h.state().dossiers.last().unwrap().id.clone();
     h.get_all_by_label("Ouvrir").last().unwrap().click();
     h.run();
-    assert_eq!(h.state().walk().unwrap().id, last);
+    assert_eq!(h.state().session().unwrap().id, last);
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn a_long_item_list_draws_only_what_is_in_view_and_follows_the_keyboard() {
     let mut store = Store::open(dir.path()).unwrap();
     let id = store.create(&answered(&library, &[SYNTHETIC], 20)).unwrap();
     let mut h = harness(dir.path(), Lang::Fr);
-    h.state_mut().apply(Action::Open(id));
+    h.state_mut().handle(Command::Open(id));
     h.run();
 
     let drawn = h.query_all_by_label_contains("Point de contrôle numéro").count();
@@ -88,8 +88,7 @@ fn a_long_item_list_draws_only_what_is_in_view_and_follows_the_keyboard() {
     // ↓ selects an item near the top: the list scrolls back to it.
     h.key_press(egui::Key::ArrowDown);
     settle(&mut h);
-    let walk = h.state().walk().unwrap();
-    let selected = walk.selected.as_ref().unwrap().as_str();
+    let selected = h.state().views.walk.selected.as_ref().unwrap().as_str();
     let number = selected.strip_prefix("bench.item-").unwrap();
     assert!(number.parse::<usize>().unwrap() < 20, "{selected}");
     let title = format!("Point de contrôle numéro {number}");
@@ -110,8 +109,9 @@ fn a_long_action_plan_draws_only_what_is_in_view() {
     assert!(plan.len() >= 300, "{} entries", plan.len());
     let id = store.create(&dossier).unwrap();
     let mut h = harness(dir.path(), Lang::Fr);
-    h.state_mut().apply(Action::Open(id));
-    h.state_mut().apply(Action::ShowPage(Page::Plan));
+    h.state_mut().handle(Command::Open(id));
+    h.state_mut()
+        .handle(Command::Navigate(vigie::app::Navigation::Page(Page::Plan)));
     h.run();
 
     let owners = count(&h, "Responsable");
@@ -136,7 +136,7 @@ fn a_long_action_plan_draws_only_what_is_in_view() {
         .unwrap()
         .type_text("Camille");
     h.run();
-    let walk = h.state().walk().unwrap();
+    let walk = h.state().session().unwrap();
     let item = library
         .checklists
         .iter()

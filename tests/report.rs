@@ -57,7 +57,9 @@ fn the_action_plan_holds_every_open_item_by_priority_then_section() {
     assert_eq!(r.overall.answered, p.answered);
 
     // Order: priority first, then the order of the items in the dossier.
-    let order: Vec<(Priority, usize)> = r
+    // The one plan: by priority, what was found to need work before what
+    // was not answered yet, then the checklist's order.
+    let order: Vec<(Priority, bool, usize)> = r
         .plan
         .iter()
         .map(|row| {
@@ -73,7 +75,8 @@ fn the_action_plan_holds_every_open_item_by_priority_then_section() {
                 .find(|i| i.id.as_str() == row.id)
                 .unwrap()
                 .priority;
-            (priority, item.unwrap())
+            let unanswered = row.status == "Non répondu";
+            (priority, unanswered, item.unwrap())
         })
         .collect();
     let mut sorted = order.clone();

@@ -12,11 +12,12 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vigie::app::{Action, AppState, Page, SaveState, Screen};
+use vigie::app::{AppState, Command, Page, SaveState, Screen};
 use vigie::i18n::Lang;
 use vigie::model::Status;
 use vigie::model::checklist::ItemId;
-use vigie::store::{AGE_MAGIC, Encryption, IdleLock, Store};
+use vigie::settings::IdleLock;
+use vigie::store::{AGE_MAGIC, Encryption, Store};
 
 use crate::security::{PASSPHRASE, fast_store, secret};
 use crate::util::{sample_dossier, type_into};
@@ -44,16 +45,14 @@ fn file_has_note(path: &Path) -> bool {
 }
 
 fn unlock_error(h: &Harness<'_, AppState>) -> Option<String> {
-    match &h.state().screen {
-        Screen::Unlock(draft) => draft.error.clone(),
-        _ => None,
-    }
+    let t = h.state().tr();
+    h.state().unlock_error.as_ref().map(|e| (t.store_error)(e))
 }
 
 /// The strength shown in the security dialog.
 fn strength(h: &Harness<'_, AppState>) -> u8 {
     match &h.state().dialog {
-        Some(vigie::app::Dialog::Security(draft)) => draft.strength.unwrap().score,
+        Some(vigie::app::Dialog::Security(dialog)) => dialog.form.strength.unwrap().score,
         other => panic!("no security dialog: {other:?}"),
     }
 }
@@ -90,7 +89,7 @@ fn turning_encryption_on_refuses_a_weak_passphrase_then_encrypts_everything() {
 
     // A strong one, confirmed wrongly, then rightly.
     h.state_mut().dialog = None;
-    h.state_mut().apply(Action::OpenSecurity);
+    h.state_mut().handle(Command::OpenSecurity);
     h.run();
     type_into(&mut h, "Nouvelle phrase de passe", PASSPHRASE);
     assert_eq!(strength(&h), 4);
@@ -104,7 +103,7 @@ fn turning_encryption_on_refuses_a_weak_passphrase_then_encrypts_everything() {
     assert_eq!(h.state().store.encryption(), Encryption::Off);
 
     h.state_mut().dialog = None;
-    h.state_mut().apply(Action::OpenSecurity);
+    h.state_mut().handle(Command::OpenSecurity);
     h.run();
     type_into(&mut h, "Nouvelle phrase de passe", PASSPHRASE);
     type_into(&mut h, "Confirmez la phrase de passe", PASSPHRASE);
@@ -116,7 +115,7 @@ fn turning_encryption_on_refuses_a_weak_passphrase_then_encrypts_everything() {
         h.state()
             .notice
             .as_ref()
-            .is_some_and(|n| n.text.starts_with("Chiffrement activé"))
+            .is_some_and(|n| n.text(h.state().tr()).starts_with("Chiffrement activé"))
     );
     assert!(fs::read(&file).unwrap().starts_with(AGE_MAGIC));
     assert!(!file_has_note(&file));
@@ -176,7 +175,7 @@ fn the_passphrase_can_be_changed_without_rewriting_the_dossiers() {
         h.state()
             .notice
             .as_ref()
-            .is_some_and(|n| n.text.starts_with("Phrase de passe changée"))
+            .is_some_and(|n| n.text(h.state().tr()).starts_with("Phrase de passe changée"))
     );
     assert_eq!(fs::read(&file).unwrap(), before);
     assert!(fast_store(dir.path()).unlock(&secret(PASSPHRASE)).is_err());
@@ -190,7 +189,7 @@ fn the_unlock_screen_refuses_a_wrong_passphrase_then_opens() {
     let dir = tempfile::tempdir().unwrap();
     encrypted_folder(dir.path());
     let mut h = harness(dir.path(), Lang::Fr);
-    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(matches!(h.state().screen, Screen::Unlock));
     assert!(h.query_by_label("Vigie est verrouillé").is_some());
     assert!(h.state().dossiers.is_empty());
     assert!(h.query_by_label("Domicile principal").is_none());
@@ -202,7 +201,7 @@ fn the_unlock_screen_refuses_a_wrong_passphrase_then_opens() {
     type_into(&mut h, "Phrase de passe", "pas la bonne");
     h.get_by_label("Déverrouiller").click();
     h.run();
-    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(matches!(h.state().screen, Screen::Unlock));
     assert_eq!(
         unlock_error(&h).as_deref(),
         Some("phrase de passe incorrecte\u{a0}; rien n’a été modifié")
@@ -222,7 +221,7 @@ fn the_unlock_screen_refuses_a_wrong_passphrase_then_opens() {
 /// Steps frames until the key read on the `vigie-unlock` thread is taken in.
 fn wait_for_key(h: &mut Harness<'_, AppState>) {
     for _ in 0..4000 {
-        if !matches!(&h.state().screen, Screen::Unlock(d) if d.reading.is_some()) {
+        if !h.state().tasks.is_running(vigie::app::TaskKind::Unlock) {
             return;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -250,12 +249,12 @@ fn in_the_window_the_key_is_read_off_the_ui_thread() {
     store.create(&sample_dossier()).unwrap();
     store.enable_encryption(&secret(PASSPHRASE)).unwrap();
     let mut h = harness(dir.path(), Lang::Fr);
-    h.state_mut().work_in_background = true;
+    h.state_mut().tasks.background = true;
 
     // A wrong passphrase: a spinner while the key is read, then the error.
     submit_passphrase(&mut h, "pas la bonne");
     assert!(
-        matches!(&h.state().screen, Screen::Unlock(d) if d.reading.is_some()),
+        h.state().tasks.is_running(vigie::app::TaskKind::Unlock),
         "the key is read on its thread, the window keeps drawing"
     );
     h.step();
@@ -285,17 +284,18 @@ fn lock_hides_the_dossier_and_unlock_brings_it_back() {
     type_into(&mut h, "Passphrase", PASSPHRASE);
     h.get_by_label("Unlock").click();
     h.run();
-    h.state_mut().apply(Action::Open(id.clone()));
+    h.state_mut().handle(Command::Open(id.clone()));
     h.run();
     let item = ItemId::from("alarm.tests");
-    h.state_mut().apply(Action::SetStatus(item.clone(), Status::Done));
+    h.state_mut()
+        .handle(Command::SetStatus(item.clone(), Status::Done));
     h.run();
 
     h.get_by_label("Lock").click();
     h.run();
-    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(matches!(h.state().screen, Screen::Unlock));
     assert_eq!(h.state().store.encryption(), Encryption::Locked);
-    assert!(h.state().walk().is_none());
+    assert!(h.state().session().is_none());
     assert!(h.query_by_label("Domicile principal").is_none());
     // The change was saved, encrypted, before locking.
     let mut store = fast_store(dir.path());
@@ -305,7 +305,7 @@ fn lock_hides_the_dossier_and_unlock_brings_it_back() {
     type_into(&mut h, "Passphrase", PASSPHRASE);
     h.get_by_label("Unlock").click();
     h.run();
-    let walk = h.state().walk().expect("the dossier is open again");
+    let walk = h.state().session().expect("the dossier is open again");
     assert_eq!(walk.id, id);
     assert_eq!(walk.dossier.status(&item), Status::Done);
 }
@@ -320,7 +320,7 @@ fn the_app_locks_itself_after_the_idle_time() {
     h.run();
     assert!(matches!(h.state().screen, Screen::Home));
 
-    h.state_mut().apply(Action::SetIdleLock(IdleLock(5)));
+    h.state_mut().handle(Command::SetIdleLock(IdleLock(5)));
     let now = Instant::now();
     h.state_mut().last_activity = now;
     // Not yet: it says when to look again, and stays unlocked.
@@ -328,13 +328,13 @@ fn the_app_locks_itself_after_the_idle_time() {
     assert_eq!(wait, Duration::from_mins(4));
     assert!(matches!(h.state().screen, Screen::Home));
     // Never: no deadline at all.
-    h.state_mut().apply(Action::SetIdleLock(IdleLock(0)));
+    h.state_mut().handle(Command::SetIdleLock(IdleLock(0)));
     assert_eq!(h.state_mut().idle_lock(now + Duration::from_hours(10)), None);
     assert!(matches!(h.state().screen, Screen::Home));
     // Five minutes without input: locked.
-    h.state_mut().apply(Action::SetIdleLock(IdleLock(5)));
+    h.state_mut().handle(Command::SetIdleLock(IdleLock(5)));
     assert_eq!(h.state_mut().idle_lock(now + Duration::from_secs(301)), None);
-    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(matches!(h.state().screen, Screen::Unlock));
     assert_eq!(h.state().store.encryption(), Encryption::Locked);
     // The choice is kept in the settings.
     assert_eq!(
@@ -379,7 +379,7 @@ fn a_full_disk_keeps_the_edits_says_so_once_and_saves_after_retry() {
     let dir = tempfile::tempdir().unwrap();
     let id = fast_store(dir.path()).create(&sample_dossier()).unwrap();
     let mut h = harness(dir.path(), Lang::Fr);
-    h.state_mut().apply(Action::Open(id.clone()));
+    h.state_mut().handle(Command::Open(id.clone()));
     h.run();
     let full = Arc::new(AtomicBool::new(true));
     let flag = Arc::clone(&full);
@@ -388,26 +388,29 @@ fn a_full_disk_keeps_the_edits_says_so_once_and_saves_after_retry() {
     })));
 
     let item = ItemId::from("alarm.tests");
-    h.state_mut().apply(Action::SetStatus(item.clone(), Status::Done));
+    h.state_mut()
+        .handle(Command::SetStatus(item.clone(), Status::Done));
     h.run();
-    assert_eq!(h.state().walk().unwrap().save, SaveState::Failed);
+    assert_eq!(h.state().session().unwrap().save, SaveState::Failed);
     assert_eq!(
-        h.state().walk().unwrap().dossier.status(&item),
+        h.state().session().unwrap().dossier.status(&item),
         Status::Done,
         "kept in memory"
     );
     let notice = h.state().notice.clone().expect("the failure is shown");
-    assert!(notice.is_error);
-    assert!(notice.text.contains("le disque est plein"), "{}", notice.text);
+    assert!(notice.is_error());
+    let text = notice.text(h.state().tr());
+    assert!(text.contains("le disque est plein"), "{text}");
     // Shown once: one notice, not one per frame or per change.
     h.state_mut()
-        .apply(Action::SetStatus(ItemId::from("alarm.lighting"), Status::Done));
+        .handle(Command::SetStatus(ItemId::from("alarm.lighting"), Status::Done));
     h.run();
     assert_eq!(h.query_all_by_label_contains("le disque est plein").count(), 1);
     assert!(h.query_by_label("Réessayer").is_some(), "retry offered");
     // Leaving would lose the edits: refused.
-    h.state_mut().apply(Action::GoHome);
-    assert!(h.state().walk().is_some());
+    h.state_mut()
+        .handle(Command::Navigate(vigie::app::Navigation::Home));
+    assert!(h.state().session().is_some());
     let on_disk = vigie::store::read_dossier(&h.state().store.dossier_path(&id)).unwrap();
     assert_eq!(on_disk, sample_dossier(), "the file is untouched");
 
@@ -415,7 +418,7 @@ fn a_full_disk_keeps_the_edits_says_so_once_and_saves_after_retry() {
     full.store(false, Ordering::SeqCst);
     h.get_by_label("Réessayer").click();
     h.run();
-    assert_eq!(h.state().walk().unwrap().save, SaveState::Saved);
+    assert_eq!(h.state().session().unwrap().save, SaveState::Saved);
     assert!(h.state().notice.is_none());
     let on_disk = vigie::store::read_dossier(&h.state().store.dossier_path(&id)).unwrap();
     assert_eq!(on_disk.status(&item), Status::Done);
@@ -427,7 +430,7 @@ fn another_copy_s_change_is_shown_and_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let id = fast_store(dir.path()).create(&sample_dossier()).unwrap();
     let mut h = harness(dir.path(), Lang::En);
-    h.state_mut().apply(Action::Open(id.clone()));
+    h.state_mut().handle(Command::Open(id.clone()));
     h.run();
 
     // Another copy of Vigie saves the same dossier.
@@ -437,10 +440,10 @@ fn another_copy_s_change_is_shown_and_never_overwritten() {
     other.save(&id, &theirs).unwrap();
 
     h.state_mut()
-        .apply(Action::SetStatus(ItemId::from("alarm.tests"), Status::Done));
+        .handle(Command::SetStatus(ItemId::from("alarm.tests"), Status::Done));
     h.run();
-    assert_eq!(h.state().walk().unwrap().save, SaveState::Failed);
-    let text = h.state().notice.clone().unwrap().text;
+    assert_eq!(h.state().session().unwrap().save, SaveState::Failed);
+    let text = h.state().notice.clone().unwrap().text(h.state().tr());
     assert!(text.contains("was changed outside this window"), "{text}");
     assert!(
         h.query_by_label_contains("is another copy of Vigie open?")
@@ -449,7 +452,7 @@ fn another_copy_s_change_is_shown_and_never_overwritten() {
     let on_disk = vigie::store::read_dossier(&h.state().store.dossier_path(&id)).unwrap();
     assert_eq!(on_disk.title, "Their title");
     // Trying again does not overwrite either.
-    h.state_mut().apply(Action::SaveNow);
+    h.state_mut().handle(Command::SaveNow);
     let on_disk = vigie::store::read_dossier(&h.state().store.dossier_path(&id)).unwrap();
     assert_eq!(on_disk.title, "Their title");
 }
@@ -466,22 +469,25 @@ fn locking_keeps_a_form_being_typed_behind_the_lock() {
     type_into(&mut h, "Phrase de passe", PASSPHRASE);
     h.key_press(egui::Key::Enter);
     h.run();
-    h.state_mut().apply(Action::Open(id));
+    h.state_mut().handle(Command::Open(id));
     h.run();
-    assert_eq!(h.state().walk().unwrap().page, Page::VisitHeader);
+    assert_eq!(h.state().page(), Some(Page::VisitHeader));
     type_into(&mut h, "Foyer visité", "Famille D.");
 
     // Locked (say, when idle), without asking: the form waits behind the lock.
-    h.state_mut().apply(Action::Lock);
+    h.state_mut().handle(Command::Lock);
     h.run();
-    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(matches!(h.state().screen, Screen::Unlock));
     assert!(h.query_by_label("Famille D.").is_none());
     type_into(&mut h, "Phrase de passe", PASSPHRASE);
     h.key_press(egui::Key::Enter);
     h.run();
-    let walk = h.state().walk().expect("the dossier is back");
-    assert_eq!(walk.page, Page::VisitHeader);
-    assert_eq!(walk.drafts.visit.household, "Famille D.");
+    let session = h.state().session().expect("the dossier is back");
+    assert_eq!(h.state().page(), Some(Page::VisitHeader));
+    assert_eq!(
+        session.dossier.drafts.visit.as_ref().unwrap().household,
+        "Famille D."
+    );
 }
 
 #[test]
@@ -492,7 +498,7 @@ fn locking_with_unsaved_changes_keeps_them_behind_the_lock() {
     type_into(&mut h, "Passphrase", PASSPHRASE);
     h.get_by_label("Unlock").click();
     h.run();
-    h.state_mut().apply(Action::Open(id.clone()));
+    h.state_mut().handle(Command::Open(id.clone()));
     h.run();
     let full = Arc::new(AtomicBool::new(true));
     let flag = Arc::clone(&full);
@@ -501,14 +507,14 @@ fn locking_with_unsaved_changes_keeps_them_behind_the_lock() {
     })));
     let item = ItemId::from("alarm.tests");
     h.state_mut()
-        .apply(Action::SetNote(item.clone(), "Testée le 4".into()));
+        .handle(Command::SetNote(item.clone(), "Testée le 4".into()));
     h.run();
-    assert_eq!(h.state().walk().unwrap().save, SaveState::Failed);
+    assert_eq!(h.state().session().unwrap().save, SaveState::Failed);
 
     // Locked (say, when idle): the dossier is hidden, not dropped.
-    h.state_mut().apply(Action::Lock);
+    h.state_mut().handle(Command::Lock);
     h.run();
-    assert!(matches!(h.state().screen, Screen::Unlock(_)));
+    assert!(matches!(h.state().screen, Screen::Unlock));
     assert!(h.query_by_label("Domicile principal").is_none());
 
     // Space is freed meanwhile; unlocking brings the edits back and saves.
@@ -516,7 +522,7 @@ fn locking_with_unsaved_changes_keeps_them_behind_the_lock() {
     type_into(&mut h, "Passphrase", PASSPHRASE);
     h.get_by_label("Unlock").click();
     h.run();
-    let walk = h.state().walk().expect("the dossier is back");
+    let walk = h.state().session().expect("the dossier is back");
     assert_eq!(walk.dossier.note(&item), "Testée le 4");
     assert_eq!(walk.save, SaveState::Saved);
     let mut store = fast_store(dir.path());

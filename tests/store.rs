@@ -6,7 +6,8 @@ use std::fs;
 use vigie::library::Library;
 use vigie::model::checklist::ItemId;
 use vigie::model::{Dossier, Progress, Status};
-use vigie::store::{Settings, Store, StoreError, Theme};
+use vigie::settings::{Settings, Theme};
+use vigie::store::{Store, StoreError};
 
 use crate::util::{date, sample_dossier};
 
@@ -292,4 +293,79 @@ fn a_long_list_is_read_whole_and_in_order() {
     assert_eq!(titles, expected);
     assert_eq!(listed[149].id, ids[7]);
     assert!(listed[149].dossier.is_err());
+}
+
+#[test]
+fn a_hand_written_optional_value_needs_no_some() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = vigie::model::DossierId("by-hand".into());
+    let text = r#"(
+        format_version: 1, title: "À la main", journey: Personal, checklists: ["home-consultation"],
+        answers: {"entrances.locked-at-home": (status: Todo, changed: "2026-11-01T09:00:00Z", due: "2026-12-20")},
+        created: "2026-11-01T09:00:00Z", modified: "2026-11-01T09:00:00Z",
+        review_due: "2027-01-15",
+    )"#;
+    fs::write(store.dossier_path(&id), text).unwrap();
+    let dossier = store.load(&id).expect("a date without Some( ) is read");
+    let item = ItemId::from("entrances.locked-at-home");
+    assert_eq!(
+        dossier.answers[&item].due,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 20)
+    );
+    assert_eq!(dossier.review_due, chrono::NaiveDate::from_ymd_opt(2027, 1, 15));
+    // The explicit form still reads, and is what Vigie writes.
+    store.save(&id, &dossier).unwrap();
+    let written = fs::read_to_string(store.dossier_path(&id)).unwrap();
+    assert!(written.contains("due: Some(\"2026-12-20\")"), "{written}");
+    assert_eq!(store.load(&id).unwrap(), dossier);
+}
+
+#[test]
+fn the_trash_lists_restores_and_empties() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    let t0 = date("2026-12-01T10:15:00Z");
+    store.trash(&id, t0).unwrap();
+    assert!(store.list().unwrap().is_empty());
+    let trashed = store.list_trash().unwrap();
+    assert_eq!(trashed.len(), 1);
+    assert_eq!(trashed[0].dossier_id, id);
+    assert_eq!(trashed[0].deleted, Some(t0));
+    assert_eq!(trashed[0].dossier.as_ref().unwrap().title, "Domicile principal");
+
+    // Restored under its own id, with its answers.
+    let back = store.restore(&trashed[0].id).unwrap();
+    assert_eq!(back, id);
+    assert_eq!(store.load(&id).unwrap(), sample_dossier());
+    assert!(store.list_trash().unwrap().is_empty());
+
+    // Deleted twice in the same second: two entries, none lost.
+    let copy = store.duplicate(&id, "Copie", t0).unwrap();
+    store.trash(&id, t0).unwrap();
+    store.trash(&copy, t0).unwrap();
+    assert_eq!(store.list_trash().unwrap().len(), 2);
+    assert_eq!(store.empty_trash().unwrap(), 2);
+    assert!(store.list_trash().unwrap().is_empty());
+    assert_eq!(
+        fs::read_dir(store.trash_dir()).unwrap().count(),
+        0,
+        "nothing left"
+    );
+}
+
+#[test]
+fn a_dossier_restored_over_a_taken_id_gets_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let id = store.create(&sample_dossier()).unwrap();
+    store.trash(&id, date("2026-12-01T10:15:00Z")).unwrap();
+    // A dossier now has that id (written by hand, or by another copy).
+    let text = fs::read_to_string(store.trash_dir().join(format!("{id}-20261201-101500.ron"))).unwrap();
+    fs::write(store.dossier_path(&id), &text).unwrap();
+    let trashed = store.list_trash().unwrap();
+    let back = store.restore(&trashed[0].id).unwrap();
+    assert_ne!(back, id, "the dossier in place is not overwritten");
+    assert_eq!(store.list().unwrap().len(), 2);
 }

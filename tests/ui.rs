@@ -17,7 +17,7 @@ use vigie::store::Store;
 use crate::util::{harness, sample_dossier};
 
 fn walk_dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
-    &h.state().walk().expect("a dossier is open").dossier
+    &h.state().session().expect("a dossier is open").dossier
 }
 
 fn only_dossier_file(root: &Path) -> String {
@@ -35,12 +35,12 @@ fn create_a_dossier_answer_items_quit_and_find_them_again() {
         let mut h = harness(dir.path(), Lang::Fr);
         h.get_by_label("Nouveau dossier…").click();
         h.run();
-        assert!(matches!(h.state().screen, Screen::NewDossier(_)));
+        assert!(matches!(h.state().screen, Screen::NewDossier));
 
         // Creating without a title says what is missing.
         h.get_by_label("Créer le dossier").click();
         h.run();
-        assert!(matches!(h.state().screen, Screen::NewDossier(_)));
+        assert!(matches!(h.state().screen, Screen::NewDossier));
         assert!(h.query_by_label("Donnez un titre au dossier.").is_some());
 
         h.get_by_label("Titre").focus();
@@ -56,7 +56,7 @@ fn create_a_dossier_answer_items_quit_and_find_them_again() {
             6,
             "a personal dossier offers every checklist but none"
         );
-        first_item = h.state().walk().unwrap().selected.clone().unwrap();
+        first_item = h.state().views.walk.selected.clone().unwrap();
 
         // Answer the first item with its "Done" button, then type a note.
         h.get_all_by_label("Fait").next().unwrap().click();
@@ -101,7 +101,7 @@ fn the_keyboard_moves_and_answers() {
     h.get_by_label("Ouvrir").click();
     h.run();
     // A personal checklist opens on its most important items; walk a section.
-    h.state_mut().apply(vigie::app::Action::SelectSection(0));
+    crate::util::select_section(&mut h, 0);
     h.run();
     let library = Library::load(None);
     let items: Vec<ItemId> = library.checklists[0].sections[0]
@@ -109,11 +109,11 @@ fn the_keyboard_moves_and_answers() {
         .iter()
         .map(|i| i.id.clone())
         .collect();
-    assert_eq!(h.state().walk().unwrap().selected.as_ref(), Some(&items[0]));
+    assert_eq!(h.state().views.walk.selected.as_ref(), Some(&items[0]));
 
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().walk().unwrap().selected.as_ref(), Some(&items[1]));
+    assert_eq!(h.state().views.walk.selected.as_ref(), Some(&items[1]));
     h.key_press(egui::Key::Num3);
     h.run();
     assert_eq!(walk_dossier(&h).status(&items[1]), Status::Todo);
@@ -127,14 +127,14 @@ fn the_keyboard_moves_and_answers() {
     assert_eq!(walk_dossier(&h).status(&items[0]), Status::Unanswered);
     h.key_press(egui::Key::Enter);
     h.run();
-    assert!(h.state().walk().unwrap().expanded.contains(&items[0]));
+    assert!(h.state().views.walk.expanded.contains(&items[0]));
 
     // Past the end of a section, the next section begins.
     for _ in 0..items.len() {
         h.key_press(egui::Key::J);
         h.run();
     }
-    let walk = h.state().walk().unwrap();
+    let walk = &h.state().views.walk;
     assert_eq!(walk.section, 1);
     assert_eq!(
         walk.selected.as_ref(),
@@ -154,8 +154,11 @@ fn search_and_filters_narrow_the_items() {
     h.get_by_label("Rechercher").type_text("alarme");
     h.run();
     let library = Library::load(None);
-    let walk = h.state().walk().unwrap();
-    let found = walk.visible_items(&library, Lang::Fr);
+    let found = h
+        .state()
+        .views
+        .walk
+        .visible_items(walk_dossier(&h), &library, Lang::Fr);
     assert!(found.len() >= 2);
     assert!(found.iter().all(|i| {
         format!("{} {}", i.title.fr, i.guidance.fr)
@@ -239,7 +242,7 @@ fn a_damaged_dossier_is_shown_and_its_backup_can_be_opened() {
         h.state()
             .notice
             .as_ref()
-            .is_some_and(|n| n.text.contains(".damaged"))
+            .is_some_and(|n| n.text(h.state().tr()).contains(".damaged"))
     );
     assert_eq!(
         fs::read_to_string(path.with_extension("ron.damaged")).unwrap(),
@@ -257,7 +260,7 @@ fn changing_the_household_profile_hides_items_but_keeps_answers() {
     // The sample's first section has house-only items; answer one.
     let fence = ItemId::from("perimeter.fence");
     h.state_mut()
-        .apply(vigie::app::Action::SetStatus(fence.clone(), Status::Done));
+        .handle(vigie::app::Command::SetStatus(fence.clone(), Status::Done));
     h.run();
 
     h.get_by_label("Household profile…").click();
@@ -267,21 +270,23 @@ fn changing_the_household_profile_hides_items_but_keeps_answers() {
     h.get_by_label("Apply").click();
     h.run();
     let library = Library::load(None);
-    let walk = h.state().walk().unwrap();
+    let dossier = walk_dossier(&h);
     assert!(
-        walk.dossier
+        dossier
             .profile
             .as_ref()
             .unwrap()
             .contains(&vigie::model::Tag::Flat)
     );
     assert!(
-        !walk
-            .visible_items(&library, Lang::En)
+        !h.state()
+            .views
+            .walk
+            .visible_items(dossier, &library, Lang::En)
             .iter()
             .any(|i| i.id == fence)
     );
-    assert_eq!(walk.dossier.status(&fence), Status::Done, "the answer is kept");
+    assert_eq!(dossier.status(&fence), Status::Done, "the answer is kept");
     assert!(
         h.query_by_label_contains("hidden by the household profile")
             .is_some()
@@ -298,7 +303,7 @@ fn the_summary_previews_the_plan_and_exports() {
     h.run();
     h.get_by_label("Summary and export…").click();
     h.run();
-    assert!(matches!(h.state().screen, Screen::Summary(..)));
+    assert!(matches!(h.state().screen, Screen::Summary));
     assert!(h.query_by_label_contains("Action plan (").is_some());
     assert!(h.query_by_label_contains("not encrypted").is_some());
 
@@ -320,12 +325,12 @@ fn the_summary_previews_the_plan_and_exports() {
         h.state()
             .notice
             .as_ref()
-            .is_some_and(|n| !n.is_error && n.text.contains("handout.html"))
+            .is_some_and(|n| !n.is_error() && n.text(h.state().tr()).contains("handout.html"))
     );
 
     h.get_by_label("← Back to the items").click();
     h.run();
-    assert!(matches!(h.state().screen, Screen::Walkthrough(_)));
+    assert!(matches!(h.state().screen, Screen::Dossier(_)));
 }
 
 #[test]
@@ -336,12 +341,138 @@ fn in_a_narrow_window_the_visit_fields_stay_inside_it() {
     let id = Store::open(dir.path()).unwrap().create(&dossier).unwrap();
     let mut h = harness(dir.path(), Lang::Fr);
     h.set_size(egui::vec2(700.0, 560.0));
-    h.state_mut().apply(vigie::app::Action::Open(id));
+    h.state_mut().handle(vigie::app::Command::Open(id));
     h.state_mut()
-        .apply(vigie::app::Action::ShowPage(vigie::app::Page::Visit(0)));
+        .handle(vigie::app::Command::Navigate(vigie::app::Navigation::Page(
+            vigie::app::Page::Visit(0),
+        )));
     h.run();
     for label in ["Observation", "Recommandation"] {
         let right = h.get_by_label(label).rect().max.x;
         assert!(right <= 700.0, "{label} ends at {right}, past the window's 700");
     }
+}
+
+#[test]
+fn in_english_the_arrow_keys_walk_the_search_results_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.get_by_label("Open").click();
+    h.run();
+    // "door" is an English word: the French texts do not have it.
+    h.get_by_label("Search").focus();
+    h.run();
+    h.get_by_label("Search").type_text("door");
+    h.run();
+    let library = Library::load(None);
+    let shown: Vec<ItemId> = h
+        .state()
+        .views
+        .walk
+        .visible_items(walk_dossier(&h), &library, Lang::En)
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    assert!(shown.len() >= 2, "{shown:?}");
+    // Leave the search field, then walk the results with the keyboard.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.state_mut().views.walk.selected = None;
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().views.walk.selected.as_ref(), Some(&shown[0]));
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().views.walk.selected.as_ref(),
+        Some(&shown[1]),
+        "the second result shown in English"
+    );
+}
+
+#[test]
+fn a_notice_follows_a_change_of_language() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::Fr);
+    h.get_by_label("Supprimer…").click();
+    h.run();
+    h.get_by_label("Mettre à la corbeille").click();
+    h.run();
+    assert!(h.query_by_label_contains("déplacé dans la corbeille").is_some());
+    let french = h.state().notice.as_ref().unwrap().text(h.state().tr());
+    h.get_by_label("EN").click();
+    h.run();
+    let english = h.state().notice.as_ref().unwrap().text(h.state().tr());
+    assert_ne!(
+        french, english,
+        "the notice is put into words in the language of the moment"
+    );
+    assert!(h.query_by_label_contains(&english).is_some(), "{english}");
+}
+
+#[test]
+fn without_a_file_dialog_the_export_says_so_and_offers_the_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.get_by_label("Open").click();
+    h.run();
+    h.get_by_label("Summary and export…").click();
+    h.run();
+    // As under a bare X server: no desktop portal, the dialog comes back at once.
+    h.state_mut().views.summary.chooser = |_, _, _| vigie::app::Chosen::NoDialog;
+    h.get_by_label("Export PDF…").click();
+    h.run();
+    let notice = h.state().notice.as_ref().expect("told, not silent");
+    assert!(
+        notice.text(h.state().tr()).contains("No file chooser"),
+        "{notice:?}"
+    );
+    // The path field serves instead: typed there, the export is written.
+    let target = dir.path().join("plan.pdf");
+    h.get_by_label("Save as").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Save as").type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(target.exists(), "exported through the path field");
+}
+
+#[test]
+fn the_trash_restores_a_dossier_and_empties() {
+    let dir = tempfile::tempdir().unwrap();
+    with_sample(dir.path());
+    let mut h = harness(dir.path(), Lang::En);
+    h.get_by_label("Delete…").click();
+    h.run();
+    h.get_by_label("Move to the trash").click();
+    h.run();
+    assert!(h.state().dossiers.is_empty());
+    h.get_by_label("Trash…").click();
+    h.run();
+    h.get_by_label("Restore “Domicile principal”").click();
+    h.run();
+    assert_eq!(h.state().dossiers.len(), 1, "back in the list");
+    assert!(h.query_by_label("The trash is empty.").is_some());
+    h.get_all_by_label("Close").last().unwrap().click();
+    h.run();
+
+    // Deleted again, then the trash emptied for good (after a question).
+    h.get_by_label("Delete…").click();
+    h.run();
+    h.get_by_label("Move to the trash").click();
+    h.run();
+    h.get_by_label("Trash…").click();
+    h.run();
+    h.get_by_label("Empty the trash…").click();
+    h.run();
+    h.get_by_label("Delete for good").click();
+    h.run();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.list_trash().unwrap().is_empty());
+    assert_eq!(fs::read_dir(store.trash_dir()).unwrap().count(), 0);
 }

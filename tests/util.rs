@@ -47,7 +47,7 @@ pub fn harness(root: &Path, lang: vigie::i18n::Lang) -> egui_kittest::Harness<'s
     let mut harness = egui_kittest::Harness::builder()
         .with_size([1100.0, 760.0])
         .with_context_setup(vigie::app::theme::setup_context)
-        .build_ui_state(vigie::app::app_ui, state);
+        .build_ui_state(vigie::app::frame, state);
     harness.run();
     harness
 }
@@ -64,4 +64,18 @@ pub fn type_into(h: &mut egui_kittest::Harness<'_, vigie::app::AppState>, label:
 pub fn click(h: &mut egui_kittest::Harness<'_, vigie::app::AppState>, label: &str) {
     h.get_by_label(label).click();
     h.run();
+}
+
+/// Shows section `index` of the open dossier's item list, as clicking it
+/// in the side panel does.
+pub fn select_section(h: &mut egui_kittest::Harness<'_, vigie::app::AppState>, index: usize) {
+    let vigie::app::AppState {
+        views,
+        session,
+        library,
+        lang,
+        ..
+    } = h.state_mut();
+    let dossier = &session.as_ref().expect("a dossier is open").dossier;
+    views.walk.select_section(index, dossier, library, *lang);
 }

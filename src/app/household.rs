@@ -39,10 +39,12 @@ pub struct HouseholdDraft {
 }
 
 impl Default for HouseholdDraft {
+    /// A new dossier: Vigie is made for households that hold crypto-assets,
+    /// so that answer starts ticked (untick it if it does not apply).
     fn default() -> Self {
         Self {
             dwelling: Dwelling::Both,
-            yes: BTreeSet::new(),
+            yes: [Tag::CryptoHoldings].into_iter().collect(),
         }
     }
 }
@@ -132,5 +134,10 @@ mod tests {
     fn both_dwellings_show_house_and_flat_items() {
         let tags = HouseholdDraft::default().tags();
         assert!(tags.contains(&Tag::House) && tags.contains(&Tag::Flat));
+    }
+
+    #[test]
+    fn a_new_dossier_holds_crypto_assets_unless_told_otherwise() {
+        assert!(HouseholdDraft::default().tags().contains(&Tag::CryptoHoldings));
     }
 }

@@ -3,12 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Utc};
-
+use super::command::{Command, Navigation, NewDossier};
 use super::household::{self, HouseholdDraft};
-use super::{Action, AppState, Screen, theme};
+use super::theme;
+use crate::i18n::Tr;
+use crate::lang::Lang;
 use crate::library::Library;
-use crate::model::Dossier;
 use crate::model::checklist::{ChecklistId, Journey};
 
 /// The new dossier being described.
@@ -22,21 +22,24 @@ pub struct NewDossierDraft {
     pub chosen: BTreeSet<ChecklistId>,
     /// The household answers.
     pub household: HouseholdDraft,
-    /// Whether the user already tried to create it (to show what is missing).
-    pub attempted: bool,
+}
+
+impl Default for NewDossierDraft {
+    fn default() -> Self {
+        Self {
+            journey: Journey::Personal,
+            title: String::new(),
+            chosen: BTreeSet::new(),
+            household: HouseholdDraft::default(),
+        }
+    }
 }
 
 impl NewDossierDraft {
     /// A draft for a personal checklist with every offered checklist ticked.
     #[must_use]
     pub fn new(library: &Library) -> Self {
-        let mut draft = Self {
-            journey: Journey::Personal,
-            title: String::new(),
-            chosen: BTreeSet::new(),
-            household: HouseholdDraft::default(),
-            attempted: false,
-        };
+        let mut draft = Self::default();
         draft.set_journey(Journey::Personal, library);
         draft
     }
@@ -47,10 +50,11 @@ impl NewDossierDraft {
         self.chosen = library.for_journey(journey).map(|c| c.id.clone()).collect();
     }
 
-    /// The dossier, when the draft is complete: a title and at least one
-    /// checklist offered in the journey (kept in the library's order).
+    /// The dossier to create, when the draft is complete: a title and at
+    /// least one checklist offered in the journey (kept in the library's
+    /// order).
     #[must_use]
-    pub fn to_dossier(&self, library: &Library, now: DateTime<Utc>) -> Option<Dossier> {
+    pub fn to_new_dossier(&self, library: &Library) -> Option<NewDossier> {
         let title = self.title.trim();
         let checklists: Vec<ChecklistId> = library
             .for_journey(self.journey)
@@ -60,36 +64,39 @@ impl NewDossierDraft {
         if title.is_empty() || checklists.is_empty() {
             return None;
         }
-        Some(Dossier::new(
-            title,
-            self.journey,
+        Some(NewDossier {
+            title: title.to_owned(),
+            journey: self.journey,
             checklists,
-            Some(self.household.tags()),
-            now,
-        ))
+            profile: self.household.tags(),
+        })
     }
 }
 
 /// The new dossier screen.
-pub fn new_dossier_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
-    let t = state.tr();
-    let library = &state.library;
-    let Screen::NewDossier(draft) = &mut state.screen else {
-        return;
-    };
+pub fn new_dossier_ui(
+    ui: &mut egui::Ui,
+    t: &'static Tr,
+    lang: Lang,
+    library: &Library,
+    draft: &mut NewDossierDraft,
+    attempted: &mut bool,
+    commands: &mut Vec<Command>,
+) {
+    let mut create = false;
     egui::Panel::bottom("new_dossier_buttons").show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         ui.horizontal(|ui| {
             if ui.button(t.cancel).clicked() {
-                actions.push(Action::GoHome);
+                commands.push(Command::Navigate(Navigation::Home));
             }
             if ui
                 .add(egui::Button::new(egui::RichText::new(t.create).strong()))
                 .clicked()
             {
-                actions.push(Action::CreateDossier);
+                create = true;
             }
-            if draft.attempted {
+            if *attempted {
                 let tokens = theme::Tokens::of(ui.ctx());
                 if draft.title.trim().is_empty() {
                     ui.colored_label(tokens.critical, t.need_title);
@@ -124,7 +131,7 @@ pub fn new_dossier_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                 let mut on = draft.chosen.contains(&checklist.id);
                 let label = format!(
                     "{} ({})",
-                    checklist.title.get(state.lang),
+                    checklist.title.get(lang),
                     (t.item_count)(checklist.items().count())
                 );
                 if ui.checkbox(&mut on, label).changed() {
@@ -135,7 +142,7 @@ pub fn new_dossier_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                     }
                 }
                 ui.indent(("summary", checklist.id.as_str()), |ui| {
-                    ui.label(egui::RichText::new(checklist.summary.get(state.lang)).weak());
+                    ui.label(egui::RichText::new(checklist.summary.get(lang)).weak());
                 });
             }
             ui.add_space(theme::SPACE_L);
@@ -155,8 +162,14 @@ pub fn new_dossier_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                 )
                 .labelled_by(label.id);
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                actions.push(Action::CreateDossier);
+                create = true;
             }
         });
     });
+    if create {
+        match draft.to_new_dossier(library) {
+            Some(new) => commands.push(Command::CreateDossier(new)),
+            None => *attempted = true,
+        }
+    }
 }

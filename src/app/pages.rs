@@ -1,18 +1,18 @@
-//! The pages of an open dossier besides the item list (the visit, the
-//! sign-off, the action plan, the family members and cards), the tabs that
-//! lead to them, and the form drafts they edit.
+//! The open dossier's pages: the header row every page shares (back, title,
+//! save state, progress, tabs), the dispatch to each page, and the big
+//! *Previous* / *Next* buttons of the one-at-a-time pages.
 
-use std::collections::BTreeMap;
-
-use super::family::{self, MemberDraft};
-use super::visit::{self, SignOffDraft, VisitDraft};
-use super::walkthrough::Walk;
-use super::{Action, AppState, Page, SaveState, Screen, plan, theme};
-use crate::i18n::{Lang, Tr};
+use super::command::{Command, Navigation};
+use super::shortcuts::{self, Scope, Shortcut};
+use super::state::{Page, SaveState, Session, Views};
+use super::{family, plan, theme, visit, walkthrough, widgets};
+use crate::i18n::Tr;
+use crate::lang::Lang;
 use crate::library::Library;
-use crate::model::checklist::{ItemId, Journey};
+use crate::model::checklist::Journey;
+use crate::model::{Progress, Status};
 
-/// What every journey page reads besides the open dossier.
+/// What every page reads besides the open dossier.
 pub struct View<'a> {
     /// The catalog.
     pub t: &'static Tr,
@@ -26,24 +26,14 @@ pub struct View<'a> {
     pub today: chrono::NaiveDate,
 }
 
-/// What is being typed on the journey pages, before it is valid.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct JourneyDrafts {
-    /// The visit header form.
-    pub visit: VisitDraft,
-    /// The sign-off form.
-    pub signoff: SignOffDraft,
-    /// The visit header form as filled from the dossier (to tell whether
-    /// something typed is not saved yet).
-    pub visit_shown: VisitDraft,
-    /// The sign-off form as filled from the dossier.
-    pub signoff_shown: SignOffDraft,
-    /// The new member form.
-    pub member: MemberDraft,
-    /// Due dates as typed, by item (filled from the dossier when shown).
-    pub due: BTreeMap<ItemId, String>,
-    /// The next review date as typed (`None`: not filled yet).
-    pub review_due: Option<String>,
+/// The status names of a journey: findings for a référent's visit.
+#[must_use]
+pub fn status_names(t: &Tr, journey: Journey) -> fn(Status) -> &'static str {
+    if journey == Journey::Referent {
+        t.finding_name
+    } else {
+        t.status_name
+    }
 }
 
 /// The pages offered in a journey, in the order of the tabs.
@@ -81,13 +71,79 @@ fn page_name(t: &Tr, page: Page) -> &'static str {
     }
 }
 
-/// The tabs of the open dossier's pages.
-pub fn pages_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, actions: &mut Vec<Action>) {
+/// Where a tab leads: the visit tab reopens where the visit stopped.
+fn tab_target(page: Page, session: &Session, library: &Library) -> Page {
+    match page {
+        Page::Visit(_) => Page::Visit(session.dossier.visit_resume_step(&library.checklists)),
+        other => other,
+    }
+}
+
+/// Sends a navigation, or asks first when the page holds a date typed
+/// wrong (`guard`).
+pub fn go(to: Navigation, guard: bool, commands: &mut Vec<Command>) {
+    commands.push(if guard {
+        Command::ConfirmLeave(to)
+    } else {
+        Command::Navigate(to)
+    });
+}
+
+/// The header row of the open dossier: back, title, journey, save state,
+/// (with `progress`) the progress and the profile button, then the tabs.
+pub fn header_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    session: &Session,
+    page: Page,
+    progress: bool,
+    commands: &mut Vec<Command>,
+) {
+    header_guarded_ui(ui, view, session, page, progress, false, commands);
+}
+
+/// [`header_ui`], asking before leaving when `guard` is set.
+pub fn header_guarded_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    session: &Session,
+    page: Page,
+    progress: bool,
+    guard: bool,
+    commands: &mut Vec<Command>,
+) {
+    let (t, tokens) = (view.t, view.tokens);
+    let dossier = &session.dossier;
+    ui.add_space(theme::SPACE_S);
     ui.horizontal_wrapped(|ui| {
-        for &page in pages_of(walk.dossier.journey) {
-            let current = std::mem::discriminant(&walk.page) == std::mem::discriminant(&page);
-            if ui.selectable_label(current, page_name(t, page)).clicked() && !current {
-                actions.push(Action::ShowPage(page));
+        if ui.button(t.back_to_list).clicked() {
+            go(Navigation::Home, guard, commands);
+        }
+        ui.heading(&dossier.title);
+        ui.label(egui::RichText::new((t.journey_name)(dossier.journey)).weak());
+        if !progress {
+            save_state_ui(ui, t, tokens, session);
+        }
+    });
+    if progress {
+        ui.horizontal_wrapped(|ui| {
+            let p = Progress::of_dossier(dossier, &view.library.checklists);
+            widgets::progress_row(ui, t, tokens, &p);
+            save_state_ui(ui, t, tokens, session);
+            if ui.button(t.edit_profile).clicked() {
+                commands.push(Command::EditProfile);
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        for &tab in pages_of(dossier.journey) {
+            let current = std::mem::discriminant(&page) == std::mem::discriminant(&tab);
+            if ui.selectable_label(current, page_name(t, tab)).clicked() && !current {
+                go(
+                    Navigation::Page(tab_target(tab, session, view.library)),
+                    guard,
+                    commands,
+                );
             }
         }
         ui.separator();
@@ -95,41 +151,48 @@ pub fn pages_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, actions: &mut Vec<Ac
             .button(egui::RichText::new(t.summary_button).strong())
             .clicked()
         {
-            actions.push(Action::ShowSummary);
+            go(Navigation::Summary, guard, commands);
         }
     });
-}
-
-/// The back button, the dossier's title and its journey (the start of the
-/// open dossier's header row).
-pub fn title_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, actions: &mut Vec<Action>) {
-    if ui.button(t.back_to_list).clicked() {
-        actions.push(Action::GoHome);
+    signed_changes_ui(ui, view, session);
+    let missing = dossier.missing_checklists(&view.library.checklists);
+    if !missing.is_empty() {
+        let ids: Vec<&str> = missing.iter().map(crate::model::ChecklistId::as_str).collect();
+        ui.colored_label(tokens.critical, (t.missing_checklists)(&ids.join(", ")));
     }
-    ui.heading(&walk.dossier.title);
-    ui.label(egui::RichText::new((t.journey_name)(walk.dossier.journey)).weak());
+    ui.add_space(theme::SPACE_S);
 }
 
-/// Whether the open dossier is saved, or a form on its page is not.
-pub fn save_state_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, walk: &Walk) {
+/// A signed visit that changed since: says so on every page.
+fn signed_changes_ui(ui: &mut egui::Ui, view: &View<'_>, session: &Session) {
+    let dossier = &session.dossier;
+    let (Some(signoff), Some(changes)) = (&dossier.signoff, dossier.changes_since_signed()) else {
+        return;
+    };
+    if changes.is_empty() {
+        return;
+    }
+    let day = signoff.date.format(view.t.date_format).to_string();
+    ui.colored_label(
+        view.tokens.critical,
+        egui::RichText::new((view.t.journeys.changed_since_signed)(
+            &day,
+            changes.findings.len(),
+            changes.header,
+        ))
+        .strong(),
+    );
+}
+
+/// Whether the open dossier is saved, and whether a form is being typed.
+pub fn save_state_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, session: &Session) {
     let weak = ui.visuals().weak_text_color();
-    let (text, color) = match walk.save {
+    let (text, color) = match session.save {
         SaveState::Failed => (t.save_failed, tokens.critical),
-        _ if walk.has_unsaved_form() => (t.form_not_saved, weak),
         SaveState::Saved => (t.saved, weak),
         SaveState::Pending { .. } => (t.unsaved, weak),
     };
     ui.colored_label(color, text);
-}
-
-fn header_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, walk: &Walk, actions: &mut Vec<Action>) {
-    ui.add_space(theme::SPACE_S);
-    ui.horizontal_wrapped(|ui| {
-        title_ui(ui, t, walk, actions);
-        save_state_ui(ui, t, tokens, walk);
-    });
-    pages_bar_ui(ui, t, walk, actions);
-    ui.add_space(theme::SPACE_S);
 }
 
 /// Where a one-at-a-time page (a visit step, a family card) stands.
@@ -147,67 +210,84 @@ pub struct Steps {
 }
 
 /// The big *Previous* and *Next* buttons at the bottom of a one-at-a-time
-/// page, and the ← / → keys (when no text field has the keyboard).
-pub fn steps_ui(ui: &mut egui::Ui, id: &str, t: &Tr, steps: &Steps, actions: &mut Vec<Action>) {
+/// page, and the ← / → keys (when `keyboard`: no text field has it).
+/// Returns the status key pressed, if any (1–4, 0), for the page to apply.
+pub fn steps_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    t: &Tr,
+    steps: &Steps,
+    keyboard: bool,
+    commands: &mut Vec<Command>,
+) -> Option<Status> {
     let Steps {
         index, count, page, ..
     } = *steps;
+    let go_to = |page: Page| Command::Navigate(Navigation::Page(page));
     egui::Panel::bottom(id.to_owned()).show(ui, |ui| {
         ui.add_space(theme::SPACE_M);
         ui.horizontal(|ui| {
             let previous =
                 egui::Button::new(egui::RichText::new(t.previous).size(18.0)).min_size(theme::BIG_BUTTON);
             if ui.add_enabled(index > 0, previous).clicked() {
-                actions.push(Action::ShowPage(page(index - 1)));
+                commands.push(go_to(page(index - 1)));
             }
             let last = index + 1 >= count;
             let text = if last { steps.then_text } else { t.next };
             let next =
                 egui::Button::new(egui::RichText::new(text).size(18.0).strong()).min_size(theme::BIG_BUTTON);
             if ui.add(next).clicked() {
-                actions.push(Action::ShowPage(if last { steps.then } else { page(index + 1) }));
+                commands.push(go_to(if last { steps.then } else { page(index + 1) }));
             }
         });
-        ui.add_space(theme::SPACE_M);
+        ui.add_space(theme::SPACE_S);
+        ui.label(
+            egui::RichText::new(shortcuts::help_line(t, Scope::Steps, Journey::Referent))
+                .weak()
+                .small(),
+        );
+        ui.add_space(theme::SPACE_S);
     });
-    if !ui.ctx().egui_wants_keyboard_input() {
-        ui.input(|input| {
-            if input.key_pressed(egui::Key::ArrowLeft) && index > 0 {
-                actions.push(Action::ShowPage(page(index - 1)));
+    let mut status = None;
+    if keyboard {
+        for shortcut in shortcuts::pressed(ui, Scope::Steps) {
+            match shortcut {
+                Shortcut::PreviousStep if index > 0 => commands.push(go_to(page(index - 1))),
+                Shortcut::NextStep if index + 1 < count => commands.push(go_to(page(index + 1))),
+                Shortcut::SetStatus(s) => status = Some(s),
+                _ => {}
             }
-            if input.key_pressed(egui::Key::ArrowRight) && index + 1 < count {
-                actions.push(Action::ShowPage(page(index + 1)));
-            }
-        });
+        }
     }
+    status
 }
 
-/// Draws the open dossier's page when it is not the item list.
-pub fn page_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
-    let lang = state.lang;
-    let t = state.tr();
-    let library = &state.library;
-    let Screen::Walkthrough(walk) = &mut state.screen else {
+/// Draws a page of the open dossier.
+pub fn page_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    session: &Session,
+    views: &mut Views,
+    page: Page,
+    keyboard: bool,
+    commands: &mut Vec<Command>,
+) {
+    if page == Page::List {
+        walkthrough::walkthrough_ui(ui, view, session, &mut views.walk, keyboard, commands);
         return;
-    };
-    let tokens = theme::Tokens::of(ui.ctx());
-    let today = chrono::Local::now().date_naive();
-    egui::Panel::top("page_header").show(ui, |ui| header_ui(ui, t, &tokens, walk, actions));
-    let view = View {
-        t,
-        lang,
-        tokens: &tokens,
-        library,
-        today,
-    };
-    match walk.page {
+    }
+    let guard = page == Page::Plan && views.plan.has_wrong_date();
+    egui::Panel::top("page_header").show(ui, |ui| {
+        header_guarded_ui(ui, view, session, page, false, guard, commands);
+    });
+    match page {
         Page::List => {}
-        Page::VisitHeader => visit::visit_header_ui(ui, &view, walk, actions),
-        Page::Visit(index) => visit::visit_ui(ui, &view, walk, index, actions),
-        Page::SignOff => visit::signoff_ui(ui, &view, walk, actions),
-        Page::Plan => plan::plan_ui(ui, &view, walk, actions),
-        Page::Members => family::members_ui(ui, &view, walk, actions),
-        Page::Cards(index) => family::cards_ui(ui, &view, walk, index, actions),
-        Page::Acknowledgements => family::acks_ui(ui, &view, walk),
+        Page::VisitHeader => visit::visit_header_ui(ui, view, session, &mut views.attempted.visit, commands),
+        Page::Visit(index) => visit::visit_ui(ui, view, session, index, keyboard, commands),
+        Page::SignOff => visit::signoff_ui(ui, view, session, &mut views.attempted.signoff, commands),
+        Page::Plan => plan::plan_ui(ui, view, session, &mut views.plan, commands),
+        Page::Members => family::members_ui(ui, view, session, &mut views.attempted.member, commands),
+        Page::Cards(index) => family::cards_ui(ui, view, session, index, keyboard, commands),
+        Page::Acknowledgements => family::acks_ui(ui, view, session),
     }
 }

@@ -1,60 +1,103 @@
-//! The action plan screen: the open items of the dossier, most important
-//! first then by due date, each with an owner and a due date; overdue items
+//! The action plan screen: every open item of the dossier (the one plan
+//! that the summary, the printed report and the home screen also show),
+//! most important first, each with an owner and a due date; overdue items
 //! stand out. Also the next review date, and what changed since the
 //! previous dossier when the dossier reviews one.
+//!
+//! A date is taken when its field loses the keyboard or on Enter, never
+//! while it is typed, so that the list never moves under the user's hands;
+//! a date typed wrong stays in its field, with why, until corrected.
 
-use super::pages::View;
-use super::walkthrough::Walk;
-use super::{Action, rows, theme};
-use crate::i18n::Tr;
-use crate::model::checklist::Journey;
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::command::Command;
+use super::pages::{View, status_names};
+use super::state::Session;
+use super::visit::problem_text;
+use super::{rows, theme, widgets};
+use crate::model::checklist::{ItemId, Journey};
 use crate::model::dates::parse_optional_date;
+use crate::model::forms::FormProblem;
 use crate::model::plan::action_plan;
-use crate::model::{Progress, Status};
 
-/// The status names of a journey: findings for a référent's visit.
-#[must_use]
-pub fn status_names(t: &Tr, journey: Journey) -> fn(Status) -> &'static str {
-    if journey == Journey::Referent {
-        t.finding_name
-    } else {
-        t.status_name
+/// Dates being typed on the action plan page, not taken yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanUi {
+    /// Due dates as typed, by item.
+    pub due: BTreeMap<ItemId, String>,
+    /// The next review date as typed.
+    pub review_due: Option<String>,
+}
+
+impl PlanUi {
+    /// Whether a date typed is not a date (leaving would drop it).
+    #[must_use]
+    pub fn has_wrong_date(&self) -> bool {
+        self.due
+            .values()
+            .chain(&self.review_due)
+            .any(|text| parse_optional_date(text).is_err())
     }
 }
 
-/// A date field editing `text`; returns the date when the text is a valid
-/// date (or empty: `Some(None)`), and shows why otherwise.
+/// A date field for `stored`, with the text being typed in `typed`.
+/// Returns the new date when one is taken (Enter, or the field left) and
+/// differs; shows why when the text is not a date.
 #[expect(
     clippy::option_option,
-    reason = "no edit, or an edit that sets or clears the date"
+    reason = "no change, or a change that sets or clears the date"
 )]
 fn date_field_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
     label: &str,
-    text: &mut String,
-) -> Option<Option<chrono::NaiveDate>> {
+    stored: Option<NaiveDate>,
+    typed: &mut Option<String>,
+) -> Option<Option<NaiveDate>> {
+    let t = view.t;
+    let shown = |d: Option<NaiveDate>| d.map(|d| d.format(t.date_format).to_string()).unwrap_or_default();
+    let mut text = typed.clone().unwrap_or_else(|| shown(stored));
     let label = ui.label(label);
     let edit = ui
         .add(
-            egui::TextEdit::singleline(text)
-                .hint_text(view.t.date_hint)
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(t.date_hint)
                 .desired_width(100.0),
         )
         .labelled_by(label.id);
-    if let Ok(date) = parse_optional_date(text) {
-        edit.changed().then_some(date)
-    } else {
-        ui.colored_label(view.tokens.critical, view.t.date_invalid);
-        None
+    if edit.changed() {
+        *typed = Some(text);
     }
+    let mut taken = None;
+    if edit.lost_focus()
+        && let Some(text) = typed.as_ref()
+        && let Ok(date) = parse_optional_date(text)
+    {
+        *typed = None;
+        taken = (date != stored).then_some(date);
+    }
+    if !edit.has_focus()
+        && let Some(Err(err)) = typed.as_ref().map(|text| parse_optional_date(text))
+    {
+        ui.colored_label(view.tokens.critical, problem_text(t, FormProblem::Date(err)));
+    }
+    taken
 }
 
 /// The action plan screen.
-pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mut Vec<Action>) {
+pub fn plan_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    session: &Session,
+    plan_ui: &mut PlanUi,
+    commands: &mut Vec<Command>,
+) {
     let t = view.t;
+    let dossier = &session.dossier;
     let checklists = &view.library.checklists;
-    let names = status_names(t, walk.dossier.journey);
+    let names = status_names(t, dossier.journey);
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink(false)
@@ -62,17 +105,12 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                 ui.heading(t.plan_title);
                 ui.label(egui::RichText::new(t.plan_help).weak());
                 ui.add_space(theme::SPACE_M);
-
-                let dossier = &walk.dossier;
-                let review = walk.drafts.review_due.get_or_insert_with(|| {
-                    dossier
-                        .review_due
-                        .map(|d| d.format(t.date_format).to_string())
-                        .unwrap_or_default()
-                });
                 ui.horizontal_wrapped(|ui| {
-                    if let Some(date) = date_field_ui(ui, view, t.review_due_label, review) {
-                        actions.push(Action::SetReviewDue(date));
+                    let review = &mut plan_ui.review_due;
+                    if let Some(date) =
+                        date_field_ui(ui, view, t.review_due_label, dossier.review_due, review)
+                    {
+                        commands.push(Command::SetReviewDue(date));
                     }
                     if let Some(due) = dossier.review_due
                         && dossier.review_is_due(view.today)
@@ -82,44 +120,21 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                     }
                 });
                 ui.add_space(theme::SPACE_M);
-
-                if let Some(changes) = dossier.changes(checklists)
-                    && let Some(baseline) = &dossier.baseline
-                {
-                    let date = baseline
-                        .modified
-                        .with_timezone(&chrono::Local)
-                        .format(t.date_format)
-                        .to_string();
-                    ui.strong((t.changes_since)(&baseline.title, &date));
-                    for (title, items) in [
-                        ((t.newly_done)(changes.newly_done.len()), &changes.newly_done),
-                        (
-                            (t.newly_failing)(changes.newly_failing.len()),
-                            &changes.newly_failing,
-                        ),
-                        ((t.still_open)(changes.still_open.len()), &changes.still_open),
-                    ] {
-                        egui::CollapsingHeader::new(title)
-                            .default_open(!items.is_empty() && items.len() <= 8)
-                            .show(ui, |ui| {
-                                for item in items {
-                                    ui.label(format!("• {}", item.title.get(view.lang)));
-                                }
-                            });
-                    }
-                    ui.add_space(theme::SPACE_M);
-                    ui.separator();
-                }
+                changes_ui(ui, view, session);
 
                 let plan = action_plan(dossier, checklists, view.today);
-                let p = Progress::of_dossier(dossier, checklists);
                 if plan.is_empty() {
                     ui.label(t.plan_empty);
-                }
-                let unanswered = p.total - p.answered;
-                if unanswered > 0 {
-                    ui.label(egui::RichText::new((t.not_in_plan)(unanswered)).weak());
+                } else {
+                    let unanswered = plan
+                        .iter()
+                        .filter(|e| e.status == crate::model::Status::Unanswered)
+                        .count();
+                    ui.label((t.journeys.plan_counts)(
+                        plan.len(),
+                        unanswered,
+                        dossier.journey == Journey::Referent,
+                    ));
                 }
                 ui.add_space(theme::SPACE_S);
                 // Only the entries in view are drawn when the plan is long.
@@ -136,11 +151,7 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                         ui.set_width(ui.available_width());
                         ui.push_id(item.id.as_str(), |ui| {
                             ui.horizontal_wrapped(|ui| {
-                                ui.label(
-                                    egui::RichText::new(format!("■ {}", (t.priority_name)(item.priority)))
-                                        .color(view.tokens.priority(item.priority))
-                                        .strong(),
-                                );
+                                widgets::priority_badge(ui, t, view.tokens, item.priority);
                                 let status = if dossier.journey == Journey::Referent {
                                     (t.finding_of)(names(entry.status))
                                 } else {
@@ -165,16 +176,16 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                                     )
                                     .labelled_by(label.id);
                                 if edit.changed() {
-                                    actions.push(Action::SetOwner(item.id.clone(), owner));
+                                    commands.push(Command::SetOwner(item.id.clone(), owner));
                                 }
-                                let due = walk.drafts.due.entry(item.id.clone()).or_insert_with(|| {
-                                    entry
-                                        .due
-                                        .map(|d| d.format(t.date_format).to_string())
-                                        .unwrap_or_default()
-                                });
-                                if let Some(date) = date_field_ui(ui, view, t.due, due) {
-                                    actions.push(Action::SetDue(item.id.clone(), date));
+                                let mut typed = plan_ui.due.get(&item.id).cloned();
+                                let taken = date_field_ui(ui, view, t.due, entry.due, &mut typed);
+                                match typed {
+                                    Some(text) => plan_ui.due.insert(item.id.clone(), text),
+                                    None => plan_ui.due.remove(&item.id),
+                                };
+                                if let Some(date) = taken {
+                                    commands.push(Command::SetDue(item.id.clone(), date));
                                 }
                                 if entry.overdue {
                                     ui.colored_label(
@@ -189,4 +200,38 @@ pub fn plan_ui(ui: &mut egui::Ui, view: &View<'_>, walk: &mut Walk, actions: &mu
                 });
             });
     });
+}
+
+/// What changed since the previous dossier, when this one reviews one.
+fn changes_ui(ui: &mut egui::Ui, view: &View<'_>, session: &Session) {
+    let t = view.t;
+    let dossier = &session.dossier;
+    let (Some(changes), Some(baseline)) = (dossier.changes(&view.library.checklists), &dossier.baseline)
+    else {
+        return;
+    };
+    let date = baseline
+        .modified
+        .with_timezone(&chrono::Local)
+        .format(t.date_format)
+        .to_string();
+    ui.strong((t.changes_since)(&baseline.title, &date));
+    for (title, items) in [
+        ((t.newly_done)(changes.newly_done.len()), &changes.newly_done),
+        (
+            (t.newly_failing)(changes.newly_failing.len()),
+            &changes.newly_failing,
+        ),
+        ((t.still_open)(changes.still_open.len()), &changes.still_open),
+    ] {
+        egui::CollapsingHeader::new(title)
+            .default_open(!items.is_empty() && items.len() <= 8)
+            .show(ui, |ui| {
+                for item in items {
+                    ui.label(format!("• {}", item.title.get(view.lang)));
+                }
+            });
+    }
+    ui.add_space(theme::SPACE_M);
+    ui.separator();
 }

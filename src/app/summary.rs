@@ -4,15 +4,18 @@
 
 use std::path::PathBuf;
 
-use super::{Action, AppState, Screen, theme};
+use super::command::{Command, ExportRequest, Navigation};
+use super::pages::View;
+use super::state::{Page, Session};
+use super::{theme, widgets};
 use crate::model::Progress;
-use crate::report::{self, Format, Profile};
+use crate::report::{Format, Profile};
 
 /// How many action plan rows the preview shows.
 const PREVIEW_ROWS: usize = 12;
 
 /// The choices being made on the summary screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct SummaryDraft {
     /// What to print.
     pub profile: Profile,
@@ -20,6 +23,15 @@ pub struct SummaryDraft {
     pub open_after: bool,
     /// The path typed in the path field (used when no dialog is available).
     pub path: String,
+    /// Asks for the file to write: the system's save dialog (tests put a
+    /// stand-in here).
+    pub chooser: fn(&str, Profile, Format) -> Chosen,
+}
+
+impl Default for SummaryDraft {
+    fn default() -> Self {
+        Self::new("vigie")
+    }
 }
 
 impl SummaryDraft {
@@ -40,6 +52,7 @@ impl SummaryDraft {
                 .join(format!("{}.pdf", file_stem(title)))
                 .display()
                 .to_string(),
+            chooser: save_dialog,
         }
     }
 }
@@ -59,37 +72,27 @@ pub fn file_stem(title: &str) -> String {
 }
 
 /// The summary screen.
-pub fn summary_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
-    let lang = state.lang;
-    let t = state.tr();
-    let library = &state.library;
-    let Screen::Summary(walk, draft) = &mut state.screen else {
-        return;
-    };
-    let tokens = theme::Tokens::of(ui.ctx());
-    let progress = Progress::of_dossier(&walk.dossier, &library.checklists);
-    let preview = report::build(&walk.dossier, library, Profile::Full, lang, chrono::Local::now());
+pub fn summary_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    session: &Session,
+    draft: &mut SummaryDraft,
+    commands: &mut Vec<Command>,
+) {
+    let (t, lang, library, tokens) = (view.t, view.lang, view.library, view.tokens);
+    let dossier = &session.dossier;
+    let progress = Progress::of_dossier(dossier, &library.checklists);
+    let plan = crate::model::plan::action_plan(dossier, &library.checklists, view.today);
 
     egui::Panel::top("summary_header").show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         ui.horizontal_wrapped(|ui| {
             if ui.button(t.back_to_walk).clicked() {
-                actions.push(Action::CloseSummary);
+                commands.push(Command::Navigate(Navigation::Page(Page::List)));
             }
-            ui.heading(format!("{} — {}", t.summary_title, walk.dossier.title));
+            ui.heading(format!("{} — {}", t.summary_title, dossier.title));
         });
-        ui.horizontal_wrapped(|ui| {
-            ui.add(
-                egui::ProgressBar::new(progress.answered_fraction())
-                    .desired_width(160.0)
-                    .text((t.answered_of)(progress.answered, progress.total)),
-            );
-            ui.label(egui::RichText::new((t.score)(progress.score())).strong())
-                .on_hover_text(t.score_help);
-            if progress.open_critical > 0 {
-                ui.colored_label(tokens.critical, (t.open_critical)(progress.open_critical));
-            }
-        });
+        ui.horizontal_wrapped(|ui| widgets::progress_row(ui, t, tokens, &progress));
         ui.add_space(theme::SPACE_S);
     });
 
@@ -97,86 +100,126 @@ pub fn summary_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Act
         .resizable(false)
         .default_size(320.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.strong(t.summary_profile);
-                for profile in Profile::ALL {
-                    ui.radio_value(&mut draft.profile, profile, (t.profile_name)(profile));
-                    ui.indent(("profile_help", profile as u8), |ui| {
-                        ui.label(egui::RichText::new((t.profile_help)(profile)).weak());
-                    });
-                }
-                ui.add_space(theme::SPACE_M);
-                egui::Frame::new()
-                    .fill(tokens.error_bg)
-                    .inner_margin(theme::SPACE_M)
-                    .corner_radius(4.0)
-                    .show(ui, |ui| {
-                        ui.label(egui::RichText::new(t.export_warning).color(tokens.strong_text));
-                    });
-                ui.add_space(theme::SPACE_M);
-                ui.checkbox(&mut draft.open_after, t.open_after_export);
-                ui.add_space(theme::SPACE_M);
-                for (format, label) in [(Format::Pdf, t.export_pdf), (Format::Html, t.export_html)] {
-                    if ui.button(egui::RichText::new(label).strong()).clicked()
-                        && let Some(path) = save_dialog(&walk.dossier.title, draft.profile, format)
-                    {
-                        actions.push(Action::Export(format, path));
-                    }
-                }
-                ui.add_space(theme::SPACE_L);
-                let label = ui.label(t.export_path);
-                ui.add(egui::TextEdit::singleline(&mut draft.path).desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-                if ui.button(t.export_to_path).clicked() && !draft.path.trim().is_empty() {
-                    let path = PathBuf::from(draft.path.trim());
-                    let format = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html")) {
-                        Format::Html
-                    } else {
-                        Format::Pdf
-                    };
-                    actions.push(Action::Export(format, path));
-                }
-            });
+            egui::ScrollArea::vertical().show(ui, |ui| export_ui(ui, view, dossier, draft, commands));
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.heading((t.plan_preview)(preview.plan.len()));
-            if preview.plan.is_empty() {
-                ui.label(preview.labels.nothing);
+            ui.heading((t.plan_preview)(plan.len()));
+            if plan.is_empty() {
+                ui.label(t.plan_empty);
             }
-            for row in preview.plan.iter().take(PREVIEW_ROWS) {
+            let names = super::pages::status_names(t, dossier.journey);
+            for entry in plan.iter().take(PREVIEW_ROWS) {
                 ui.horizontal_wrapped(|ui| {
-                    let priority = egui::RichText::new(&row.priority);
-                    if row.critical {
-                        ui.colored_label(tokens.critical, priority.strong());
-                    } else {
-                        ui.label(priority);
-                    }
-                    ui.label(&row.title);
-                    ui.label(egui::RichText::new(&row.status).weak());
+                    widgets::priority_badge(ui, t, tokens, entry.item.priority);
+                    ui.label(entry.item.title.get(lang));
+                    ui.label(egui::RichText::new(names(entry.status)).weak());
                 });
             }
-            if preview.plan.len() > PREVIEW_ROWS {
-                ui.label(egui::RichText::new("…").weak());
+            if plan.len() > PREVIEW_ROWS {
+                ui.label(egui::RichText::new((t.journeys.more_in_plan)(plan.len() - PREVIEW_ROWS)).weak());
             }
         });
     });
 }
 
-/// Asks for the file to write with the system's save dialog. `None` when
-/// cancelled or when no dialog is available (the path field then serves).
-fn save_dialog(title: &str, profile: Profile, format: Format) -> Option<PathBuf> {
+/// The profile choice, the warning, and the export buttons.
+fn export_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    dossier: &crate::model::Dossier,
+    draft: &mut SummaryDraft,
+    commands: &mut Vec<Command>,
+) {
+    let (t, tokens) = (view.t, view.tokens);
+    ui.strong(t.summary_profile);
+    for profile in Profile::ALL {
+        ui.radio_value(&mut draft.profile, profile, (t.profile_name)(profile));
+        ui.indent(("profile_help", profile as u8), |ui| {
+            ui.label(egui::RichText::new((t.profile_help)(profile)).weak());
+        });
+    }
+    ui.add_space(theme::SPACE_M);
+    egui::Frame::new()
+        .fill(tokens.error_bg)
+        .inner_margin(theme::SPACE_M)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new((t.journeys.export_warning_for)(draft.profile)).color(tokens.strong_text),
+            );
+        });
+    ui.add_space(theme::SPACE_M);
+    ui.checkbox(&mut draft.open_after, t.open_after_export);
+    ui.add_space(theme::SPACE_M);
+    let request = |format, path| {
+        Command::Export(ExportRequest {
+            format,
+            profile: draft.profile,
+            path,
+            open_after: draft.open_after,
+        })
+    };
+    for (format, label) in [(Format::Pdf, t.export_pdf), (Format::Html, t.export_html)] {
+        if ui.button(egui::RichText::new(label).strong()).clicked() {
+            match (draft.chooser)(&dossier.title, draft.profile, format) {
+                Chosen::Path(path) => commands.push(request(format, path)),
+                Chosen::Cancelled => {}
+                Chosen::NoDialog => commands.push(Command::NoFileDialog),
+            }
+        }
+    }
+    ui.add_space(theme::SPACE_L);
+    let label = ui.label(t.export_path);
+    ui.add(egui::TextEdit::singleline(&mut draft.path).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if ui.button(t.export_to_path).clicked() && !draft.path.trim().is_empty() {
+        let path = PathBuf::from(draft.path.trim());
+        let format = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html")) {
+            Format::Html
+        } else {
+            Format::Pdf
+        };
+        commands.push(request(format, path));
+    }
+}
+
+/// What the save dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chosen {
+    /// A file to write.
+    Path(PathBuf),
+    /// The user closed it.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal): it came back at once.
+    NoDialog,
+}
+
+/// How soon a dialog that came back empty is taken for one that could not
+/// be shown: nobody cancels a file dialog that fast.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Asks for the file to write with the system's save dialog. When none can
+/// be shown (no desktop portal, as under a bare X server), says so: the
+/// path field then serves.
+pub fn save_dialog(title: &str, profile: Profile, format: Format) -> Chosen {
+    let started = std::time::Instant::now();
     let name = format!(
         "{}-{}.{}",
         file_stem(title),
         format!("{profile:?}").to_lowercase(),
         format.extension()
     );
-    rfd::FileDialog::new()
+    let chosen = rfd::FileDialog::new()
         .set_file_name(name)
         .add_filter(format.extension().to_uppercase(), &[format.extension()])
-        .save_file()
+        .save_file();
+    match chosen {
+        Some(path) => Chosen::Path(path),
+        None if started.elapsed() < NO_DIALOG_WITHIN => Chosen::NoDialog,
+        None => Chosen::Cancelled,
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use egui::Color32;
 
 use crate::model::Status;
 use crate::model::checklist::Priority;
-use crate::store::Theme;
+use crate::settings::{Theme, Zoom};
 
 /// Small gap.
 pub const SPACE_S: f32 = 4.0;
@@ -120,8 +120,13 @@ impl Tokens {
     }
 }
 
-/// Applies the chosen theme to the context (cheap when unchanged).
-pub fn apply(ctx: &egui::Context, theme: Theme) {
+/// Applies the chosen theme and text size to the context (cheap when
+/// unchanged).
+pub fn apply(ctx: &egui::Context, theme: Theme, zoom: Zoom) {
+    let factor = zoom.factor();
+    if (ctx.zoom_factor() - factor).abs() > f32::EPSILON {
+        ctx.set_zoom_factor(factor);
+    }
     let preference = match theme {
         Theme::System => egui::ThemePreference::System,
         Theme::Light => egui::ThemePreference::Light,
@@ -152,4 +157,7 @@ pub fn setup_context(ctx: &egui::Context) {
             .push("dejavu-sans".to_owned());
     }
     ctx.set_fonts(fonts);
+    // Ctrl + / Ctrl − / Ctrl 0 are Vigie's own shortcuts: the size chosen
+    // is remembered in the settings.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
 }

@@ -1,18 +1,22 @@
-//! The walkthrough: sections in a side panel with their progress, items with
-//! their priority, status buttons, note, and guidance and sources that
-//! unfold; filters, search and keyboard shortcuts.
+//! The item list of an open dossier: sections in a side panel with their
+//! progress, items with their priority, status buttons, note, and guidance
+//! that unfolds; filters, search and keyboard shortcuts.
+//!
+//! How the items are looked at ([`WalkUi`]: section, selection, search,
+//! filters) is the view's own state; answers go out as commands.
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
-
-use super::visit::{SignOffDraft, VisitDraft};
-use super::{Action, AppState, JourneyDrafts, Page, SaveState, Screen, pages, plan, rows, theme};
-use crate::i18n::{Lang, Tr};
+use super::command::{Command, Navigation};
+use super::pages::{self, View};
+use super::shortcuts::{self, Scope, Shortcut};
+use super::state::{Page, Session};
+use super::{rows, theme, widgets};
+use crate::i18n::Tr;
+use crate::lang::Lang;
 use crate::library::Library;
 use crate::model::checklist::{Checklist, Item, ItemId, Journey, Priority, Section};
-use crate::model::dates::parse_optional_date;
-use crate::model::{Dossier, DossierId, Progress, Status};
+use crate::model::{Dossier, Progress, Status};
 
 /// Which statuses the item list shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,15 +40,9 @@ impl StatusFilter {
     }
 }
 
-/// An open dossier and how it is being looked at.
-#[derive(Debug)]
-pub struct Walk {
-    /// The dossier's id.
-    pub id: DossierId,
-    /// The dossier, with the changes not yet saved.
-    pub dossier: Dossier,
-    /// Whether the changes are saved.
-    pub save: SaveState,
+/// How the open dossier's items are looked at.
+#[derive(Clone, Debug, Default)]
+pub struct WalkUi {
     /// The section shown (index in [`sections`]).
     pub section: usize,
     /// The selected item (keyboard shortcuts act on it).
@@ -62,10 +60,6 @@ pub struct Walk {
     /// Whether the list shows every section's items, most important
     /// first, instead of one section (the personal checklist opens so).
     pub most_important_first: bool,
-    /// The page shown: the item list or a journey page.
-    pub page: Page,
-    /// The journey pages' form drafts.
-    pub drafts: JourneyDrafts,
 }
 
 /// The dossier's sections, in order, with their checklist.
@@ -79,114 +73,28 @@ pub fn sections<'a>(dossier: &Dossier, library: &'a Library) -> Vec<(&'a Checkli
         .collect()
 }
 
-impl Walk {
-    /// Opens `dossier` on its first section, first item selected.
+impl WalkUi {
+    /// How `dossier` is first shown: the personal checklist most important
+    /// first, the others on their first section; the first item selected.
     #[must_use]
-    pub fn new(id: DossierId, dossier: Dossier, library: &Library) -> Self {
-        let mut walk = Self {
-            id,
-            dossier,
-            save: SaveState::Saved,
-            section: 0,
-            selected: None,
-            expanded: BTreeSet::new(),
-            search: String::new(),
-            status_filter: StatusFilter::All,
-            priority_filter: None,
-            scroll_to_selected: false,
-            most_important_first: false,
-            page: Page::List,
-            drafts: JourneyDrafts::default(),
-        };
-        if walk.dossier.journey == Journey::Personal {
-            walk.show_most_important(library);
+    pub fn new(dossier: &Dossier, library: &Library, lang: Lang) -> Self {
+        let mut walk = Self::default();
+        if dossier.journey == Journey::Personal {
+            walk.show_most_important(dossier, library, lang);
         } else {
-            walk.select_section(0, library);
+            walk.select_section(0, dossier, library, lang);
         }
-        // A visit opens on its header until it has one, then on the
-        // step-by-step visit; a briefing on its members until it has some,
-        // then on the cards.
-        // (Forms are filled in French here; `AppState` fills them again in
-        // the user's language.)
-        let today = chrono::Local::now().date_naive();
-        let t = crate::i18n::tr(Lang::Fr);
-        let page = match walk.dossier.journey {
-            Journey::Personal => Page::List,
-            Journey::Referent if walk.dossier.visit.is_none() => Page::VisitHeader,
-            Journey::Referent => Page::Visit(0),
-            Journey::Family if walk.dossier.members.is_empty() => Page::Members,
-            Journey::Family => Page::Cards(0),
-        };
-        walk.show_page(page, today, t);
         walk
     }
 
-    /// Whether the page shown is a form (the visit header, the sign-off, a
-    /// new family member, the action plan's dates) holding something typed
-    /// that is not in the dossier yet. (A date typed in the action plan goes
-    /// into the dossier as soon as it is valid, so only one that is not is
-    /// unsaved.)
-    #[must_use]
-    pub fn has_unsaved_form(&self) -> bool {
-        let d = &self.drafts;
-        match self.page {
-            Page::VisitHeader => !d.visit.same_fields(&d.visit_shown),
-            Page::SignOff => !d.signoff.same_fields(&d.signoff_shown),
-            Page::Members => !d.member.name.trim().is_empty(),
-            Page::Plan => d
-                .due
-                .values()
-                .chain(&d.review_due)
-                .any(|text| parse_optional_date(text).is_err()),
-            _ => false,
-        }
-    }
-
-    /// Puts the form of the page shown back as it was filled from the
-    /// dossier.
-    pub fn discard_form(&mut self) {
-        let d = &mut self.drafts;
-        match self.page {
-            Page::VisitHeader => d.visit = d.visit_shown.clone(),
-            Page::SignOff => d.signoff = d.signoff_shown.clone(),
-            Page::Members => d.member.name.clear(),
-            Page::Plan => {
-                d.due.clear();
-                d.review_due = None;
-            }
-            _ => {}
-        }
-    }
-
-    /// Shows `page`, filling its form from the dossier (dates written with
-    /// `t`'s format).
-    pub fn show_page(&mut self, page: Page, today: NaiveDate, t: &Tr) {
-        match page {
-            Page::VisitHeader => {
-                self.drafts.visit = VisitDraft::from_visit(self.dossier.visit.as_ref(), today, t.date_format);
-                self.drafts.visit_shown = self.drafts.visit.clone();
-            }
-            Page::SignOff => {
-                self.drafts.signoff = SignOffDraft::for_dossier(&self.dossier, today, t.date_format);
-                self.drafts.signoff_shown = self.drafts.signoff.clone();
-            }
-            Page::Plan => {
-                self.drafts.due.clear();
-                self.drafts.review_due = None;
-            }
-            Page::List => self.scroll_to_selected = true,
-            Page::Visit(_) | Page::Members | Page::Cards(_) | Page::Acknowledgements => {}
-        }
-        self.page = page;
-    }
-
     /// The items shown: the search results across every section when
-    /// searching, else the current section's items; in both cases only the
-    /// items that apply to the household and pass the filters.
+    /// searching (in `lang`, the language they are shown in), else the
+    /// current section's items; in both cases only the items that apply to
+    /// the household and pass the filters.
     #[must_use]
-    pub fn visible_items<'a>(&self, library: &'a Library, lang: Lang) -> Vec<&'a Item> {
+    pub fn visible_items<'a>(&self, dossier: &Dossier, library: &'a Library, lang: Lang) -> Vec<&'a Item> {
         let needle = self.search.trim().to_lowercase();
-        let sections = sections(&self.dossier, library);
+        let sections = sections(dossier, library);
         let pool: Vec<&Item> = if needle.is_empty() && self.most_important_first {
             sections.iter().flat_map(|(_, s)| s.items.iter()).collect()
         } else if needle.is_empty() {
@@ -201,17 +109,17 @@ impl Walk {
                 .filter(|item| {
                     item.title.get(lang).to_lowercase().contains(&needle)
                         || item.guidance.get(lang).to_lowercase().contains(&needle)
-                        || self.dossier.note(&item.id).to_lowercase().contains(&needle)
+                        || dossier.note(&item.id).to_lowercase().contains(&needle)
                 })
                 .collect()
         };
         let mut items: Vec<&Item> = pool
             .into_iter()
-            .filter(|item| self.dossier.applies(item))
-            .filter(|item| self.status_filter.accepts(self.dossier.status(&item.id)))
+            .filter(|item| dossier.applies(item))
+            .filter(|item| self.status_filter.accepts(dossier.status(&item.id)))
             .filter(|item| self.priority_filter.is_none_or(|p| p == item.priority))
             .collect();
-        if self.dossier.journey == Journey::Personal {
+        if dossier.journey == Journey::Personal {
             // The personal checklist puts the most important items first
             // (a stable sort keeps the checklist's order among equals).
             items.sort_by_key(|item| item.priority);
@@ -220,34 +128,34 @@ impl Walk {
     }
 
     /// Shows section `index`, clears the search and selects its first item.
-    pub fn select_section(&mut self, index: usize, library: &Library) {
+    pub fn select_section(&mut self, index: usize, dossier: &Dossier, library: &Library, lang: Lang) {
         self.section = index;
         self.most_important_first = false;
-        self.select_first(library);
+        self.select_first(dossier, library, lang);
     }
 
     /// Shows every section's items, most important first, and selects the
     /// first.
-    pub fn show_most_important(&mut self, library: &Library) {
+    pub fn show_most_important(&mut self, dossier: &Dossier, library: &Library, lang: Lang) {
         self.most_important_first = true;
-        self.select_first(library);
+        self.select_first(dossier, library, lang);
     }
 
     /// Clears the search and selects the first item shown.
-    fn select_first(&mut self, library: &Library) {
+    fn select_first(&mut self, dossier: &Dossier, library: &Library, lang: Lang) {
         self.search.clear();
         self.selected = self
-            .visible_items(library, Lang::Fr)
+            .visible_items(dossier, library, lang)
             .first()
             .map(|item| item.id.clone());
         self.scroll_to_selected = true;
     }
 
-    /// Moves the selection by `delta` items; past the end of a section, on
-    /// to the next or previous section.
-    pub fn move_selection(&mut self, delta: isize, library: &Library) {
+    /// Moves the selection by `delta` items of the list as shown in `lang`;
+    /// past the end of a section, on to the next or previous section.
+    pub fn move_selection(&mut self, delta: isize, dossier: &Dossier, library: &Library, lang: Lang) {
         let visible: Vec<ItemId> = self
-            .visible_items(library, Lang::Fr)
+            .visible_items(dossier, library, lang)
             .iter()
             .map(|i| i.id.clone())
             .collect();
@@ -269,7 +177,7 @@ impl Walk {
         }
         // Past either end: move to the next (or previous) section that has
         // visible items.
-        let count = sections(&self.dossier, library).len();
+        let count = sections(dossier, library).len();
         let mut section = self.section;
         loop {
             section = match section.checked_add_signed(delta.signum()) {
@@ -277,7 +185,7 @@ impl Walk {
                 _ => return,
             };
             self.section = section;
-            let items = self.visible_items(library, Lang::Fr);
+            let items = self.visible_items(dossier, library, lang);
             let pick = if delta > 0 { items.first() } else { items.last() };
             if let Some(item) = pick {
                 self.selected = Some(item.id.clone());
@@ -287,121 +195,44 @@ impl Walk {
     }
 }
 
-/// The walkthrough screen.
-pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec<Action>) {
-    let lang = state.lang;
-    let t = state.tr();
-    let library = &state.library;
-    let Screen::Walkthrough(walk) = &mut state.screen else {
-        return;
-    };
-    let tokens = theme::Tokens::of(ui.ctx());
-    let sections = sections(&walk.dossier, library);
+/// The item list screen.
+pub fn walkthrough_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    session: &Session,
+    walk: &mut WalkUi,
+    keyboard: bool,
+    commands: &mut Vec<Command>,
+) {
+    let (t, lang, library) = (view.t, view.lang, view.library);
+    let dossier = &session.dossier;
+    let sections = sections(dossier, library);
 
-    if state.dialog.is_none() && !ui.ctx().egui_wants_keyboard_input() {
-        keyboard(ui, walk, actions);
+    if keyboard {
+        keys(ui, view, dossier, walk, commands);
     }
-
     egui::Panel::top("walk_header").show(ui, |ui| {
-        header_ui(ui, t, &tokens, walk, library, actions);
+        pages::header_ui(ui, view, session, Page::List, true, commands);
     });
-
     egui::Panel::bottom("walk_keys").show(ui, |ui| {
-        let names = plan::status_names(t, walk.dossier.journey);
-        ui.label(egui::RichText::new((t.keyboard_help)(names)).weak().small());
+        let help = shortcuts::help_line(t, Scope::List, dossier.journey);
+        ui.label(egui::RichText::new(help).weak().small());
     });
-
     egui::Panel::left("sections")
         .resizable(true)
         .default_size(240.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.strong(t.sections);
-                if walk.dossier.journey == Journey::Personal {
-                    ui.add_space(theme::SPACE_S);
-                    let selected = walk.search.trim().is_empty() && walk.most_important_first;
-                    if ui.selectable_label(selected, t.most_important_first).clicked() {
-                        actions.push(Action::ShowMostImportant);
-                    }
-                }
-                let mut last_checklist = None;
-                for (index, (checklist, section)) in sections.iter().enumerate() {
-                    if last_checklist != Some(&checklist.id) {
-                        ui.add_space(theme::SPACE_M);
-                        ui.label(egui::RichText::new(checklist.title.get(lang)).weak());
-                        last_checklist = Some(&checklist.id);
-                    }
-                    let p = Progress::of_items(&section.items, &walk.dossier);
-                    if p.total == 0 {
-                        // Every item is hidden by the household profile.
-                        continue;
-                    }
-                    let mut text = egui::text::LayoutJob::default();
-                    let body = egui::TextFormat {
-                        color: ui.visuals().text_color(),
-                        ..Default::default()
-                    };
-                    text.append(section.title.get(lang), 0.0, body.clone());
-                    text.append(
-                        &format!("  {}/{}", p.answered, p.total),
-                        0.0,
-                        egui::TextFormat {
-                            color: ui.visuals().weak_text_color(),
-                            ..Default::default()
-                        },
-                    );
-                    if p.open_critical > 0 {
-                        text.append(
-                            "  ●",
-                            0.0,
-                            egui::TextFormat {
-                                color: tokens.critical,
-                                ..Default::default()
-                            },
-                        );
-                    }
-                    let selected =
-                        walk.search.trim().is_empty() && !walk.most_important_first && walk.section == index;
-                    let response = ui.selectable_label(selected, text);
-                    let response = if p.open_critical > 0 {
-                        response.on_hover_text((t.open_critical)(p.open_critical))
-                    } else {
-                        response
-                    };
-                    if response.clicked() {
-                        actions.push(Action::SelectSection(index));
-                    }
-                }
-            });
+            egui::ScrollArea::vertical().show(ui, |ui| sections_ui(ui, view, dossier, walk, &sections));
         });
-
     egui::CentralPanel::default().show(ui, |ui| {
         filter_bar_ui(ui, t, walk);
         ui.separator();
-        let visible = walk.visible_items(library, lang);
+        let visible = walk.visible_items(dossier, library, lang);
         let scroll_to = std::mem::take(&mut walk.scroll_to_selected);
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show_viewport(ui, |ui, viewport| {
-                if !walk.search.trim().is_empty() {
-                    ui.strong((t.search_results)(visible.len()));
-                } else if walk.most_important_first {
-                    ui.heading(t.most_important_first);
-                    let hidden = sections
-                        .iter()
-                        .flat_map(|(_, s)| s.items.iter())
-                        .filter(|i| !walk.dossier.applies(i))
-                        .count();
-                    if hidden > 0 {
-                        ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
-                    }
-                } else if let Some((_, section)) = sections.get(walk.section) {
-                    ui.heading(section.title.get(lang));
-                    let hidden = section.items.iter().filter(|i| !walk.dossier.applies(i)).count();
-                    if hidden > 0 {
-                        ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
-                    }
-                }
+                list_heading_ui(ui, t, lang, dossier, walk, &sections, visible.len());
                 if visible.is_empty() {
                     ui.label(t.nothing_matches);
                 }
@@ -413,96 +244,134 @@ pub fn walkthrough_ui(ui: &mut egui::Ui, state: &mut AppState, actions: &mut Vec
                     .filter(|_| scroll_to);
                 let id = ui.scope_id().with("items");
                 rows::list_ui(ui, id, visible.len(), viewport, selected, |ui, index| {
-                    item_ui(ui, t, lang, &tokens, walk, visible[index], actions);
+                    item_ui(ui, view, dossier, walk, visible[index], commands);
                     ui.add_space(theme::SPACE_S);
                 });
                 if walk.search.trim().is_empty()
                     && (walk.most_important_first || walk.section + 1 >= sections.len())
                 {
                     ui.add_space(theme::SPACE_M);
-                    let (text, page) = match walk.dossier.journey {
+                    let (text, page) = match dossier.journey {
                         Journey::Referent => (t.to_signoff, Page::SignOff),
                         Journey::Personal | Journey::Family => (t.to_plan, Page::Plan),
                     };
                     if ui.button(egui::RichText::new(text).strong()).clicked() {
-                        actions.push(Action::ShowPage(page));
+                        commands.push(Command::Navigate(Navigation::Page(page)));
                     }
                 }
-                orphans_ui(ui, t, walk, library);
+                orphans_ui(ui, t, dossier, walk, library);
             });
     });
 }
 
-fn keyboard(ui: &egui::Ui, walk: &Walk, actions: &mut Vec<Action>) {
-    use egui::Key;
-    ui.input(|input| {
-        if input.key_pressed(Key::ArrowDown) || input.key_pressed(Key::J) {
-            actions.push(Action::MoveSelection(1));
-        }
-        if input.key_pressed(Key::ArrowUp) || input.key_pressed(Key::K) {
-            actions.push(Action::MoveSelection(-1));
-        }
-        let Some(selected) = &walk.selected else {
-            return;
-        };
-        for (key, status) in [
-            (Key::Num1, Status::Done),
-            (Key::Num2, Status::Partly),
-            (Key::Num3, Status::Todo),
-            (Key::Num4, Status::NotApplicable),
-            (Key::Num0, Status::Unanswered),
-        ] {
-            if input.key_pressed(key) {
-                actions.push(Action::SetStatus(selected.clone(), status));
+/// The keyboard: ↓/↑ (J/K) move, 1–4 set the status, 0 clears, Enter
+/// unfolds the guidance.
+fn keys(ui: &egui::Ui, view: &View<'_>, dossier: &Dossier, walk: &mut WalkUi, commands: &mut Vec<Command>) {
+    for shortcut in shortcuts::pressed(ui, Scope::List) {
+        match shortcut {
+            Shortcut::Next => walk.move_selection(1, dossier, view.library, view.lang),
+            Shortcut::Previous => walk.move_selection(-1, dossier, view.library, view.lang),
+            Shortcut::SetStatus(status) => {
+                if let Some(item) = &walk.selected {
+                    commands.push(Command::SetStatus(item.clone(), status));
+                }
             }
+            Shortcut::Unfold => {
+                if let Some(item) = walk.selected.clone()
+                    && !walk.expanded.remove(&item)
+                {
+                    walk.expanded.insert(item);
+                }
+            }
+            _ => {}
         }
-        if input.key_pressed(Key::Enter) {
-            actions.push(Action::ToggleDetails(selected.clone()));
-        }
-    });
+    }
 }
 
-fn header_ui(
+fn sections_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    dossier: &Dossier,
+    walk: &mut WalkUi,
+    sections: &[(&Checklist, &Section)],
+) {
+    let (t, lang) = (view.t, view.lang);
+    ui.strong(t.sections);
+    if dossier.journey == Journey::Personal {
+        ui.add_space(theme::SPACE_S);
+        let selected = walk.search.trim().is_empty() && walk.most_important_first;
+        if ui.selectable_label(selected, t.most_important_first).clicked() {
+            walk.show_most_important(dossier, view.library, lang);
+        }
+    }
+    let mut last_checklist = None;
+    for (index, (checklist, section)) in sections.iter().enumerate() {
+        if last_checklist != Some(&checklist.id) {
+            ui.add_space(theme::SPACE_M);
+            ui.label(egui::RichText::new(checklist.title.get(lang)).weak());
+            last_checklist = Some(&checklist.id);
+        }
+        let p = Progress::of_items(&section.items, dossier);
+        if p.total == 0 {
+            // Every item is hidden by the household profile.
+            continue;
+        }
+        let mut text = egui::text::LayoutJob::default();
+        let format = |color| egui::TextFormat {
+            color,
+            ..Default::default()
+        };
+        text.append(section.title.get(lang), 0.0, format(ui.visuals().text_color()));
+        text.append(
+            &format!("  {}/{}", p.answered, p.total),
+            0.0,
+            format(ui.visuals().weak_text_color()),
+        );
+        if p.open_critical > 0 {
+            text.append("  ▲", 0.0, format(view.tokens.critical));
+        }
+        let selected = walk.search.trim().is_empty() && !walk.most_important_first && walk.section == index;
+        let mut response = ui.selectable_label(selected, text);
+        if p.open_critical > 0 {
+            response = response.on_hover_text((t.open_critical)(p.open_critical));
+        }
+        if response.clicked() {
+            walk.select_section(index, dossier, view.library, lang);
+        }
+    }
+}
+
+fn list_heading_ui(
     ui: &mut egui::Ui,
     t: &Tr,
-    tokens: &theme::Tokens,
-    walk: &Walk,
-    library: &Library,
-    actions: &mut Vec<Action>,
+    lang: Lang,
+    dossier: &Dossier,
+    walk: &WalkUi,
+    sections: &[(&Checklist, &Section)],
+    shown: usize,
 ) {
-    let p = Progress::of_dossier(&walk.dossier, &library.checklists);
-    ui.add_space(theme::SPACE_S);
-    ui.horizontal_wrapped(|ui| pages::title_ui(ui, t, walk, actions));
-    ui.horizontal_wrapped(|ui| {
-        ui.add(
-            egui::ProgressBar::new(p.answered_fraction())
-                .desired_width(160.0)
-                .text((t.answered_of)(p.answered, p.total)),
-        );
-        ui.label(egui::RichText::new((t.score)(p.score())).strong())
-            .on_hover_text(t.score_help);
-        if p.open_critical > 0 {
-            ui.colored_label(
-                tokens.critical,
-                egui::RichText::new((t.open_critical)(p.open_critical)).strong(),
-            )
-            .on_hover_text(t.critical_open_help);
-        }
-        pages::save_state_ui(ui, t, tokens, walk);
-        if ui.button(t.edit_profile).clicked() {
-            actions.push(Action::EditProfile);
-        }
-    });
-    pages::pages_bar_ui(ui, t, walk, actions);
-    let missing = walk.dossier.missing_checklists(&library.checklists);
-    if !missing.is_empty() {
-        let ids: Vec<&str> = missing.iter().map(crate::model::ChecklistId::as_str).collect();
-        ui.colored_label(tokens.critical, (t.missing_checklists)(&ids.join(", ")));
+    let hidden = if !walk.search.trim().is_empty() {
+        ui.strong((t.search_results)(shown));
+        0
+    } else if walk.most_important_first {
+        ui.heading(t.most_important_first);
+        sections
+            .iter()
+            .flat_map(|(_, s)| s.items.iter())
+            .filter(|i| !dossier.applies(i))
+            .count()
+    } else if let Some((_, section)) = sections.get(walk.section) {
+        ui.heading(section.title.get(lang));
+        section.items.iter().filter(|i| !dossier.applies(i)).count()
+    } else {
+        0
+    };
+    if hidden > 0 {
+        ui.label(egui::RichText::new((t.hidden_by_profile)(hidden)).weak());
     }
-    ui.add_space(theme::SPACE_S);
 }
 
-fn filter_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &mut Walk) {
+fn filter_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &mut WalkUi) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(t.search);
         ui.add(
@@ -546,17 +415,16 @@ fn filter_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &mut Walk) {
 
 fn item_ui(
     ui: &mut egui::Ui,
-    t: &Tr,
-    lang: Lang,
-    tokens: &theme::Tokens,
-    walk: &Walk,
+    view: &View<'_>,
+    dossier: &Dossier,
+    walk: &mut WalkUi,
     item: &Item,
-    actions: &mut Vec<Action>,
-) -> egui::Response {
-    let status = walk.dossier.status(&item.id);
+    commands: &mut Vec<Command>,
+) {
+    let (t, lang, tokens) = (view.t, view.lang, view.tokens);
+    let status = dossier.status(&item.id);
     let selected = walk.selected.as_ref() == Some(&item.id);
-    let open_critical =
-        item.priority == Priority::Critical && status != Status::Done && status != Status::NotApplicable;
+    let open_critical = item.priority == Priority::Critical && status.is_open();
     let stroke = if open_critical {
         egui::Stroke::new(1.5, tokens.critical)
     } else if selected {
@@ -569,101 +437,71 @@ fn item_ui(
     } else {
         tokens.card_bg
     };
-    theme::card(fill, stroke)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.push_id(item.id.as_str(), |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(tokens.status(status), "●")
-                        .on_hover_text((t.status_name)(status));
-                    ui.label(
-                        egui::RichText::new(format!("■ {}", (t.priority_name)(item.priority)))
-                            .color(tokens.priority(item.priority))
-                            .strong(),
-                    );
-                    let title = ui.add(
-                        egui::Label::new(egui::RichText::new(item.title.get(lang)).strong().size(15.0))
-                            .sense(egui::Sense::click()),
-                    );
-                    if title.clicked() {
-                        actions.push(Action::Select(item.id.clone()));
-                    }
-                });
-                ui.horizontal_wrapped(|ui| {
-                    let names = plan::status_names(t, walk.dossier.journey);
-                    for choice in Status::CHOICES {
-                        let text = egui::RichText::new(names(choice));
-                        if ui.selectable_label(choice == status, text).clicked() {
-                            actions.push(Action::Select(item.id.clone()));
-                            actions.push(Action::SetStatus(item.id.clone(), choice));
-                        }
-                    }
-                });
-                let mut note = walk.dossier.note(&item.id).to_owned();
-                let note_label = if walk.dossier.journey == Journey::Referent {
-                    t.observation
-                } else {
-                    t.note
-                };
-                let label = ui.label(egui::RichText::new(note_label).weak());
-                let edit = ui
-                    .add(
-                        egui::TextEdit::multiline(&mut note)
-                            .desired_rows(1)
-                            .desired_width(f32::INFINITY)
-                            .hint_text(t.note_hint),
-                    )
-                    .labelled_by(label.id);
-                if edit.changed() {
-                    actions.push(Action::SetNote(item.id.clone(), note));
-                }
-                if edit.gained_focus() {
-                    actions.push(Action::Select(item.id.clone()));
-                }
-                if walk.dossier.journey == Journey::Referent {
-                    let mut recommendation = walk
-                        .dossier
-                        .answer(&item.id)
-                        .map(|a| a.recommendation.clone())
-                        .unwrap_or_default();
-                    let label = ui.label(egui::RichText::new(t.recommendation).weak());
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::multiline(&mut recommendation)
-                                .desired_rows(1)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
-                    if edit.changed() {
-                        actions.push(Action::SetRecommendation(item.id.clone(), recommendation));
-                    }
-                    if edit.gained_focus() {
-                        actions.push(Action::Select(item.id.clone()));
-                    }
-                }
-                let expanded = walk.expanded.contains(&item.id);
-                let header = egui::CollapsingHeader::new(t.guidance_and_sources)
-                    .id_salt("details")
-                    .open(Some(expanded))
-                    .show(ui, |ui| {
-                        ui.label(item.guidance.get(lang));
-                        ui.add_space(theme::SPACE_S);
-                        ui.label(egui::RichText::new(t.sources).weak());
-                        for source in &item.sources {
-                            ui.hyperlink(source);
-                        }
-                    });
-                if header.header_response.clicked() {
-                    actions.push(Action::Select(item.id.clone()));
-                    actions.push(Action::ToggleDetails(item.id.clone()));
+    let names = pages::status_names(t, dossier.journey);
+    theme::card(fill, stroke).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.push_id(item.id.as_str(), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                widgets::status_mark(ui, tokens, names(status), status);
+                widgets::priority_badge(ui, t, tokens, item.priority);
+                let title = ui.add(
+                    egui::Label::new(egui::RichText::new(item.title.get(lang)).strong().size(15.0))
+                        .sense(egui::Sense::click()),
+                );
+                if title.clicked() {
+                    walk.selected = Some(item.id.clone());
                 }
             });
-        })
-        .response
+            ui.horizontal_wrapped(|ui| {
+                for choice in Status::CHOICES {
+                    if ui.selectable_label(choice == status, names(choice)).clicked() {
+                        walk.selected = Some(item.id.clone());
+                        if choice != status {
+                            commands.push(Command::SetStatus(item.id.clone(), choice));
+                        }
+                    }
+                }
+            });
+            let referent = dossier.journey == Journey::Referent;
+            let label = if referent { t.observation } else { t.note };
+            let (edit, changed) = widgets::note_editor(
+                ui,
+                egui::RichText::new(label).weak(),
+                dossier.note(&item.id),
+                t.note_hint,
+                1,
+            );
+            if let Some(note) = changed {
+                commands.push(Command::SetNote(item.id.clone(), note));
+            }
+            if edit.gained_focus() {
+                walk.selected = Some(item.id.clone());
+            }
+            if referent {
+                let current = dossier.answer(&item.id).map_or("", |a| a.recommendation.as_str());
+                let (edit, changed) =
+                    widgets::note_editor(ui, egui::RichText::new(t.recommendation).weak(), current, "", 1);
+                if let Some(text) = changed {
+                    commands.push(Command::SetRecommendation(item.id.clone(), text));
+                }
+                if edit.gained_focus() {
+                    walk.selected = Some(item.id.clone());
+                }
+            }
+            let expanded = walk.expanded.contains(&item.id);
+            let header = widgets::guidance_fold(ui, t, lang, item, Some(expanded));
+            if header.header_response.clicked() {
+                walk.selected = Some(item.id.clone());
+                if !walk.expanded.remove(&item.id) {
+                    walk.expanded.insert(item.id.clone());
+                }
+            }
+        });
+    });
 }
 
-fn orphans_ui(ui: &mut egui::Ui, t: &Tr, walk: &Walk, library: &Library) {
-    let orphans = walk.dossier.orphan_answers(&library.checklists);
+fn orphans_ui(ui: &mut egui::Ui, t: &Tr, dossier: &Dossier, walk: &WalkUi, library: &Library) {
+    let orphans = dossier.orphan_answers(&library.checklists);
     if orphans.is_empty() || !walk.search.trim().is_empty() {
         return;
     }

@@ -6,7 +6,8 @@ use crate::model::dossier::Status;
 use crate::model::family::Role;
 use crate::model::validate::{Field, IdKind, ProblemKind};
 use crate::report::Profile;
-use crate::store::{IoAction, StoreError, Theme};
+use crate::settings::Theme;
+use crate::store::{IoAction, StoreError};
 
 /// The English catalog.
 pub static EN: Tr = Tr {
@@ -90,9 +91,9 @@ pub static EN: Tr = Tr {
     checklist_errors: "Your checklists that did not load",
     open_critical: |n| {
         if n == 1 {
-            "1 critical item open".to_owned()
+            "1 open critical-priority item".to_owned()
         } else {
-            format!("{n} critical items open")
+            format!("{n} open critical-priority items")
         }
     },
     answered_of: |a, t| format!("{a}/{t} answered"),
@@ -423,7 +424,7 @@ pub static EN: Tr = Tr {
     finding_name: |s| match s {
         Status::Done => "Compliant",
         Status::Partly => "To improve",
-        Status::Todo => "Critical",
+        Status::Todo => "Not compliant",
         Status::NotApplicable => "Not applicable",
         Status::Unanswered => "Not seen",
     },
@@ -446,7 +447,7 @@ pub static EN: Tr = Tr {
     household: "Household visited",
     visit_date: "Date of the visit",
     place: "Place",
-    people_present: "People present (one per line)",
+    people_present: "People present",
     address: "Address (optional)",
     address_sensitive: "Sensitive: together with the findings, the address points to a target. Only write it down if it helps.",
     start_visit: "Save and start the visit",
@@ -476,7 +477,7 @@ pub static EN: Tr = Tr {
     signed: |date, referent, household| format!("Signed off on {date} by {referent} and {household}."),
     findings_summary: |done, partly, todo, na, unseen| {
         format!(
-            "{done} compliant, {partly} to improve, {todo} critical, {na} not applicable, {unseen} not seen"
+            "{done} compliant, {partly} to improve, {todo} not compliant, {na} not applicable, {unseen} not seen"
         )
     },
     plan_title: "Action plan",
@@ -586,4 +587,7 @@ pub static EN: Tr = Tr {
     cli_locked: |dir| {
         format!("The dossiers in {dir} are encrypted: open Vigie and type your passphrase to see them.")
     },
+    home: &super::home::EN,
+    keys: &super::keys::EN,
+    journeys: &super::journeys::EN,
 };

@@ -9,7 +9,8 @@ use crate::model::dossier::Status;
 use crate::model::family::Role;
 use crate::model::validate::{Field, IdKind, ProblemKind};
 use crate::report::Profile;
-use crate::store::{IoAction, StoreError, Theme};
+use crate::settings::Theme;
+use crate::store::{IoAction, StoreError};
 
 /// The French catalog.
 pub static FR: Tr = Tr {
@@ -99,9 +100,9 @@ pub static FR: Tr = Tr {
     checklist_errors: "Listes personnelles non chargées",
     open_critical: |n| {
         if n == 1 {
-            "1 point critique ouvert".to_owned()
+            "1 point de priorité critique ouvert".to_owned()
         } else {
-            format!("{n} points critiques ouverts")
+            format!("{n} points de priorité critique ouverts")
         }
     },
     answered_of: |a, t| format!("{a}/{t} répondus"),
@@ -434,7 +435,7 @@ pub static FR: Tr = Tr {
     finding_name: |s| match s {
         Status::Done => "Conforme",
         Status::Partly => "À améliorer",
-        Status::Todo => "Critique",
+        Status::Todo => "Non conforme",
         Status::NotApplicable => "Sans objet",
         Status::Unanswered => "Non vu",
     },
@@ -457,7 +458,7 @@ pub static FR: Tr = Tr {
     household: "Foyer visité",
     visit_date: "Date de la visite",
     place: "Lieu",
-    people_present: "Personnes présentes (une par ligne)",
+    people_present: "Personnes présentes",
     address: "Adresse (facultative)",
     address_sensitive: "Information sensible\u{a0}: avec les constats, l’adresse désigne une cible. Ne la notez que si c’est utile.",
     start_visit: "Enregistrer et commencer la visite",
@@ -487,7 +488,7 @@ pub static FR: Tr = Tr {
     signed: |date, referent, household| format!("Signé le {date} par {referent} et {household}."),
     findings_summary: |done, partly, todo, na, unseen| {
         format!(
-            "{done} conforme(s), {partly} à améliorer, {todo} critique(s), {na} sans objet, {unseen} non vu(s)"
+            "{done} conforme(s), {partly} à améliorer, {todo} non conforme(s), {na} sans objet, {unseen} non vu(s)"
         )
     },
     plan_title: "Plan d’action",
@@ -593,4 +594,7 @@ pub static FR: Tr = Tr {
             "Les dossiers de {dir} sont chiffrés\u{a0}: ouvrez Vigie et saisissez votre phrase de passe pour les voir."
         )
     },
+    home: &super::home::FR,
+    keys: &super::keys::FR,
+    journeys: &super::journeys::FR,
 };

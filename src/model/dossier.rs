@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::changes::Baseline;
 use super::checklist::{Checklist, ChecklistId, Item, ItemId, Journey, Tag};
 use super::family::{Member, MemberId};
+use super::forms::Drafts;
 use super::visit::{SignOff, Visit};
 
 /// The version of the dossier file format written by this build.
@@ -177,6 +178,13 @@ pub struct Dossier {
     /// The previous dossier this one reviews, as it stood.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,
+    /// Forms being typed (visit header, sign-off, a new member), saved with
+    /// the dossier until they are complete.
+    #[serde(default, skip_serializing_if = "Drafts::is_empty")]
+    pub drafts: Drafts,
+    /// Where the step-by-step visit stopped: the item shown last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit_position: Option<ItemId>,
 }
 
 impl Dossier {
@@ -204,6 +212,8 @@ impl Dossier {
             members: Vec::new(),
             acknowledgements: BTreeMap::new(),
             baseline: None,
+            drafts: Drafts::default(),
+            visit_position: None,
         }
     }
 

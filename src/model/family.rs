@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::checklist::{Checklist, ChecklistId, Item, ItemId, Section, Tag};
-use super::dossier::Dossier;
+use super::dossier::{Dossier, Status};
 
 /// The checklist whose items are the family cards.
 pub const FAMILY_CHECKLIST: &str = "family-vigilance";
@@ -231,6 +231,59 @@ impl Dossier {
                     .collect(),
             })
             .collect()
+    }
+
+    /// How many cards every member concerned agreed, out of how many cards.
+    #[must_use]
+    pub fn cards_agreed(&self, library: &[Checklist]) -> (usize, usize) {
+        let cards = self.family_cards(library);
+        let agreed = cards.iter().filter(|c| self.agreed_by_all(c)).count();
+        (agreed, cards.len())
+    }
+
+    /// Whether every member a card is for read and agreed it.
+    #[must_use]
+    pub fn agreed_by_all(&self, card: &Card<'_>) -> bool {
+        !card.members.is_empty()
+            && card
+                .members
+                .iter()
+                .all(|m| self.acknowledged(&card.item.id, m.id))
+    }
+
+    /// Brings each card's status in line with its acknowledgements, so that
+    /// progress, the action plan and the summary count what the family
+    /// agreed: agreed by every member concerned, done; by some, partly; by
+    /// none, back to not answered (a card marked to do or not applicable by
+    /// hand keeps that). Returns whether anything changed.
+    pub fn sync_card_statuses(&mut self, library: &[Checklist], now: DateTime<Utc>) -> bool {
+        let wanted: Vec<(ItemId, Option<Status>)> = self
+            .family_cards(library)
+            .iter()
+            .map(|card| {
+                let agreed = card
+                    .members
+                    .iter()
+                    .filter(|m| self.acknowledged(&card.item.id, m.id))
+                    .count();
+                let current = self.status(&card.item.id);
+                let status = match (agreed, current) {
+                    (_, Status::NotApplicable) => None,
+                    (n, _) if n > 0 && n == card.members.len() => Some(Status::Done),
+                    (n, _) if n > 0 => Some(Status::Partly),
+                    (_, Status::Done | Status::Partly) => Some(Status::Unanswered),
+                    _ => None,
+                };
+                (card.item.id.clone(), status)
+            })
+            .collect();
+        let mut changed = false;
+        for (item, status) in wanted {
+            if let Some(status) = status {
+                changed |= self.set_status(&item, status, now);
+            }
+        }
+        changed
     }
 
     /// The members who have read every one of their cards.

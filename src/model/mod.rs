@@ -5,8 +5,10 @@ pub mod checklist;
 pub mod dates;
 pub mod dossier;
 pub mod family;
+pub mod forms;
 pub mod plan;
 pub mod progress;
+pub mod summary;
 pub mod validate;
 pub mod visit;
 

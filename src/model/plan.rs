@@ -1,12 +1,15 @@
-//! The action plan: the items found to need work (to do or partly done),
-//! most important first, then by due date, with the overdue ones marked.
+//! The action plan: every item still open (to do, partly done, or not
+//! answered yet), most important first; among equals the ones found to need
+//! work before the ones not looked at yet, then by due date, with the
+//! overdue ones marked.
 //!
-//! Unanswered items are not in the plan: nothing has been decided about them
-//! yet. Items hidden by the household profile are left out too.
+//! This one definition serves the *Action plan* page, the summary, the
+//! printed report and the home screen, so that they always agree. Items
+//! hidden by the household profile are left out.
 
 use chrono::NaiveDate;
 
-use super::checklist::{Checklist, Item, Section};
+use super::checklist::{Checklist, Item, Journey, Section};
 use super::dossier::{Dossier, Status};
 
 /// One line of the action plan.
@@ -18,7 +21,7 @@ pub struct PlanEntry<'a> {
     pub section: &'a Section,
     /// The item.
     pub item: &'a Item,
-    /// To do or partly.
+    /// To do, partly, or not answered yet.
     pub status: Status,
     /// Who takes it in hand (empty: nobody yet).
     pub owner: &'a str,
@@ -28,8 +31,13 @@ pub struct PlanEntry<'a> {
     pub overdue: bool,
 }
 
-/// The open items of the dossier sorted by priority, then due date (dated
-/// items first, earliest first), then checklist order.
+/// The open items of the dossier, most important first: by priority, then
+/// those found to need work before those not answered yet, then due date
+/// (dated items first, earliest first), then checklist order.
+///
+/// A référent's visit puts what was found first: the points found not
+/// compliant, then those to improve, each by priority and due date, then
+/// the points not seen yet.
 #[must_use]
 pub fn action_plan<'a>(
     dossier: &'a Dossier,
@@ -43,7 +51,7 @@ pub fn action_plan<'a>(
         .filter(|(_, _, item)| dossier.applies(item))
         .filter_map(|(checklist, section, item)| {
             let status = dossier.status(&item.id);
-            if !matches!(status, Status::Todo | Status::Partly) {
+            if !status.is_open() {
                 return None;
             }
             let answer = dossier.answer(&item.id);
@@ -60,8 +68,30 @@ pub fn action_plan<'a>(
         })
         .collect();
     // A stable sort keeps the checklist order among equals.
-    plan.sort_by_key(|e| (e.item.priority, e.due.is_none(), e.due));
+    if dossier.journey == Journey::Referent {
+        let severity = |s: Status| match s {
+            Status::Todo => 0,
+            Status::Partly => 1,
+            _ => 2,
+        };
+        plan.sort_by_key(|e| (severity(e.status), e.item.priority, e.due.is_none(), e.due));
+    } else {
+        plan.sort_by_key(|e| {
+            (
+                e.item.priority,
+                e.status == Status::Unanswered,
+                e.due.is_none(),
+                e.due,
+            )
+        });
+    }
     plan
+}
+
+/// How many entries of a plan are overdue.
+#[must_use]
+pub fn overdue_count(plan: &[PlanEntry<'_>]) -> usize {
+    plan.iter().filter(|e| e.overdue).count()
 }
 
 impl Dossier {
@@ -138,10 +168,45 @@ mod tests {
 
         let plan = action_plan(&d, &lib, day(10));
         let ids: Vec<&str> = plan.iter().map(|e| e.item.id.as_str()).collect();
-        assert_eq!(ids, ["critical", "high-soon", "high-late", "high-undated", "low"]);
-        assert!(plan[1].overdue && plan[1].owner == "Paul" && plan[1].status == Status::Partly);
-        assert!(!plan[2].overdue, "due later");
-        assert!(!plan[3].overdue, "no date, never overdue");
+        assert_eq!(
+            ids,
+            [
+                "critical",
+                "unanswered",
+                "high-soon",
+                "high-late",
+                "high-undated",
+                "low"
+            ],
+            "not answered yet comes after what was found to need work"
+        );
+        assert_eq!(plan[1].status, Status::Unanswered);
+        assert!(plan[2].overdue && plan[2].owner == "Paul" && plan[2].status == Status::Partly);
+        assert!(!plan[3].overdue, "due later");
+        assert!(!plan[4].overdue, "no date, never overdue");
+        assert_eq!(overdue_count(&plan), 1);
+    }
+
+    #[test]
+    fn a_visit_puts_what_was_found_first_and_what_was_not_seen_last() {
+        let lib = library();
+        let now = Utc::now();
+        let mut d = Dossier::new("v", Journey::Referent, vec!["c".into()], None, now);
+        d.set_status(&"low".into(), Status::Todo, now);
+        d.set_status(&"high-late".into(), Status::Partly, now);
+        d.set_status(&"critical".into(), Status::Partly, now);
+        let plan = action_plan(&d, &lib, day(10));
+        let ids: Vec<&str> = plan.iter().map(|e| e.item.id.as_str()).collect();
+        assert_eq!(
+            ids[..3],
+            ["low", "critical", "high-late"],
+            "not compliant first, even of low priority; then to improve, by priority"
+        );
+        assert!(
+            plan[3..].iter().all(|e| e.status == Status::Unanswered),
+            "then what was not seen"
+        );
+        assert_eq!(plan[3].item.priority, Priority::Critical, "not seen, by priority");
     }
 
     #[test]

@@ -37,7 +37,9 @@ td.box { width: 3.2rem; text-align: center; font-size: 13pt; }
 .muted { color: #555; font-size: 9pt; }
 .lines div { border-bottom: .75pt solid #444; height: 2.1rem; margin-top: .6rem; font-size: 9pt; color: #333; }
 .sources { font-size: 8.5pt; word-break: break-all; }
-.warning { border: 1pt solid #111; padding: .5rem .8rem; font-weight: bold; }
+.warning, .changed { border: 1pt solid #111; padding: .5rem .8rem; }
+.warning { font-weight: bold; }
+td { hyphens: auto; overflow-wrap: anywhere; }
 footer { margin-top: 2rem; border-top: .75pt solid #999; padding-top: .4rem; font-size: 8.5pt; color: #333; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
@@ -191,6 +193,14 @@ fn full(h: &mut String, r: &Report) {
         r.overall.open_critical,
         escape(l.score_explained)
     );
+    if !r.overall.findings.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p><b>{}</b> {}</p>",
+            escape(&r.more.findings_label),
+            escape(&r.overall.findings)
+        );
+    }
     let _ = writeln!(h, "<h3>{}</h3>", escape(l.by_section));
     table_start(h, &[l.col_section, l.col_answered, l.col_score, l.col_critical]);
     for s in &r.sections {
@@ -209,12 +219,12 @@ fn full(h: &mut String, r: &Report) {
         group_list(h, &r.changes);
     }
 
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
-        escape(l.action_plan),
-        escape(l.action_plan_intro)
-    );
+    let (heading, intro) = if r.overall.findings.is_empty() {
+        (escape(l.action_plan), escape(l.action_plan_intro))
+    } else {
+        (escape(&r.more.findings), escape(&r.more.findings_intro))
+    };
+    let _ = write!(h, "<h2>{heading}</h2>\n<p class=\"muted\">{intro}</p>\n");
     if r.plan.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
     } else {
@@ -249,6 +259,26 @@ fn full(h: &mut String, r: &Report) {
                 escape(&p.section),
                 escape(&p.status),
                 note_cell(&p.note, &p.recommendation, l.col_recommendation)
+            );
+        }
+        table_end(h);
+    }
+
+    if !r.unseen.is_empty() {
+        let _ = write!(
+            h,
+            "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
+            escape(&r.more.unseen),
+            escape(&r.more.unseen_intro)
+        );
+        table_start(h, &[l.col_priority, l.col_item]);
+        for i in &r.unseen {
+            let _ = writeln!(
+                h,
+                "<tr{}><td class=\"prio\">{}</td><td>{}</td></tr>",
+                if i.critical { " class=\"critical\"" } else { "" },
+                escape(&i.priority),
+                escape(&i.title)
             );
         }
         table_end(h);
@@ -303,6 +333,17 @@ fn full(h: &mut String, r: &Report) {
     if !r.signoff_title.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>", escape(&r.signoff_title));
         details(h, &r.signoff);
+        if !r.signoff_changed_title.is_empty() {
+            let _ = write!(
+                h,
+                "<div class=\"changed\"><b>{}</b>\n<ul>\n",
+                escape(&r.signoff_changed_title)
+            );
+            for c in &r.signoff_changes {
+                let _ = writeln!(h, "<li>{}</li>", escape(c));
+            }
+            h.push_str("</ul></div>\n");
+        }
     }
 
     if !r.sources.is_empty() {
@@ -336,6 +377,18 @@ fn practices(h: &mut String, r: &Report) {
         let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
     }
     group_list(h, &r.practices);
+    if !r.pending.is_empty() {
+        let _ = write!(h, "<h2>{}</h2>\n<ul>\n", escape(&r.more.pending));
+        for p in &r.pending {
+            let _ = writeln!(
+                h,
+                "<li>{} — <em>{}</em></li>",
+                escape(&p.title),
+                escape(&p.not_yet)
+            );
+        }
+        h.push_str("</ul>\n");
+    }
 }
 
 fn members(h: &mut String, r: &Report) {

@@ -20,7 +20,7 @@ use crate::model::checklist::{Checklist, Item, Priority};
 use crate::model::{Dossier, Progress, Status};
 
 /// Which summary to print.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// The confidential report for the household or the référent.
@@ -60,6 +60,9 @@ pub struct Stats {
     pub score: String,
     /// "12/40 answered".
     pub answered_text: String,
+    /// A visit's findings, counted ("3 not compliant, 5 to improve…"); empty
+    /// for the other journeys.
+    pub findings: String,
 }
 
 impl Stats {
@@ -75,6 +78,7 @@ impl Stats {
             open_critical: p.open_critical,
             score: p.score().map_or_else(|| "–".to_owned(), |s| format!("{s}/100")),
             answered_text: (t.answered_of)(p.answered, p.total),
+            findings: String::new(),
         }
     }
 }
@@ -227,8 +231,12 @@ pub struct Report {
     pub overall: Stats,
     /// Per-section counts and score.
     pub sections: Vec<SectionRow>,
-    /// Every applicable item not done, by priority then section.
+    /// The action plan: every applicable item still open, in the order of
+    /// [`crate::model::plan::action_plan`]; for a visit, only the findings
+    /// (the points not seen are in [`Report::unseen`]).
     pub plan: Vec<PlanRow>,
+    /// A visit's points not seen, by priority.
+    pub unseen: Vec<GroupItem>,
     /// What is in place.
     pub in_place: Vec<DoneRow>,
     /// The notes.
@@ -247,6 +255,10 @@ pub struct Report {
     pub signoff_title: String,
     /// The sign-off.
     pub signoff: Vec<Detail>,
+    /// "Changed after the sign-off of …" ("" when unchanged or unsigned).
+    pub signoff_changed_title: String,
+    /// What changed since the sign-off, one line each.
+    pub signoff_changes: Vec<String>,
     /// The changes heading ("" when the dossier is not a review).
     pub changes_title: String,
     /// What changed since the previous dossier: newly done, newly failing,
@@ -254,6 +266,38 @@ pub struct Report {
     pub changes: Vec<Group>,
     /// The family members' cards (family handout).
     pub members: Vec<MemberSheet>,
+    /// Family handout: the practices some members concerned have not
+    /// agreed yet, with who.
+    pub pending: Vec<Pending>,
+    /// Fixed texts added with the journeys' record (moved into
+    /// [`Report::labels`] with the report's own catalog).
+    pub more: MoreLabels,
+}
+
+/// A practice not agreed by everyone it is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// The practice.
+    pub title: String,
+    /// Who has not agreed yet.
+    pub not_yet: String,
+}
+
+/// Fixed texts of the findings, the points not seen, the pending practices.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MoreLabels {
+    /// Heading of a visit's findings.
+    pub findings: String,
+    /// What the findings table holds.
+    pub findings_intro: String,
+    /// Heading of the points not seen.
+    pub unseen: String,
+    /// What they are.
+    pub unseen_intro: String,
+    /// Heading of the practices not agreed by everyone.
+    pub pending: String,
+    /// Label of the findings counted.
+    pub findings_label: String,
 }
 
 impl Report {
@@ -273,6 +317,7 @@ impl Report {
             overall: Stats::default(),
             sections: Vec::new(),
             plan: Vec::new(),
+            unseen: Vec::new(),
             in_place: Vec::new(),
             notes: Vec::new(),
             orphans: Vec::new(),
@@ -282,9 +327,27 @@ impl Report {
             details: Vec::new(),
             signoff_title: String::new(),
             signoff: Vec::new(),
+            signoff_changed_title: String::new(),
+            signoff_changes: Vec::new(),
             changes_title: String::new(),
             changes: Vec::new(),
             members: Vec::new(),
+            pending: Vec::new(),
+            more: MoreLabels::of(lang),
+        }
+    }
+}
+
+impl MoreLabels {
+    fn of(lang: Lang) -> Self {
+        let j = tr(lang).journeys;
+        Self {
+            findings: j.report_findings.to_owned(),
+            findings_intro: j.report_findings_intro.to_owned(),
+            unseen: j.report_unseen.to_owned(),
+            unseen_intro: j.report_unseen_intro.to_owned(),
+            pending: j.report_pending.to_owned(),
+            findings_label: j.report_findings_label.to_owned(),
         }
     }
 }
@@ -317,12 +380,7 @@ pub fn build(
         generated: format_date(now, lang),
         created: format_date(dossier.created.with_timezone(&Local), lang),
         modified: format_date(dossier.modified.with_timezone(&Local), lang),
-        household: dossier
-            .profile
-            .iter()
-            .flatten()
-            .map(|tag| (t.tag_name)(*tag).to_owned())
-            .collect(),
+        household: household_names(dossier, lang),
         checklists: checklists.iter().map(|c| c.title.get(lang).to_owned()).collect(),
         ..Report::empty(profile, lang)
     };
@@ -332,14 +390,7 @@ pub fn build(
     match profile {
         Profile::Full => fill_full(&mut report, dossier, &checklists, library, lang),
         Profile::Family => {
-            report.practices = groups(&checklists, lang, |item| {
-                dossier.applies(item)
-                    && (dossier.status(&item.id) == Status::Done
-                        || dossier
-                            .acknowledgements
-                            .get(&item.id)
-                            .is_some_and(|m| !m.is_empty()))
-            });
+            fill_practices(&mut report, dossier, &checklists, library, lang);
             report.members = dossier
                 .member_cards(&library.checklists)
                 .into_iter()
@@ -379,10 +430,6 @@ pub fn build_blank(checklist: &Checklist, lang: Lang, now: DateTime<Local>) -> R
         ..Report::empty(Profile::Blank, lang)
     }
 }
-
-/// The action plan's sort key: priority, undated last, due date, position
-/// in the dossier.
-type PlanKey = (Priority, bool, Option<chrono::NaiveDate>, usize);
 
 /// The visit header, the next review date and the sign-off.
 fn fill_details(report: &mut Report, dossier: &Dossier, profile: Profile, lang: Lang) {
@@ -452,10 +499,19 @@ fn fill_full(
 ) {
     let today = Local::now().date_naive();
     let t = tr(lang);
-    report.overall = Stats::of(&Progress::of_dossier(dossier, &library.checklists), lang);
-    let mut plan: Vec<(PlanKey, PlanRow)> = Vec::new();
+    let overall = Progress::of_dossier(dossier, &library.checklists);
+    report.overall = Stats::of(&overall, lang);
+    let visit = dossier.journey == crate::model::checklist::Journey::Referent;
+    if visit {
+        report.overall.findings = (t.findings_summary)(
+            overall.done,
+            overall.partly,
+            overall.todo,
+            overall.not_applicable,
+            overall.total - overall.answered,
+        );
+    }
     let mut sources = BTreeSet::new();
-    let mut position = 0_usize;
     for checklist in checklists {
         for section in &checklist.sections {
             let p = Progress::of_items(&section.items, dossier);
@@ -468,33 +524,14 @@ fn fill_full(
                 stats: Stats::of(&p, lang),
             });
             for item in section.items.iter().filter(|i| dossier.applies(i)) {
-                position += 1;
                 let status = dossier.status(&item.id);
                 let note = dossier.note(&item.id).to_owned();
                 sources.extend(item.sources.iter().cloned());
-                let answer = dossier.answer(&item.id);
-                let recommendation = answer.map(|a| a.recommendation.clone()).unwrap_or_default();
-                if status.is_open() {
-                    let due = answer.and_then(|a| a.due);
-                    plan.push((
-                        (item.priority, due.is_none(), due, position),
-                        PlanRow {
-                            id: item.id.to_string(),
-                            priority: (t.priority_name)(item.priority).to_owned(),
-                            critical: item.priority == Priority::Critical,
-                            section: section.title.get(lang).to_owned(),
-                            title: item.title.get(lang).to_owned(),
-                            status: status_name(dossier, status, lang),
-                            note: note.clone(),
-                            recommendation: recommendation.clone(),
-                            owner: answer.map(|a| a.owner.clone()).unwrap_or_default(),
-                            due: due
-                                .map(|d| d.format(t.date_format).to_string())
-                                .unwrap_or_default(),
-                            overdue: due.is_some_and(|d| d < today),
-                        },
-                    ));
-                } else if status == Status::Done {
+                let recommendation = dossier
+                    .answer(&item.id)
+                    .map(|a| a.recommendation.clone())
+                    .unwrap_or_default();
+                if status == Status::Done {
                     report.in_place.push(DoneRow {
                         section: section.title.get(lang).to_owned(),
                         title: item.title.get(lang).to_owned(),
@@ -511,10 +548,36 @@ fn fill_full(
             }
         }
     }
-    // By priority, then due date (dated items first, earliest first), then
-    // the order of the items in the dossier.
-    plan.sort_by_key(|(key, _)| *key);
-    report.plan = plan.into_iter().map(|(_, row)| row).collect();
+    // The one action plan, as the app shows it.
+    for entry in crate::model::plan::action_plan(dossier, &library.checklists, today) {
+        let item = entry.item;
+        if visit && entry.status == Status::Unanswered {
+            report.unseen.push(GroupItem {
+                title: item.title.get(lang).to_owned(),
+                priority: (t.priority_name)(item.priority).to_owned(),
+                critical: item.priority == Priority::Critical,
+            });
+            continue;
+        }
+        let answer = dossier.answer(&item.id);
+        report.plan.push(PlanRow {
+            id: item.id.to_string(),
+            priority: (t.priority_name)(item.priority).to_owned(),
+            critical: item.priority == Priority::Critical,
+            section: entry.section.title.get(lang).to_owned(),
+            title: item.title.get(lang).to_owned(),
+            status: status_name(dossier, entry.status, lang),
+            note: dossier.note(&item.id).to_owned(),
+            recommendation: answer.map(|a| a.recommendation.clone()).unwrap_or_default(),
+            owner: entry.owner.to_owned(),
+            due: entry
+                .due
+                .map(|d| d.format(t.date_format).to_string())
+                .unwrap_or_default(),
+            overdue: entry.overdue,
+        });
+    }
+    fill_signoff_changes(report, dossier, library, lang);
     if let (Some(baseline), Some(changes)) = (&dossier.baseline, dossier.changes(&library.checklists)) {
         let date = baseline
             .modified
@@ -559,6 +622,100 @@ fn fill_full(
     report.sources = sources.into_iter().collect();
 }
 
+/// A signed visit that changed since: says when it was signed and what
+/// changed, point by point.
+fn fill_signoff_changes(report: &mut Report, dossier: &Dossier, library: &Library, lang: Lang) {
+    let t = tr(lang);
+    let (Some(signoff), Some(changes)) = (&dossier.signoff, dossier.changes_since_signed()) else {
+        return;
+    };
+    if changes.is_empty() {
+        return;
+    }
+    let day = signoff.date.format(t.date_format).to_string();
+    report.signoff_changed_title = (t.journeys.report_changed_since_signed)(&day);
+    if changes.header {
+        report
+            .signoff_changes
+            .push(t.journeys.visit_header_changed.to_owned());
+    }
+    let steps = dossier.visit_steps(&library.checklists);
+    for (id, before, now) in &changes.findings {
+        let title = steps
+            .iter()
+            .find(|s| &s.item.id == id)
+            .map_or_else(|| id.to_string(), |s| s.item.title.get(lang).to_owned());
+        report.signoff_changes.push(
+            (t.journeys.finding_changed)(
+                &title,
+                (t.finding_name)(before.status),
+                (t.finding_name)(now.status),
+            )
+            .trim_start_matches("• ")
+            .to_owned(),
+        );
+    }
+}
+
+/// The household's profile as names; a household that did not say whether
+/// it lives in a house or a flat reads so, not as living in both.
+fn household_names(dossier: &Dossier, lang: Lang) -> Vec<String> {
+    use crate::model::checklist::Tag;
+    let t = tr(lang);
+    let Some(tags) = &dossier.profile else {
+        return Vec::new();
+    };
+    let both = tags.contains(&Tag::House) && tags.contains(&Tag::Flat);
+    let mut names = Vec::new();
+    if both {
+        names.push(t.journeys.report_dwelling_unspecified.to_owned());
+    }
+    names.extend(
+        tags.iter()
+            .filter(|tag| !(both && matches!(tag, Tag::House | Tag::Flat)))
+            .map(|tag| (t.tag_name)(*tag).to_owned()),
+    );
+    names
+}
+
+/// The family handout's practices: what every member concerned agreed
+/// (and the practices done that are no one's card), then what some have
+/// not agreed yet, with who.
+fn fill_practices(
+    report: &mut Report,
+    dossier: &Dossier,
+    checklists: &[&Checklist],
+    library: &Library,
+    lang: Lang,
+) {
+    let t = tr(lang);
+    let cards = dossier.family_cards(&library.checklists);
+    let card_of = |item: &Item| cards.iter().find(|c| c.item.id == item.id);
+    report.practices = groups(checklists, lang, |item| {
+        dossier.applies(item)
+            && match card_of(item) {
+                Some(card) => dossier.agreed_by_all(card),
+                None => dossier.status(&item.id) == Status::Done,
+            }
+    });
+    report.pending = cards
+        .iter()
+        .filter(|card| !dossier.agreed_by_all(card))
+        .map(|card| {
+            let not_yet: Vec<&str> = card
+                .members
+                .iter()
+                .filter(|m| !dossier.acknowledged(&card.item.id, m.id))
+                .map(|m| m.name.as_str())
+                .collect();
+            Pending {
+                title: card.item.title.get(lang).to_owned(),
+                not_yet: (t.journeys.report_not_yet_by)(&not_yet.join(", ")),
+            }
+        })
+        .collect();
+}
+
 fn groups(checklists: &[&Checklist], lang: Lang, keep: impl Fn(&Item) -> bool) -> Vec<Group> {
     let t = tr(lang);
     checklists
@@ -584,7 +741,7 @@ fn groups(checklists: &[&Checklist], lang: Lang, keep: impl Fn(&Item) -> bool) -
 }
 
 /// The file name extension of a format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// A4 PDF.
     Pdf,

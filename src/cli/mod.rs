@@ -54,6 +54,48 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// An export format on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A4 PDF.
+    Pdf,
+    /// One self-contained HTML file.
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Pdf => Self::Pdf,
+            FormatArg::Html => Self::Html,
+        }
+    }
+}
+
+/// What to print, on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// The confidential report for the household or the référent.
+    Full,
+    /// A handout: the practices the family agreed and the emergency sheet.
+    Family,
+    /// One page: the numbers, who to call first, lines to fill by hand.
+    Emergency,
+    /// The checklist with empty boxes, for a visit on paper.
+    Blank,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(p: ProfileArg) -> Self {
+        match p {
+            ProfileArg::Full => Self::Full,
+            ProfileArg::Family => Self::Family,
+            ProfileArg::Emergency => Self::Emergency,
+            ProfileArg::Blank => Self::Blank,
+        }
+    }
+}
+
 /// A command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -77,10 +119,10 @@ pub enum Command {
         checklist: Option<PathBuf>,
         /// The output format.
         #[arg(long, value_enum)]
-        format: Format,
+        format: FormatArg,
         /// What to print.
         #[arg(long, value_enum, default_value = "full")]
-        profile: Profile,
+        profile: ProfileArg,
         /// Where to write the file.
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
@@ -218,12 +260,13 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             profile,
             out: path,
         } => {
+            let (format, profile) = (Format::from(*format), Profile::from(*profile));
             let lang = message_lang(cli, None);
             let t = tr(lang);
             let now = chrono::Local::now();
             let report = if let Some(file) = checklist {
                 anyhow::ensure!(
-                    *profile == Profile::Blank,
+                    profile == Profile::Blank,
                     "--checklist makes a blank form: use --profile blank"
                 );
                 let source = std::fs::read_to_string(file)
@@ -253,11 +296,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 };
                 let user_dir = Store::default_root(cli.data_dir.clone()).map(|root| root.join("checklists"));
                 let library = Library::load(user_dir.as_deref());
-                crate::report::build(&dossier, &library, *profile, lang, now)
+                crate::report::build(&dossier, &library, profile, lang, now)
             } else {
                 anyhow::bail!("give a dossier file or --checklist");
             };
-            crate::report::export(&report, *format, path).map_err(|e| match e {
+            crate::report::export(&report, format, path).map_err(|e| match e {
                 crate::report::ExportError::Write(e) => anyhow::anyhow!((t.store_error)(&e)),
                 other @ crate::report::ExportError::Layout(_) => anyhow::anyhow!(other),
             })?;

@@ -1,0 +1,115 @@
+//! The small pieces every screen draws the same way: a priority badge (a
+//! shape and a word beside the colour, readable without colour), a
+//! dossier's progress row, an item's guidance with its sources, and a
+//! labelled note editor.
+
+use super::theme::{self, Tokens};
+use crate::i18n::Tr;
+use crate::lang::Lang;
+use crate::model::checklist::{Item, Priority};
+use crate::model::{Progress, Status};
+
+/// The shape drawn beside a priority's colour, so that priorities read
+/// apart without colour (and in black and white).
+#[must_use]
+pub fn priority_shape(priority: Priority) -> &'static str {
+    match priority {
+        Priority::Critical => "▲",
+        Priority::High => "◆",
+        Priority::Medium => "●",
+        Priority::Low => "○",
+    }
+}
+
+/// "▲ Priorité critique": the priority's shape and name in its colour.
+pub fn priority_badge(ui: &mut egui::Ui, t: &Tr, tokens: &Tokens, priority: Priority) -> egui::Response {
+    ui.label(
+        egui::RichText::new(format!(
+            "{} {}",
+            priority_shape(priority),
+            (t.journeys.priority_label)(priority)
+        ))
+        .color(tokens.priority(priority))
+        .strong(),
+    )
+}
+
+/// The progress bar, the score and the open critical items of a dossier
+/// (or part of one).
+pub fn progress_row(ui: &mut egui::Ui, t: &Tr, tokens: &Tokens, p: &Progress) {
+    ui.add(
+        egui::ProgressBar::new(p.answered_fraction())
+            .desired_width(160.0)
+            .text((t.answered_of)(p.answered, p.total)),
+    );
+    ui.label(egui::RichText::new((t.score)(p.score())).strong())
+        .on_hover_text(t.score_help);
+    if p.open_critical > 0 {
+        ui.colored_label(
+            tokens.critical,
+            egui::RichText::new(format!("▲ {}", (t.open_critical)(p.open_critical))).strong(),
+        )
+        .on_hover_text(t.critical_open_help);
+    }
+}
+
+/// An item's guidance and its public sources, with the date the advice
+/// was last checked against them.
+pub fn guidance_ui(ui: &mut egui::Ui, t: &Tr, lang: Lang, item: &Item) {
+    ui.label(item.guidance.get(lang));
+    ui.add_space(theme::SPACE_S);
+    ui.label(egui::RichText::new(t.sources).weak());
+    for source in &item.sources {
+        ui.hyperlink(source);
+    }
+}
+
+/// The guidance of an item in a header that unfolds; returns the header's
+/// response (clicked to unfold or fold).
+pub fn guidance_fold(
+    ui: &mut egui::Ui,
+    t: &Tr,
+    lang: Lang,
+    item: &Item,
+    open: Option<bool>,
+) -> egui::CollapsingResponse<()> {
+    egui::CollapsingHeader::new(t.guidance_and_sources)
+        .id_salt(("details", item.id.as_str()))
+        .open(open)
+        .show(ui, |ui| guidance_ui(ui, t, lang, item))
+}
+
+/// A labelled multi-line text field for `current`; returns the response and
+/// the new text when it was changed.
+pub fn note_editor(
+    ui: &mut egui::Ui,
+    label: egui::RichText,
+    current: &str,
+    hint: &str,
+    rows: usize,
+) -> (egui::Response, Option<String>) {
+    let mut text = current.to_owned();
+    let label = ui.label(label);
+    let edit = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint),
+        )
+        .labelled_by(label.id);
+    let changed = edit.changed().then_some(text);
+    (edit, changed)
+}
+
+/// A status mark: a shape and a colour (the name shows on hover).
+pub fn status_mark(ui: &mut egui::Ui, tokens: &Tokens, name: &str, status: Status) {
+    let shape = match status {
+        Status::Done => "✔",
+        Status::Partly => "◐",
+        Status::Todo => "✖",
+        Status::NotApplicable => "–",
+        Status::Unanswered => "○",
+    };
+    ui.colored_label(tokens.status(status), shape).on_hover_text(name);
+}

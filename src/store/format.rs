@@ -1,0 +1,81 @@
+//! Dossier files as text: RON written pretty and stable, read back with
+//! errors that name the file, line and column, and files from a newer
+//! Vigie recognised as such.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::crypt::is_age;
+use super::{IoAction, StoreError};
+use crate::model::Dossier;
+use crate::model::dossier::FORMAT_VERSION;
+
+/// Pretty RON, stable from one save to the next.
+pub(crate) fn to_ron<T: Serialize>(value: &T) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(6)
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    // Serializing our own plain structs to a string cannot fail.
+    ron::ser::to_string_pretty(value, config).unwrap_or_default()
+}
+
+/// Reads RON written by Vigie or by hand. An optional value may be written
+/// `Some("2026-12-20")` (as Vigie writes it) or just `"2026-12-20"` (RON's
+/// implicit `Some`), so that a person editing a file is not tripped up.
+pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> ron::error::SpannedResult<T> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+}
+
+/// Reads and parses a plain (not encrypted) dossier file; an encrypted one
+/// fails with [`StoreError::Locked`]: use [`Store::read_dossier_file`].
+pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+    if is_age(&bytes) {
+        return Err(StoreError::Locked {
+            path: path.to_owned(),
+        });
+    }
+    parse_dossier_bytes(&bytes, path)
+}
+
+/// Parses a dossier file's bytes (UTF-8 RON); `path` names it in errors.
+pub fn parse_dossier_bytes(bytes: &[u8], path: &Path) -> Result<Dossier, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        StoreError::io(
+            path,
+            IoAction::Read,
+            io::Error::new(io::ErrorKind::InvalidData, e),
+        )
+    })?;
+    parse_dossier(text, path)
+}
+
+/// Parses a dossier's text; `path` names it in errors.
+pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, StoreError> {
+    /// Only the version, to explain a failure on a file from a newer Vigie.
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        format_version: u32,
+    }
+    let dossier = from_ron::<Dossier>(text).map_err(|err| match from_ron::<VersionOnly>(text) {
+        Ok(v) if v.format_version > FORMAT_VERSION => StoreError::TooNew {
+            path: path.to_owned(),
+            version: v.format_version,
+        },
+        _ => StoreError::parse(path, &err),
+    })?;
+    if dossier.format_version > FORMAT_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            version: dossier.format_version,
+        });
+    }
+    Ok(dossier)
+}
