@@ -223,6 +223,30 @@ pub static EN: Tr = Tr {
         ProblemKind::BadSource { item, source } => {
             format!("item “{item}” cites “{source}”, which is not a web address (https://…)")
         }
+        ProblemKind::WeakSource { item, source } => format!(
+            "item “{item}” cites “{source}”: cite the https:// page that says what the item says, not a site's home page or an http:// address (required in the built-in checklists)"
+        ),
+        ProblemKind::NoVerified(id) => format!(
+            "item “{id}” does not say when its advice was checked: add verified: \"YYYY-MM-DD\" (required in the built-in checklists)"
+        ),
+        ProblemKind::BadVerified { item, value } => {
+            format!("item “{item}”: verified is “{value}”, which is not a date written YYYY-MM-DD")
+        }
+        ProblemKind::FutureVerified { item, date } => format!(
+            "item “{item}” says it was checked on {date}, a date still to come: give the day its sources were read"
+        ),
+        ProblemKind::BadMeasure { item, measure } => format!(
+            "item “{item}”: measure “{measure}” is invalid: use lower-case letters a-z, digits, '-' or '.'"
+        ),
+        ProblemKind::MeasurePriority {
+            measure,
+            item,
+            priority,
+            other,
+            other_priority,
+        } => format!(
+            "item “{item}” ({priority:?}) shares measure “{measure}” with “{other}” ({other_priority:?}): one measure has one priority everywhere"
+        ),
     },
     store_error: |e| match e {
         StoreError::Io { path, action, source } => {

@@ -231,6 +231,30 @@ pub static FR: Tr = Tr {
         ProblemKind::BadSource { item, source } => format!(
             "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}», qui n’est pas une adresse web (https://…)"
         ),
+        ProblemKind::WeakSource { item, source } => format!(
+            "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}»\u{a0}: citez la page https:// qui dit ce que dit le point, pas la page d’accueil d’un site ni une adresse http:// (obligatoire dans les listes intégrées)"
+        ),
+        ProblemKind::NoVerified(id) => format!(
+            "le point «\u{a0}{id}\u{a0}» ne dit pas quand ses conseils ont été vérifiés\u{a0}: ajoutez verified: \"AAAA-MM-JJ\" (obligatoire dans les listes intégrées)"
+        ),
+        ProblemKind::BadVerified { item, value } => format!(
+            "le point «\u{a0}{item}\u{a0}»\u{a0}: verified vaut «\u{a0}{value}\u{a0}», qui n’est pas une date écrite AAAA-MM-JJ"
+        ),
+        ProblemKind::FutureVerified { item, date } => format!(
+            "le point «\u{a0}{item}\u{a0}» dit avoir été vérifié le {date}, une date à venir\u{a0}: indiquez le jour où ses sources ont été relues"
+        ),
+        ProblemKind::BadMeasure { item, measure } => format!(
+            "le point «\u{a0}{item}\u{a0}»\u{a0}: la mesure «\u{a0}{measure}\u{a0}» est invalide\u{a0}: utilisez des minuscules a-z, des chiffres, '-' ou '.'"
+        ),
+        ProblemKind::MeasurePriority {
+            measure,
+            item,
+            priority,
+            other,
+            other_priority,
+        } => format!(
+            "le point «\u{a0}{item}\u{a0}» ({priority:?}) partage la mesure «\u{a0}{measure}\u{a0}» avec «\u{a0}{other}\u{a0}» ({other_priority:?})\u{a0}: une même mesure a la même priorité partout"
+        ),
     }
     },
     store_error: |e| match e {

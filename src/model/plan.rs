@@ -89,6 +89,9 @@ mod tests {
             priority,
             applies_if: tags.iter().copied().collect(),
             sources: vec!["https://example.org".into()],
+            verified: None,
+            audience: BTreeSet::new(),
+            measure: None,
         }
     }
 
