@@ -181,3 +181,114 @@ pub fn validate_files_at(paths: &[PathBuf], today: NaiveDate) -> Vec<Result<Pars
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A user's checklist as written before `verified`, `audience` and
+    /// `measure` existed, citing a home page over http.
+    const OLD_USER_FILE: &str = r#"(
+    id: "my-visit",
+    version: 1,
+    title: (fr: "Ma visite", en: "My visit"),
+    summary: (fr: "Ma liste.", en: "My checklist."),
+    journeys: [Personal],
+    sections: [
+        (
+            id: "mine",
+            title: (fr: "À moi", en: "Mine"),
+            items: [
+                (
+                    id: "mine.gate",
+                    title: (fr: "Le portail est fermé", en: "The gate is shut"),
+                    guidance: (fr: "Fermez-le.", en: "Shut it."),
+                    priority: Medium,
+                    sources: ["http://www.example.org/"],
+                ),
+            ],
+        ),
+    ],
+)"#;
+
+    #[test]
+    fn the_builtin_checklists_load_without_errors_or_warnings() {
+        let library = Library::load_at(None, day(2000, 1, 1));
+        assert!(library.errors.is_empty(), "{:?}", library.errors);
+        assert!(library.warnings.is_empty(), "{:?}", library.warnings);
+        assert_eq!(library.checklists.len(), BUILT_IN.len());
+    }
+
+    #[test]
+    fn an_old_user_file_loads_and_its_warnings_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("mine.ron"), OLD_USER_FILE).unwrap();
+        let library = Library::load_at(Some(dir.path()), day(2026, 12, 1));
+        assert!(library.errors.is_empty(), "{:?}", library.errors);
+        assert!(library.checklists.iter().any(|c| c.id.as_str() == "my-visit"));
+        assert_eq!(library.warnings.len(), 1);
+        let problems = &library.warnings[0].problems;
+        assert!(!library.warnings[0].has_errors());
+        assert!(
+            problems
+                .iter()
+                .any(|p| matches!(p.kind, ProblemKind::NoVerified(_)))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| matches!(p.kind, ProblemKind::WeakSource { .. }))
+        );
+    }
+
+    #[test]
+    fn a_user_file_dated_in_the_future_loads_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let future = OLD_USER_FILE
+            .replace("http://www.example.org/", "https://www.example.org/page")
+            .replace(
+                "priority: Medium,",
+                "priority: Medium,\n                    verified: \"2027-01-01\",",
+            );
+        fs::write(dir.path().join("mine.ron"), future).unwrap();
+        let library = Library::load_at(Some(dir.path()), day(2026, 12, 1));
+        assert!(library.errors.is_empty(), "{:?}", library.errors);
+        assert_eq!(library.warnings.len(), 1);
+        assert!(
+            library.warnings[0]
+                .problems
+                .iter()
+                .all(|p| matches!(p.kind, ProblemKind::FutureVerified { .. }))
+        );
+        // The next year, the same file loads without a warning.
+        let library = Library::load_at(Some(dir.path()), day(2027, 1, 1));
+        assert!(library.errors.is_empty() && library.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_user_file_giving_a_builtin_measure_another_priority_loads_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let door = OLD_USER_FILE
+            .replace("http://www.example.org/", "https://www.example.org/page")
+            .replace(
+                "priority: Medium,",
+                "priority: Low,\n                    verified: \"2026-11-30\",\n                    measure: \"door-rule\",",
+            );
+        fs::write(dir.path().join("mine.ron"), door).unwrap();
+        let library = Library::load_at(Some(dir.path()), day(2026, 12, 1));
+        assert!(library.errors.is_empty(), "{:?}", library.errors);
+        assert!(library.checklists.iter().any(|c| c.id.as_str() == "my-visit"));
+        assert_eq!(library.warnings.len(), 1);
+        assert!(matches!(
+            &library.warnings[0].problems[..],
+            [Problem {
+                kind: ProblemKind::MeasurePriority { .. },
+                ..
+            }]
+        ));
+    }
+}
