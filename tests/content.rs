@@ -1,20 +1,29 @@
 //! The built-in checklists: they validate, and hold to the content rules
-//! (counts, both languages, French typography, honest priorities, sources).
+//! that can be checked by a program (counts, both languages, French
+//! typography, honest priorities, sources that are real pages, dates of
+//! verification, one priority per shared measure, no dangerous advice
+//! wording). What only people can check is in `checklists/REVIEW.md`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use vigie::library::Library;
-use vigie::model::checklist::{Checklist, Journey, Priority, Text};
+use vigie::model::checklist::{Checklist, Item, Journey, Priority, Text};
+use vigie::model::family::Role;
 
 fn builtin() -> Vec<Checklist> {
     let library = Library::load(None);
-    let errors: Vec<String> = library
+    let problems: Vec<String> = library
         .errors
         .iter()
+        .chain(&library.warnings)
         .map(|e| e.describe(vigie::i18n::Lang::En))
         .collect();
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
     library.checklists
+}
+
+fn items(checklists: &[Checklist]) -> Vec<&Item> {
+    checklists.iter().flat_map(Checklist::items).collect()
 }
 
 /// Every text of a checklist with a label saying where it is.
@@ -28,6 +37,19 @@ fn texts(c: &Checklist) -> Vec<(String, &Text)> {
         for i in &s.items {
             all.push((format!("{} title", i.id), &i.title));
             all.push((format!("{} guidance", i.id), &i.guidance));
+        }
+    }
+    all
+}
+
+/// The title and guidance of every item, in each language, lower-cased,
+/// with a label saying where they are.
+fn item_texts(checklists: &[Checklist]) -> Vec<(String, String, &'static str)> {
+    let mut all = Vec::new();
+    for item in items(checklists) {
+        for (field, text) in [("title", &item.title), ("guidance", &item.guidance)] {
+            all.push((format!("{} {field}", item.id), text.fr.to_lowercase(), "fr"));
+            all.push((format!("{} {field}", item.id), text.en.to_lowercase(), "en"));
         }
     }
     all
@@ -52,11 +74,7 @@ fn the_six_builtin_checklists_load_in_order() {
 #[test]
 fn there_are_at_least_150_items_with_unique_ids() {
     let checklists = builtin();
-    let ids: Vec<&str> = checklists
-        .iter()
-        .flat_map(Checklist::items)
-        .map(|i| i.id.as_str())
-        .collect();
+    let ids: Vec<&str> = items(&checklists).iter().map(|i| i.id.as_str()).collect();
     assert!(ids.len() >= 150, "{} items", ids.len());
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len());
@@ -156,12 +174,13 @@ fn french_text_follows_french_typography() {
                 }
             }
             assert!(!text.fr.contains('"'), "{place}: use « » in French");
+            assert!(!text.fr.contains('\''), "{place}: use ’ in French");
         }
     }
 }
 
 #[test]
-fn guidance_is_one_to_four_sentences() {
+fn guidance_is_one_to_six_sentences() {
     for c in builtin() {
         for item in c.items() {
             for (lang, text) in [("fr", &item.guidance.fr), ("en", &item.guidance.en)] {
@@ -182,7 +201,7 @@ fn guidance_is_one_to_four_sentences() {
 #[test]
 fn critical_is_kept_for_what_attackers_exploit() {
     let checklists = builtin();
-    let items: Vec<_> = checklists.iter().flat_map(Checklist::items).collect();
+    let items = items(&checklists);
     let critical = items.iter().filter(|i| i.priority == Priority::Critical).count();
     assert!(critical > 0);
     assert!(
@@ -196,17 +215,261 @@ fn critical_is_kept_for_what_attackers_exploit() {
 }
 
 #[test]
-fn every_item_cites_a_public_source() {
-    for c in builtin() {
-        for item in c.items() {
-            assert!(!item.sources.is_empty(), "{}", item.id);
+fn every_item_says_when_its_advice_was_verified_and_not_in_the_future() {
+    let today = chrono::Local::now().date_naive();
+    for item in items(&builtin()) {
+        let verified = item
+            .verified
+            .unwrap_or_else(|| panic!("{} has no verified date", item.id));
+        assert!(
+            verified <= today,
+            "{}: verified {verified} is after {today}",
+            item.id
+        );
+    }
+}
+
+/// Addresses of print layouts: a source must be the page people read.
+const PRINT_LAYOUTS: [&str; 7] = [
+    "/imprimer",
+    "print=",
+    "version-imprimable",
+    "/layout/set/print",
+    "/print/",
+    "format=print",
+    "printable",
+];
+
+#[test]
+fn every_source_is_an_https_page_with_a_path() {
+    for item in items(&builtin()) {
+        assert!(!item.sources.is_empty(), "{}", item.id);
+        for source in &item.sources {
+            let rest = source
+                .strip_prefix("https://")
+                .unwrap_or_else(|| panic!("{}: {source} is not https", item.id));
+            assert!(!source.contains(char::is_whitespace), "{}: {source}", item.id);
+            let (host, path) = rest
+                .split_once('/')
+                .unwrap_or_else(|| panic!("{}: {source} is a home page", item.id));
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            assert!(host.contains('.'), "{}: {source}", item.id);
             assert!(
-                item.sources.iter().any(|s| s.starts_with("https://")),
-                "{}",
+                !path.trim_matches('/').is_empty(),
+                "{}: {source} is a site's home page, not the page that says it",
                 item.id
             );
+            let lower = source.to_lowercase();
+            for layout in PRINT_LAYOUTS {
+                assert!(!lower.contains(layout), "{}: {source} is a print layout", item.id);
+            }
         }
     }
+}
+
+/// Lists of incidents: they show that a threat is real, never what to do.
+fn is_incident_list(source: &str) -> bool {
+    source.contains("github.com/jlopp/physical-bitcoin-attacks")
+        && !source.contains("protect%20against%20wrench%20attacks")
+}
+
+#[test]
+fn an_incident_list_is_never_an_items_only_source() {
+    for item in items(&builtin()) {
+        assert!(
+            item.sources.iter().any(|s| !is_incident_list(s)),
+            "{}: an incident list is its only source",
+            item.id
+        );
+    }
+}
+
+#[test]
+fn items_sharing_a_measure_have_the_same_priority() {
+    let checklists = builtin();
+    let mut measures: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+    for item in items(&checklists) {
+        if let Some(measure) = &item.measure {
+            measures.entry(measure).or_default().push(item);
+        }
+    }
+    for (measure, shared) in &measures {
+        let priorities: BTreeSet<Priority> = shared.iter().map(|i| i.priority).collect();
+        assert_eq!(
+            priorities.len(),
+            1,
+            "measure {measure}: {:?}",
+            shared
+                .iter()
+                .map(|i| (i.id.as_str(), i.priority))
+                .collect::<Vec<_>>()
+        );
+    }
+    // The door rule is one rule, told in the home visit, the briefing and
+    // every family audience.
+    let door: BTreeSet<&str> = measures["door-rule"].iter().map(|i| i.id.as_str()).collect();
+    for id in [
+        "entrances.visitors",
+        "callers.door-visitors",
+        "adults.door-rules",
+        "children.door",
+        "elderly.door",
+        "staff.door-deliveries",
+    ] {
+        assert!(door.contains(id), "{id} should carry the door-rule measure");
+    }
+}
+
+/// Whether `word` occurs in `text` as a whole word, not after a negation
+/// (“ne résistez pas”, “without resisting”, “do not resist”).
+fn tells_to(text: &str, word: &str) -> bool {
+    const NEGATIONS: [&str; 11] = [
+        "ne ", "n’", "sans ", "jamais ", "pas ", "not ", "n't ", "never ", "no ", "without ", "don’t ",
+    ];
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        let window: String = text[..at]
+            .chars()
+            .rev()
+            .take(25)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        whole && !NEGATIONS.iter().any(|n| window.contains(n))
+    })
+}
+
+#[test]
+fn no_item_tells_people_to_open_the_door_ajar_or_on_its_chain() {
+    // A chain or a limiter can be forced: the door stays shut to unexpected
+    // visitors, everywhere (see the door-rule measure).
+    const FR: [&str; 4] = ["entrebâill", "entrouv", "chaîne", "porte ouverte"];
+    const EN: [&str; 8] = [
+        "ajar",
+        "door chain",
+        "on its chain",
+        "on the chain",
+        "chain on",
+        "door limiter",
+        "crack the door",
+        "open the door a crack",
+    ];
+    for (place, text, lang) in item_texts(&builtin()) {
+        let words: &[&str] = if lang == "fr" { &FR } else { &EN };
+        for word in words {
+            assert!(!text.contains(word), "{place} ({lang}) mentions “{word}”: {text}");
+        }
+    }
+}
+
+#[test]
+fn no_item_tells_people_to_resist_fight_or_chase() {
+    const FR: [&str; 14] = [
+        "résistez",
+        "résister",
+        "défendez-vous",
+        "battez-vous",
+        "ripostez",
+        "poursuivez",
+        "rattrapez",
+        "affrontez",
+        "confrontez",
+        "désarmez",
+        "maîtrisez",
+        "neutralisez",
+        "interpellez",
+        "tenez tête",
+    ];
+    const EN: [&str; 11] = [
+        "resist",
+        "fight",
+        "fight back",
+        "chase",
+        "pursue",
+        "confront",
+        "tackle",
+        "disarm",
+        "overpower",
+        "stand up to",
+        "go after",
+    ];
+    for (place, text, lang) in item_texts(&builtin()) {
+        let words: &[&str] = if lang == "fr" { &FR } else { &EN };
+        for word in words {
+            assert!(!tells_to(&text, word), "{place} ({lang}) says “{word}”: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_negation_check_tells_advice_from_warnings() {
+    assert!(tells_to("résistez aux agresseurs", "résistez"));
+    assert!(!tells_to("ne résistez pas", "résistez"));
+    assert!(!tells_to("il donne son téléphone sans résister", "résister"));
+    assert!(tells_to("you should resist", "resist"));
+    assert!(!tells_to("do not resist", "resist"));
+    assert!(!tells_to("a key resists phishing", "resist"));
+}
+
+#[test]
+fn family_cards_name_who_acts_on_them() {
+    let checklists = builtin();
+    let family = checklists
+        .iter()
+        .find(|c| c.id.as_str() == "family-vigilance")
+        .unwrap();
+    for item in family.items() {
+        assert!(!item.audience.is_empty(), "{} has no audience", item.id);
+    }
+    // A child does not get the card about what parents give the school.
+    let school = family
+        .items()
+        .find(|i| i.id.as_str() == "children.school-list")
+        .unwrap();
+    assert_eq!(school.audience, [Role::Adult].into_iter().collect());
+    // The practices everyone must know reach every member.
+    for id in ["numbers.police-17", "attempt.call-17", "plan.safe-room"] {
+        let item = items(&checklists)
+            .into_iter()
+            .find(|i| i.id.as_str() == id)
+            .unwrap();
+        assert_eq!(item.audience.len(), Role::ALL.len(), "{id}");
+    }
+}
+
+#[test]
+fn a_kidnapping_or_ransom_call_has_its_own_critical_item() {
+    let checklists = builtin();
+    let item = items(&checklists)
+        .into_iter()
+        .find(|i| i.id.as_str() == "attempt.ransom-call")
+        .unwrap();
+    assert_eq!(item.priority, Priority::Critical);
+    assert!(item.guidance.fr.contains("17") && item.guidance.en.contains("17"));
+    assert!(item.guidance.fr.contains("même si") && item.guidance.en.contains("even if"));
+}
+
+#[test]
+fn summaries_name_the_measures_as_the_ministry_did() {
+    let checklists = builtin();
+    let briefing = &checklists[1].summary;
+    assert!(
+        briefing.fr.contains("le GIGN, le RAID ou la BRI PP"),
+        "{}",
+        briefing.fr
+    );
+    assert!(
+        briefing.en.contains("the GIGN, the RAID or the BRI PP"),
+        "{}",
+        briefing.en
+    );
+    assert!(briefing.fr.contains("n’est pas public"), "{}", briefing.fr);
+    let consultation = &checklists[0].summary;
+    assert!(consultation.fr.contains("oralement"), "{}", consultation.fr);
+    assert!(consultation.en.contains("orally"), "{}", consultation.en);
 }
 
 #[test]

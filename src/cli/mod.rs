@@ -99,7 +99,8 @@ impl From<ProfileArg> for Profile {
 /// A command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check checklist files and list every error (exit code 1 when any).
+    /// Check checklist files and list every error and warning (exit code 1
+    /// only when a file has an error).
     Validate {
         /// The checklist files (RON).
         #[arg(required = true, value_name = "FILE")]
@@ -233,12 +234,18 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             let mut failed = 0;
             for result in &results {
                 match result {
-                    Ok(checklist) => {
+                    Ok(parsed) => {
+                        let checklist = &parsed.checklist;
                         let file = match &checklist.origin {
                             crate::model::checklist::Origin::User(p) => p.display().to_string(),
                             crate::model::checklist::Origin::BuiltIn(n) => n.clone(),
                         };
                         writeln!(out, "{}", (t.cli_valid)(&file, checklist.items().count()))?;
+                        // Warnings go with the errors, on standard error: the
+                        // file is valid, and they say what should still be fixed.
+                        if let Some(warnings) = &parsed.warnings {
+                            writeln!(err, "{}", warnings.describe(lang))?;
+                        }
                     }
                     Err(e) => {
                         failed += 1;
@@ -274,7 +281,8 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 let name = file.display().to_string();
                 let checklist =
                     parse_checklist(&source, &name, Origin::User(file.clone()), &mut IdRegistry::new())
-                        .map_err(|e| anyhow::anyhow!("{}", e.describe(lang)))?;
+                        .map_err(|e| anyhow::anyhow!("{}", e.describe(lang)))?
+                        .checklist;
                 crate::report::build_blank(&checklist, lang, now)
             } else if let Some(file) = dossier {
                 let dossier = match crate::store::read_dossier(file) {

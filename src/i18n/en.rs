@@ -30,7 +30,7 @@ pub static EN: Tr = Tr {
     journey_help: |j| match j {
         Journey::Personal => "Review your own safety and get an action plan ranked by priority.",
         Journey::Referent => {
-            "A police or gendarmerie security referent visits the home, zone by zone, and records findings."
+            "A police or gendarmerie security referent visits the home, zone by zone. Findings and the advice given orally are noted in a visit report written with Vigie, which is not an official security diagnostic."
         }
         Journey::Family => "The family reviews vigilance practices together, member by member.",
     },
@@ -224,6 +224,30 @@ pub static EN: Tr = Tr {
         ProblemKind::BadSource { item, source } => {
             format!("item “{item}” cites “{source}”, which is not a web address (https://…)")
         }
+        ProblemKind::WeakSource { item, source } => format!(
+            "item “{item}” cites “{source}”: cite the https:// page that says what the item says, not a site's home page or an http:// address (required in the built-in checklists)"
+        ),
+        ProblemKind::NoVerified(id) => format!(
+            "item “{id}” does not say when its advice was checked: add verified: \"YYYY-MM-DD\" (required in the built-in checklists)"
+        ),
+        ProblemKind::BadVerified { item, value } => {
+            format!("item “{item}”: verified is “{value}”, which is not a date written YYYY-MM-DD")
+        }
+        ProblemKind::FutureVerified { item, date } => format!(
+            "item “{item}” says it was checked on {date}, a date still to come: give the day its sources were read"
+        ),
+        ProblemKind::BadMeasure { item, measure } => format!(
+            "item “{item}”: measure “{measure}” is invalid: use lower-case letters a-z, digits, '-' or '.'"
+        ),
+        ProblemKind::MeasurePriority {
+            measure,
+            item,
+            priority,
+            other,
+            other_priority,
+        } => format!(
+            "item “{item}” ({priority:?}) shares measure “{measure}” with “{other}” ({other_priority:?}): one measure has one priority everywhere"
+        ),
     },
     store_error: |e| match e {
         StoreError::Io { path, action, source } => {
@@ -328,7 +352,7 @@ pub static EN: Tr = Tr {
             EmergencyNumber {
                 number: "17",
                 name: "Police or gendarmerie",
-                when: "Immediate danger, intrusion, assault, being followed",
+                when: "Immediate danger, intrusion, assault, being followed, kidnapping or ransom call, even if you were told not to call",
             },
             EmergencyNumber {
                 number: "112",
@@ -358,14 +382,14 @@ pub static EN: Tr = Tr {
             EmergencyNumber {
                 number: "17cyber.gouv.fr",
                 name: "17Cyber",
-                when: "Online attack: hacking, blackmail, fraud",
+                when: "Online attack: hacking, blackmail, fraud (fraudulent text or call: 33700; advice: Info Escroqueries, 0 805 805 817)",
             },
         ],
         col_number: "Number",
         col_who: "Who answers",
         col_when: "When to call",
         call_first: "Who to call first",
-        call_first_text: "In danger: first the 17 (or 112). If you cannot speak, text the 114. Only then tell your relatives, in the agreed order.",
+        call_first_text: "In danger: first the 17 (or 112), even if attackers or kidnappers told you not to. If you cannot speak, text the 114. Only then tell your relatives, in the agreed order. Kidnapping or ransom call: call the 17 at once, keep the contact open, pay nothing on your own; one person speaks to the kidnappers, following the investigators, and logs every call (time, number, exact words).",
         by_hand: "To fill in by hand",
         by_hand_lines: &[
             "Meeting point near home",
@@ -374,7 +398,7 @@ pub static EN: Tr = Tr {
             "Second trusted person",
             "Company security contact",
         ],
-        by_hand_warning: "Write no code, password, safe word or recovery phrase on this sheet.",
+        by_hand_warning: "Write no code, password, verification word, duress signal or recovery phrase on this sheet.",
         blank_intro: "Tick one box per item during the visit; write findings at the end of each section.",
         blank_columns: &["Done", "Partly", "To do", "N/A"],
         observations: "Findings and recommendations",
@@ -396,7 +420,7 @@ pub static EN: Tr = Tr {
     },
     profile_help: |p| match p {
         Profile::Full => {
-            "The confidential report: progress, action plan, what is in place, notes and sources."
+            "The confidential report: progress, action plan, what is in place, notes and sources. For a referent visit, it is the visit report written with Vigie, not an official security diagnostic."
         }
         Profile::Family => {
             "For the family: the practices agreed and the emergency sheet, with no weak point and no note."
@@ -441,7 +465,7 @@ pub static EN: Tr = Tr {
     date_invalid: "Date not recognised: write it YYYY-MM-DD, for example 2026-12-31.",
     date_missing: "Give a date.",
     visit_title: "Visit header",
-    visit_help: "Who visits, which household, where and when. This appears on the report.",
+    visit_help: "Who visits, which household, where and when. This appears on the visit report written with Vigie (not an official security diagnostic).",
     referent_name: "Security referent’s name",
     referent_unit: "Unit",
     household: "Household visited",

@@ -35,7 +35,7 @@ pub static FR: Tr = Tr {
             "Vous faites le point sur votre propre sécurité et obtenez un plan d’action classé par priorité."
         }
         Journey::Referent => {
-            "Un référent sûreté de la police ou de la gendarmerie visite le domicile, zone par zone, et consigne ses constats."
+            "Un référent sûreté de la police ou de la gendarmerie visite le domicile, zone par zone. Les constats et les conseils donnés oralement sont notés dans un compte rendu de visite rédigé avec Vigie, qui n’est pas un diagnostic de sûreté officiel."
         }
         Journey::Family => {
             "La famille passe en revue ensemble les bonnes pratiques de vigilance, membre par membre."
@@ -232,6 +232,30 @@ pub static FR: Tr = Tr {
         ProblemKind::BadSource { item, source } => format!(
             "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}», qui n’est pas une adresse web (https://…)"
         ),
+        ProblemKind::WeakSource { item, source } => format!(
+            "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}»\u{a0}: citez la page https:// qui dit ce que dit le point, pas la page d’accueil d’un site ni une adresse http:// (obligatoire dans les listes intégrées)"
+        ),
+        ProblemKind::NoVerified(id) => format!(
+            "le point «\u{a0}{id}\u{a0}» ne dit pas quand ses conseils ont été vérifiés\u{a0}: ajoutez verified: \"AAAA-MM-JJ\" (obligatoire dans les listes intégrées)"
+        ),
+        ProblemKind::BadVerified { item, value } => format!(
+            "le point «\u{a0}{item}\u{a0}»\u{a0}: verified vaut «\u{a0}{value}\u{a0}», qui n’est pas une date écrite AAAA-MM-JJ"
+        ),
+        ProblemKind::FutureVerified { item, date } => format!(
+            "le point «\u{a0}{item}\u{a0}» dit avoir été vérifié le {date}, une date à venir\u{a0}: indiquez le jour où ses sources ont été relues"
+        ),
+        ProblemKind::BadMeasure { item, measure } => format!(
+            "le point «\u{a0}{item}\u{a0}»\u{a0}: la mesure «\u{a0}{measure}\u{a0}» est invalide\u{a0}: utilisez des minuscules a-z, des chiffres, '-' ou '.'"
+        ),
+        ProblemKind::MeasurePriority {
+            measure,
+            item,
+            priority,
+            other,
+            other_priority,
+        } => format!(
+            "le point «\u{a0}{item}\u{a0}» ({priority:?}) partage la mesure «\u{a0}{measure}\u{a0}» avec «\u{a0}{other}\u{a0}» ({other_priority:?})\u{a0}: une même mesure a la même priorité partout"
+        ),
     }
     },
     store_error: |e| match e {
@@ -337,7 +361,7 @@ pub static FR: Tr = Tr {
             EmergencyNumber {
                 number: "17",
                 name: "Police ou gendarmerie",
-                when: "Danger immédiat, intrusion, agression, filature",
+                when: "Danger immédiat, intrusion, agression, filature, enlèvement ou appel de rançon, même si on vous a interdit d’appeler",
             },
             EmergencyNumber {
                 number: "112",
@@ -367,14 +391,14 @@ pub static FR: Tr = Tr {
             EmergencyNumber {
                 number: "17cyber.gouv.fr",
                 name: "17Cyber",
-                when: "Attaque en ligne\u{a0}: piratage, chantage, escroquerie",
+                when: "Attaque en ligne\u{a0}: piratage, chantage, escroquerie (SMS ou appel frauduleux\u{a0}: 33\u{a0}700\u{a0}; conseils\u{a0}: Info Escroqueries, 0\u{a0}805\u{a0}805\u{a0}817)",
             },
         ],
         col_number: "Numéro",
         col_who: "Qui répond",
         col_when: "Quand l’appeler",
         call_first: "Qui appeler en premier",
-        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112). Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu.",
+        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112), même si des agresseurs ou des ravisseurs vous l’ont interdit. Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu. Appel d’enlèvement ou de rançon\u{a0}: appelez le 17 tout de suite, ne coupez pas le contact, ne payez rien seul\u{a0}; une seule personne parle aux ravisseurs, en suivant les enquêteurs, et note chaque appel (heure, numéro, mots exacts).",
         by_hand: "À remplir à la main",
         by_hand_lines: &[
             "Point de rendez-vous près du domicile",
@@ -383,7 +407,7 @@ pub static FR: Tr = Tr {
             "Deuxième personne de confiance",
             "Contact sûreté de l’entreprise",
         ],
-        by_hand_warning: "N’écrivez sur cette fiche aucun code, mot de passe, mot de sécurité ni phrase de récupération.",
+        by_hand_warning: "N’écrivez sur cette fiche aucun code, mot de passe, mot de vérification, signal de détresse ni phrase de récupération.",
         blank_intro: "Cochez une case par point pendant la visite\u{a0}; notez vos constats en bas de chaque section.",
         blank_columns: &["Fait", "En partie", "À faire", "Sans objet"],
         observations: "Constats et recommandations",
@@ -405,7 +429,7 @@ pub static FR: Tr = Tr {
     },
     profile_help: |p| match p {
         Profile::Full => {
-            "Le rapport confidentiel\u{a0}: avancement, plan d’action, ce qui est en place, notes et sources."
+            "Le rapport confidentiel\u{a0}: avancement, plan d’action, ce qui est en place, notes et sources. Pour une visite de référent, c’est le compte rendu de visite rédigé avec Vigie, pas un diagnostic de sûreté officiel."
         }
         Profile::Family => {
             "À remettre à la famille\u{a0}: les pratiques adoptées et la fiche d’urgence, sans point faible ni note."
@@ -452,7 +476,7 @@ pub static FR: Tr = Tr {
     date_invalid: "Date non reconnue\u{a0}: écrivez-la JJ/MM/AAAA, par exemple 31/12/2026.",
     date_missing: "Indiquez une date.",
     visit_title: "En-tête de la visite",
-    visit_help: "Qui visite, quel foyer, où et quand. Ces informations figureront sur le compte rendu.",
+    visit_help: "Qui visite, quel foyer, où et quand. Ces informations figureront sur le compte rendu de visite rédigé avec Vigie (ce n’est pas un diagnostic de sûreté officiel).",
     referent_name: "Nom du référent sûreté",
     referent_unit: "Unité",
     household: "Foyer visité",

@@ -113,6 +113,9 @@ mod tests {
                 priority: Priority::Medium,
                 applies_if: BTreeSet::new(),
                 sources: vec!["https://example.org".into()],
+                verified: None,
+                audience: BTreeSet::new(),
+                measure: None,
             })
             .collect();
         vec![Checklist {

@@ -9,8 +9,10 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::family::Role;
 use crate::i18n::Lang;
 
 /// A text in French and English.
@@ -245,6 +247,16 @@ pub struct Item {
     pub applies_if: BTreeSet<Tag>,
     /// Public sources (web addresses).
     pub sources: Vec<String>,
+    /// The day the advice was last checked against its sources. Always
+    /// set in the built-in checklists; a user's own file may leave it out.
+    pub verified: Option<NaiveDate>,
+    /// The family members who act on this practice: it decides who gets
+    /// which card in the family briefing. Empty for technical tasks of the
+    /// household's owner.
+    pub audience: BTreeSet<Role>,
+    /// A key shared by the items of different checklists that express the
+    /// same measure; they carry the same priority.
+    pub measure: Option<String>,
 }
 
 impl Item {

@@ -310,6 +310,9 @@ mod tests {
             priority: Priority::High,
             applies_if: BTreeSet::new(),
             sources: vec!["https://example.org".into()],
+            verified: None,
+            audience: BTreeSet::new(),
+            measure: None,
         }
     }
 

@@ -126,6 +126,9 @@ mod tests {
             priority,
             applies_if: tags.iter().copied().collect(),
             sources: vec!["https://example.org".into()],
+            verified: None,
+            audience: BTreeSet::new(),
+            measure: None,
         }
     }
 

@@ -4,15 +4,23 @@
 //! people), then checked rule by rule. Every problem is collected, not just
 //! the first, so that `vigie validate` can list them all, each with the line
 //! and column where it can be found.
+//!
+//! Problems have a [`Severity`]. The built-in checklists are held to every
+//! rule; a user's own file is held to the rules that keep Vigie working,
+//! and only warned about the others (a missing `verified` date, a source
+//! that is not an `https` page, a shared `measure` with another priority),
+//! so that files written before those rules still load.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::checklist::{
     Checklist, ChecklistId, Item, ItemId, Journey, Origin, Priority, Section, SectionId, Tag, Text,
 };
+use super::family::Role;
 use crate::i18n::{Lang, tr};
 
 #[derive(Deserialize)]
@@ -45,6 +53,15 @@ struct RawItem {
     applies_if: Vec<Tag>,
     #[serde(default)]
     sources: Vec<String>,
+    // `verified` and `measure` are plain strings (empty when absent) rather
+    // than `Option`s, so that a file reads the same whether or not RON's
+    // implicit `Some` is turned on.
+    #[serde(default)]
+    verified: String,
+    #[serde(default)]
+    audience: Vec<Role>,
+    #[serde(default)]
+    measure: String,
 }
 
 /// Which kind of id a problem is about.
@@ -118,6 +135,59 @@ pub enum ProblemKind {
         /// The source as written.
         source: String,
     },
+    /// A source is a web address but not an `https` page with a path (a
+    /// plain `http` address or a site's home page).
+    WeakSource {
+        /// The item id.
+        item: String,
+        /// The source as written.
+        source: String,
+    },
+    /// An item does not say when its advice was last checked.
+    NoVerified(String),
+    /// `verified` is not a date written `YYYY-MM-DD`.
+    BadVerified {
+        /// The item id.
+        item: String,
+        /// The value as written.
+        value: String,
+    },
+    /// `verified` is a date after today.
+    FutureVerified {
+        /// The item id.
+        item: String,
+        /// The date as written.
+        date: String,
+    },
+    /// A `measure` key has characters outside the allowed set.
+    BadMeasure {
+        /// The item id.
+        item: String,
+        /// The key as written.
+        measure: String,
+    },
+    /// Two items share a `measure` key but not the same priority.
+    MeasurePriority {
+        /// The shared key.
+        measure: String,
+        /// The item found second.
+        item: String,
+        /// Its priority.
+        priority: Priority,
+        /// The item found first.
+        other: String,
+        /// The first item's priority.
+        other_priority: Priority,
+    },
+}
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The checklist is not loaded.
+    Error,
+    /// The checklist loads; the problem should still be fixed.
+    Warning,
 }
 
 /// One problem, with where it is when that is known.
@@ -127,9 +197,21 @@ pub struct Problem {
     pub position: Option<(usize, usize)>,
     /// What is wrong.
     pub kind: ProblemKind,
+    /// Whether it stops the checklist from loading.
+    pub severity: Severity,
 }
 
 impl Problem {
+    /// An error found at no particular place (an unreadable file).
+    #[must_use]
+    pub fn error(kind: ProblemKind) -> Self {
+        Self {
+            position: None,
+            kind,
+            severity: Severity::Error,
+        }
+    }
+
     /// The problem told in `lang`, with its position.
     #[must_use]
     pub fn describe(&self, lang: Lang) -> String {
@@ -151,6 +233,12 @@ pub struct ChecklistError {
 }
 
 impl ChecklistError {
+    /// Whether any problem is an error (and not only warnings).
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
     /// Every problem as `file:line:col: message`, one per line, in `lang`.
     #[must_use]
     pub fn describe(&self, lang: Lang) -> String {
@@ -169,11 +257,54 @@ impl fmt::Display for ChecklistError {
 }
 
 /// The ids already taken by the checklists loaded so far, so that ids are
-/// unique across all of them.
+/// unique across all of them, and the priority each shared `measure` key
+/// was first given.
 #[derive(Default, Debug)]
 pub struct IdRegistry {
     checklists: BTreeSet<String>,
     items: BTreeMap<String, String>,
+    /// Measure key → (first item, its priority).
+    measures: BTreeMap<String, (String, Priority)>,
+}
+
+/// Which rules a file is held to, and the day it is checked on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// The built-in checklists: every rule is an error. A user's own
+    /// file: the newer content rules are warnings.
+    pub builtin: bool,
+    /// Today: a `verified` date after it is refused.
+    pub today: NaiveDate,
+}
+
+impl Rules {
+    /// The rules for a checklist loaded from `origin`, checked on `today`.
+    #[must_use]
+    pub fn for_origin(origin: &Origin, today: NaiveDate) -> Self {
+        Self {
+            builtin: matches!(origin, Origin::BuiltIn(_)),
+            today,
+        }
+    }
+
+    /// The severity of a content rule: an error for the built-in
+    /// checklists, a warning for a user's own.
+    fn content(self) -> Severity {
+        if self.builtin {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
+/// A checklist that loaded, with the warnings found in its file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The checklist.
+    pub checklist: Checklist,
+    /// Its warnings, if any (never errors).
+    pub warnings: Option<ChecklistError>,
 }
 
 impl IdRegistry {
@@ -212,10 +343,20 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Records a problem found at the `nth` occurrence of `"quoted"` in the file.
+    /// Records an error found at the `nth` occurrence of `"quoted"` in the file.
     fn at_id(&mut self, quoted: &str, nth: usize, kind: ProblemKind) {
+        self.at_id_as(quoted, nth, kind, Severity::Error);
+    }
+
+    /// Records a problem of `severity` found at the `nth` occurrence of
+    /// `"quoted"` in the file.
+    fn at_id_as(&mut self, quoted: &str, nth: usize, kind: ProblemKind, severity: Severity) {
         let position = find_position(self.source, &format!("\"{quoted}\""), nth);
-        self.problems.push(Problem { position, kind });
+        self.problems.push(Problem {
+            position,
+            kind,
+            severity,
+        });
     }
 
     fn text(&mut self, text: &Text, owner: &str, field: Field) {
@@ -235,16 +376,65 @@ impl Checker<'_> {
     }
 }
 
-/// Parses and validates one checklist file.
-///
-/// `file` names the file in messages; `registry` holds the ids of the
-/// checklists already loaded and receives this one's when it is valid.
+/// Whether `source` is an `https` address of a page: a host, then a path
+/// that is more than `/` (a query or fragment alone does not count).
+fn is_https_page(source: &str) -> bool {
+    let Some(rest) = source.strip_prefix("https://") else {
+        return false;
+    };
+    let Some((host, path)) = rest.split_once('/') else {
+        return false;
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    host.contains('.') && !path.trim_matches('/').is_empty()
+}
+
+/// A `verified` date: exactly `YYYY-MM-DD`.
+fn parse_day(value: &str) -> Option<NaiveDate> {
+    let well_formed = value.len() == 10
+        && value.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !well_formed {
+        return None;
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+/// Parses and validates one checklist file, checked on the local date, with
+/// the rules of its origin (see [`parse_checklist_with`]).
 pub fn parse_checklist(
     source: &str,
     file: &str,
     origin: Origin,
     registry: &mut IdRegistry,
-) -> Result<Checklist, ChecklistError> {
+) -> Result<Parsed, ChecklistError> {
+    let rules = Rules::for_origin(&origin, chrono::Local::now().date_naive());
+    parse_checklist_with(source, file, origin, registry, rules)
+}
+
+/// Parses and validates one checklist file.
+///
+/// `file` names the file in messages; `registry` holds the ids and measure
+/// keys of the checklists already loaded and receives this one's when it
+/// loads. A file with only warnings loads: they come back in
+/// [`Parsed::warnings`]. A file with an error does not: the error lists
+/// every problem, warnings included.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the file, rule after rule, in file order"
+)]
+pub fn parse_checklist_with(
+    source: &str,
+    file: &str,
+    origin: Origin,
+    registry: &mut IdRegistry,
+    rules: Rules,
+) -> Result<Parsed, ChecklistError> {
     let raw: RawChecklist = ron::Options::default()
         .from_str(source)
         .map_err(|err| ChecklistError {
@@ -252,6 +442,7 @@ pub fn parse_checklist(
             problems: vec![Problem {
                 position: Some((err.span.start.line, err.span.start.col)),
                 kind: ProblemKind::Syntax(err.code.to_string()),
+                severity: Severity::Error,
             }],
         })?;
 
@@ -279,17 +470,23 @@ pub fn parse_checklist(
         check.problems.push(Problem {
             position: find_position(source, "journeys", 0),
             kind: ProblemKind::NoJourney,
+            severity: Severity::Error,
         });
     }
     if raw.sections.is_empty() {
         check.problems.push(Problem {
             position: find_position(source, "sections", 0),
             kind: ProblemKind::NoSection,
+            severity: Severity::Error,
         });
     }
 
+    let content = rules.content();
     let mut section_ids: BTreeMap<&str, usize> = BTreeMap::new();
     let mut item_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    // Measure keys of this file → (first item, its priority).
+    let mut measures: BTreeMap<&str, (&str, Priority)> = BTreeMap::new();
+    let mut verified: BTreeMap<String, NaiveDate> = BTreeMap::new();
     for section in &raw.sections {
         let seen = section_ids.entry(&section.id).or_insert(0);
         if !id_is_valid(&section.id, true) {
@@ -353,35 +550,113 @@ pub fn parse_checklist(
             }
             for source_url in &item.sources {
                 let is_web = source_url.starts_with("https://") || source_url.starts_with("http://");
+                let problem = ProblemKind::BadSource {
+                    item: item.id.clone(),
+                    source: source_url.clone(),
+                };
                 if !is_web || source_url.contains(char::is_whitespace) {
-                    check.at_id(
+                    check.at_id(source_url, 0, problem);
+                } else if !is_https_page(source_url) {
+                    check.at_id_as(
                         source_url,
                         0,
-                        ProblemKind::BadSource {
+                        ProblemKind::WeakSource {
                             item: item.id.clone(),
                             source: source_url.clone(),
                         },
+                        content,
                     );
+                }
+            }
+            let date = item.verified.trim();
+            if date.is_empty() {
+                check.at_id_as(&item.id, 0, ProblemKind::NoVerified(item.id.clone()), content);
+            } else {
+                match parse_day(date) {
+                    None => check.at_id(
+                        &item.verified,
+                        0,
+                        ProblemKind::BadVerified {
+                            item: item.id.clone(),
+                            value: item.verified.clone(),
+                        },
+                    ),
+                    Some(day) if day > rules.today => check.at_id_as(
+                        &item.verified,
+                        0,
+                        ProblemKind::FutureVerified {
+                            item: item.id.clone(),
+                            date: date.to_owned(),
+                        },
+                        content,
+                    ),
+                    Some(day) => {
+                        verified.insert(item.id.clone(), day);
+                    }
+                }
+            }
+            let measure = item.measure.trim();
+            if !measure.is_empty() {
+                if !id_is_valid(measure, true) {
+                    check.at_id(
+                        &item.measure,
+                        0,
+                        ProblemKind::BadMeasure {
+                            item: item.id.clone(),
+                            measure: item.measure.clone(),
+                        },
+                    );
+                }
+                let first = measures
+                    .get(measure)
+                    .map(|&(other, priority)| (other.to_owned(), priority))
+                    .or_else(|| registry.measures.get(measure).cloned());
+                match first {
+                    Some((other, other_priority)) if other_priority != item.priority => {
+                        check.at_id_as(
+                            &item.id,
+                            0,
+                            ProblemKind::MeasurePriority {
+                                measure: measure.to_owned(),
+                                item: item.id.clone(),
+                                priority: item.priority,
+                                other,
+                                other_priority,
+                            },
+                            content,
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        measures.insert(measure, (&item.id, item.priority));
+                    }
                 }
             }
         }
     }
 
-    if !check.problems.is_empty() {
-        let mut problems = check.problems;
-        problems.sort_by_key(|p| p.position.unwrap_or((usize::MAX, 0)));
-        return Err(ChecklistError {
-            file: file.to_owned(),
-            problems,
-        });
+    let mut problems = check.problems;
+    problems.sort_by_key(|p| p.position.unwrap_or((usize::MAX, 0)));
+    let error = |problems: Vec<Problem>| ChecklistError {
+        file: file.to_owned(),
+        problems,
+    };
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(error(problems));
     }
 
     registry.checklists.insert(raw.id.clone());
     for item in raw.sections.iter().flat_map(|s| &s.items) {
         registry.items.insert(item.id.clone(), raw.id.clone());
     }
+    for (measure, (item, priority)) in measures {
+        registry
+            .measures
+            .entry(measure.to_owned())
+            .or_insert_with(|| (item.to_owned(), priority));
+    }
 
-    Ok(Checklist {
+    let checklist = Checklist {
         id: ChecklistId(raw.id),
         version: raw.version,
         title: raw.title,
@@ -396,18 +671,28 @@ pub fn parse_checklist(
                 items: s
                     .items
                     .into_iter()
-                    .map(|i| Item {
-                        id: ItemId(i.id),
-                        title: i.title,
-                        guidance: i.guidance,
-                        priority: i.priority,
-                        applies_if: i.applies_if.into_iter().collect(),
-                        sources: i.sources,
+                    .map(|i| {
+                        let measure = i.measure.trim();
+                        Item {
+                            verified: verified.get(i.id.as_str()).copied(),
+                            measure: (!measure.is_empty()).then(|| measure.to_owned()),
+                            audience: i.audience.into_iter().collect(),
+                            id: ItemId(i.id),
+                            title: i.title,
+                            guidance: i.guidance,
+                            priority: i.priority,
+                            applies_if: i.applies_if.into_iter().collect(),
+                            sources: i.sources,
+                        }
                     })
                     .collect(),
             })
             .collect(),
         origin,
+    };
+    Ok(Parsed {
+        checklist,
+        warnings: (!problems.is_empty()).then(|| error(problems)),
     })
 }
 
@@ -432,28 +717,85 @@ mod tests {
                     guidance: (fr: "Verrouillez-la.", en: "Lock it."),
                     priority: High,
                     applies_if: [House],
-                    sources: ["https://www.service-public.fr/"],
+                    sources: ["https://www.service-public.fr/particuliers/vosdroits/F34634"],
+                    audience: [Adult, Staff],
+                    measure: "inner-door",
+                    verified: "2026-12-01",
                 ),
             ],
         ),
     ],
 )"#;
 
+    /// A user's file written before `verified`, `audience` and `measure`
+    /// existed, citing a site's home page.
+    const OLD_USER_FILE: &str = r#"(
+    id: "old-visit",
+    version: 1,
+    title: (fr: "Ancienne visite", en: "Old visit"),
+    summary: (fr: "Une liste ancienne.", en: "An old checklist."),
+    journeys: [Personal],
+    sections: [
+        (
+            id: "old",
+            title: (fr: "Ancienne", en: "Old"),
+            items: [
+                (
+                    id: "old.gate",
+                    title: (fr: "Le portail est fermé", en: "The gate is shut"),
+                    guidance: (fr: "Fermez-le.", en: "Shut it."),
+                    priority: Medium,
+                    sources: ["http://www.example.org/"],
+                ),
+            ],
+        ),
+    ],
+)"#;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn rules(builtin: bool) -> Rules {
+        Rules {
+            builtin,
+            today: day(2026, 12, 1),
+        }
+    }
+
+    fn parse_as(source: &str, builtin: bool, registry: &mut IdRegistry) -> Result<Parsed, ChecklistError> {
+        let origin = if builtin {
+            Origin::BuiltIn("test.ron".into())
+        } else {
+            Origin::User("test.ron".into())
+        };
+        parse_checklist_with(source, "test.ron", origin, registry, rules(builtin))
+    }
+
     fn parse(source: &str) -> Result<Checklist, ChecklistError> {
-        parse_checklist(
-            source,
-            "test.ron",
-            Origin::BuiltIn("test.ron".into()),
-            &mut IdRegistry::new(),
-        )
+        parse_as(source, true, &mut IdRegistry::new()).map(|p| {
+            assert_eq!(p.warnings, None);
+            p.checklist
+        })
+    }
+
+    fn kinds(err: &ChecklistError) -> Vec<(ProblemKind, Severity)> {
+        err.problems
+            .iter()
+            .map(|p| (p.kind.clone(), p.severity))
+            .collect()
     }
 
     #[test]
     fn a_good_checklist_parses() {
         let checklist = parse(GOOD).unwrap();
         assert_eq!(checklist.id.as_str(), "garage-visit");
-        assert_eq!(checklist.sections[0].items[0].priority, Priority::High);
-        assert!(checklist.sections[0].items[0].applies_if.contains(&Tag::House));
+        let item = &checklist.sections[0].items[0];
+        assert_eq!(item.priority, Priority::High);
+        assert!(item.applies_if.contains(&Tag::House));
+        assert_eq!(item.verified, Some(day(2026, 12, 1)));
+        assert_eq!(item.audience, [Role::Adult, Role::Staff].into_iter().collect());
+        assert_eq!(item.measure.as_deref(), Some("inner-door"));
     }
 
     #[test]
@@ -467,7 +809,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_priority_and_tag_are_errors() {
+    fn unknown_priority_tag_and_role_are_errors() {
         let err = parse(&GOOD.replace("High", "Urgent")).unwrap_err();
         assert!(
             err.describe(Lang::En).contains("Urgent"),
@@ -476,13 +818,18 @@ mod tests {
         );
         let err = parse(&GOOD.replace("[House]", "[Castle]")).unwrap_err();
         assert!(err.describe(Lang::En).contains("Castle"));
+        let err = parse(&GOOD.replace("[Adult, Staff]", "[Butler]")).unwrap_err();
+        assert!(err.describe(Lang::En).contains("Butler"));
     }
 
     #[test]
     fn every_problem_is_listed() {
         let bad = GOOD
             .replace("en: \"Lock it.\"", "en: \"  \"")
-            .replace("\"https://www.service-public.fr/\"", "")
+            .replace(
+                "\"https://www.service-public.fr/particuliers/vosdroits/F34634\"",
+                "",
+            )
             .replace("\"garage-visit\"", "\"Garage Visit\"");
         let err = parse(&bad).unwrap_err();
         let kinds: Vec<_> = err.problems.iter().map(|p| p.kind.clone()).collect();
@@ -502,10 +849,9 @@ mod tests {
     #[test]
     fn duplicate_items_across_checklists_are_errors() {
         let mut registry = IdRegistry::new();
-        parse_checklist(GOOD, "a.ron", Origin::BuiltIn("a.ron".into()), &mut registry).unwrap();
+        parse_as(GOOD, true, &mut registry).unwrap();
         let other = GOOD.replace("garage-visit", "other-visit");
-        let err =
-            parse_checklist(&other, "b.ron", Origin::BuiltIn("b.ron".into()), &mut registry).unwrap_err();
+        let err = parse_as(&other, true, &mut registry).unwrap_err();
         assert_eq!(
             err.problems[0].kind,
             ProblemKind::DuplicateItem {
@@ -513,7 +859,7 @@ mod tests {
                 first_in: "garage-visit".into()
             }
         );
-        let err = parse_checklist(GOOD, "c.ron", Origin::BuiltIn("c.ron".into()), &mut registry).unwrap_err();
+        let err = parse_as(GOOD, true, &mut registry).unwrap_err();
         assert!(
             err.problems
                 .iter()
@@ -539,7 +885,215 @@ mod tests {
 
     #[test]
     fn sources_must_be_web_addresses() {
-        let err = parse(&GOOD.replace("https://www.service-public.fr/", "a book")).unwrap_err();
+        let url = "https://www.service-public.fr/particuliers/vosdroits/F34634";
+        let err = parse(&GOOD.replace(url, "a book")).unwrap_err();
         assert!(matches!(err.problems[0].kind, ProblemKind::BadSource { .. }));
+        // Not a web address at all: an error in a user's file too.
+        let err = parse_as(&GOOD.replace(url, "a book"), false, &mut IdRegistry::new()).unwrap_err();
+        assert!(matches!(err.problems[0].kind, ProblemKind::BadSource { .. }));
+    }
+
+    #[test]
+    fn a_source_must_be_an_https_page() {
+        let url = "https://www.service-public.fr/particuliers/vosdroits/F34634";
+        for weak in [
+            "http://www.service-public.fr/particuliers/vosdroits/F34634",
+            "https://www.service-public.fr/",
+            "https://www.service-public.fr",
+            "https://www.service-public.fr/?page=2",
+            "https:///particuliers",
+        ] {
+            let source = GOOD.replace(url, weak);
+            let err = parse_as(&source, true, &mut IdRegistry::new()).unwrap_err();
+            assert_eq!(
+                kinds(&err),
+                [(
+                    ProblemKind::WeakSource {
+                        item: "garage.inner-door".into(),
+                        source: weak.into()
+                    },
+                    Severity::Error
+                )],
+                "{weak}"
+            );
+            let parsed = parse_as(&source, false, &mut IdRegistry::new()).unwrap();
+            let warnings = parsed.warnings.unwrap();
+            assert_eq!(warnings.problems[0].severity, Severity::Warning, "{weak}");
+            assert!(!warnings.has_errors());
+        }
+        assert!(parse(&GOOD.replace(url, "https://www.service-public.fr/F34634?x=1#top")).is_ok());
+    }
+
+    #[test]
+    fn verified_is_required_in_builtin_checklists_and_optional_in_user_files() {
+        let source = GOOD.replace("                    verified: \"2026-12-01\",\n", "");
+        let err = parse_as(&source, true, &mut IdRegistry::new()).unwrap_err();
+        assert_eq!(
+            kinds(&err),
+            [(
+                ProblemKind::NoVerified("garage.inner-door".into()),
+                Severity::Error
+            )]
+        );
+        let parsed = parse_as(&source, false, &mut IdRegistry::new()).unwrap();
+        assert_eq!(parsed.checklist.sections[0].items[0].verified, None);
+        assert_eq!(
+            kinds(&parsed.warnings.unwrap()),
+            [(
+                ProblemKind::NoVerified("garage.inner-door".into()),
+                Severity::Warning
+            )]
+        );
+    }
+
+    #[test]
+    fn verified_must_be_a_date_and_not_in_the_future() {
+        for bad in ["2026-12-1", "01/12/2026", "2026-13-01", "soon"] {
+            let err = parse_as(&GOOD.replace("2026-12-01", bad), false, &mut IdRegistry::new()).unwrap_err();
+            assert_eq!(
+                kinds(&err),
+                [(
+                    ProblemKind::BadVerified {
+                        item: "garage.inner-door".into(),
+                        value: bad.into()
+                    },
+                    Severity::Error
+                )],
+                "{bad}"
+            );
+        }
+        // Today is allowed, tomorrow is not.
+        assert!(parse(GOOD).is_ok());
+        let tomorrow = GOOD.replace("2026-12-01", "2026-12-02");
+        let err = parse_as(&tomorrow, true, &mut IdRegistry::new()).unwrap_err();
+        assert_eq!(
+            kinds(&err),
+            [(
+                ProblemKind::FutureVerified {
+                    item: "garage.inner-door".into(),
+                    date: "2026-12-02".into()
+                },
+                Severity::Error
+            )]
+        );
+        let parsed = parse_as(&tomorrow, false, &mut IdRegistry::new()).unwrap();
+        assert_eq!(parsed.warnings.unwrap().problems[0].severity, Severity::Warning);
+        // The rules take today as a parameter.
+        let later = Rules {
+            builtin: true,
+            today: day(2027, 1, 1),
+        };
+        let mut registry = IdRegistry::new();
+        let origin = Origin::BuiltIn("test.ron".into());
+        assert!(parse_checklist_with(&tomorrow, "test.ron", origin, &mut registry, later).is_ok());
+    }
+
+    #[test]
+    fn a_user_file_without_the_new_fields_still_loads() {
+        let parsed = parse_as(OLD_USER_FILE, false, &mut IdRegistry::new()).unwrap();
+        let item = &parsed.checklist.sections[0].items[0];
+        assert_eq!(item.verified, None);
+        assert!(item.audience.is_empty());
+        assert_eq!(item.measure, None);
+        let warnings = parsed.warnings.unwrap();
+        assert!(!warnings.has_errors());
+        assert_eq!(warnings.problems.len(), 2, "{}", warnings.describe(Lang::En));
+        // The same file built in is refused.
+        assert!(parse_as(OLD_USER_FILE, true, &mut IdRegistry::new()).is_err());
+    }
+
+    #[test]
+    fn items_sharing_a_measure_have_the_same_priority() {
+        let item_start = GOOD
+            .find("                (\n                    id: \"garage.inner-door\"")
+            .unwrap();
+        let item_end = GOOD[item_start..].find("                ),\n").unwrap()
+            + item_start
+            + "                ),\n".len();
+        let item = &GOOD[item_start..item_end];
+        let second = item
+            .replace("garage.inner-door", "garage.side-door")
+            .replace("High", "Low");
+        let conflict = GOOD.replace(item, &format!("{item}{second}"));
+        let expected = ProblemKind::MeasurePriority {
+            measure: "inner-door".into(),
+            item: "garage.side-door".into(),
+            priority: Priority::Low,
+            other: "garage.inner-door".into(),
+            other_priority: Priority::High,
+        };
+        let err = parse_as(&conflict, true, &mut IdRegistry::new()).unwrap_err();
+        assert_eq!(kinds(&err), [(expected.clone(), Severity::Error)]);
+        let warnings = parse_as(&conflict, false, &mut IdRegistry::new())
+            .unwrap()
+            .warnings
+            .unwrap();
+        assert_eq!(kinds(&warnings), [(expected, Severity::Warning)]);
+        // Same priority: no problem.
+        let agreeing = GOOD.replace(
+            item,
+            &format!("{item}{}", item.replace("garage.inner-door", "garage.side-door")),
+        );
+        assert!(parse(&agreeing).is_ok());
+    }
+
+    #[test]
+    fn a_shared_measure_is_checked_across_checklists() {
+        let mut registry = IdRegistry::new();
+        parse_as(GOOD, true, &mut registry).unwrap();
+        let other = GOOD
+            .replace("garage-visit", "other-visit")
+            .replace("garage.inner-door", "other.inner-door")
+            .replace("High", "Critical");
+        let err = parse_as(&other, true, &mut registry).unwrap_err();
+        assert!(matches!(
+            &err.problems[0].kind,
+            ProblemKind::MeasurePriority { other, .. } if other == "garage.inner-door"
+        ));
+        // A user's file that disagrees with a built-in checklist still loads.
+        let parsed = parse_as(&other, false, &mut registry).unwrap();
+        assert_eq!(parsed.warnings.unwrap().problems[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_measure_key_has_the_id_characters() {
+        let err = parse(&GOOD.replace("\"inner-door\"", "\"Inner Door\"")).unwrap_err();
+        assert!(matches!(err.problems[0].kind, ProblemKind::BadMeasure { .. }));
+    }
+
+    #[test]
+    fn problems_are_told_in_both_languages() {
+        let kinds = [
+            ProblemKind::WeakSource {
+                item: "a.b".into(),
+                source: "http://x.org".into(),
+            },
+            ProblemKind::NoVerified("a.b".into()),
+            ProblemKind::BadVerified {
+                item: "a.b".into(),
+                value: "soon".into(),
+            },
+            ProblemKind::FutureVerified {
+                item: "a.b".into(),
+                date: "2099-01-01".into(),
+            },
+            ProblemKind::BadMeasure {
+                item: "a.b".into(),
+                measure: "X Y".into(),
+            },
+            ProblemKind::MeasurePriority {
+                measure: "door-rule".into(),
+                item: "a.b".into(),
+                priority: Priority::High,
+                other: "c.d".into(),
+                other_priority: Priority::Critical,
+            },
+        ];
+        for kind in kinds {
+            let fr = (tr(Lang::Fr).problem)(&kind);
+            let en = (tr(Lang::En).problem)(&kind);
+            assert!(fr.contains("a.b") && en.contains("a.b"), "{fr} / {en}");
+            assert_ne!(fr, en);
+        }
     }
 }
