@@ -5,7 +5,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=checklists");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
+    // Read when the script runs, not when it is compiled: a build script
+    // compiled once may serve several checkouts sharing a target folder.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let dir = Path::new(&manifest).join("checklists");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
