@@ -6,6 +6,7 @@
 //!
 //! - [`model`]: checklists (parsed then validated), dossiers, answers, scores;
 //! - [`library`]: the built-in checklists and the user's own ones;
+//! - [`exposure_library`]: the built-in exposure sources and the user's own;
 //! - [`report`]: the printable summary (PDF and HTML);
 //! - [`store`]: the data folder, crash-safe saves, backups and the trash,
 //!   encryption at rest;
@@ -18,6 +19,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod exposure_library;
 pub mod i18n;
 pub mod lang;
 pub mod library;
