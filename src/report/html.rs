@@ -346,6 +346,8 @@ fn full(h: &mut String, r: &Report) {
         }
     }
 
+    super::exposure::html(h, r);
+
     if !r.sources.is_empty() {
         let _ = write!(h, "<h2>{}</h2>\n<ul class=\"sources\">\n", escape(l.sources));
         for s in &r.sources {

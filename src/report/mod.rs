@@ -6,6 +6,9 @@
 //! ([`html::render`] and [`pdf::render`]) only lay it out; user text is always
 //! passed to them as data, never as markup. No egui here.
 
+pub mod chronology;
+pub mod exposure;
+pub mod household_text;
 pub mod html;
 pub mod pdf;
 
@@ -272,6 +275,11 @@ pub struct Report {
     /// Fixed texts added with the journeys' record (moved into
     /// [`Report::labels`] with the report's own catalog).
     pub more: MoreLabels,
+    /// Full report only: the household's exposure inventory, filled by
+    /// [`exposure::add_exposure`] (empty: the section is not printed).
+    pub exposure: Vec<exposure::ExposureRow>,
+    /// The exposure section's fixed texts.
+    pub exposure_labels: household_text::ExposureLabels,
 }
 
 /// A practice not agreed by everyone it is for.
@@ -334,6 +342,8 @@ impl Report {
             members: Vec::new(),
             pending: Vec::new(),
             more: MoreLabels::of(lang),
+            exposure: Vec::new(),
+            exposure_labels: household_text::ExposureLabels::default(),
         }
     }
 }
