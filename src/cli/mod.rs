@@ -5,6 +5,8 @@
 //! the process exit code. Output goes to the writers it is given, so the
 //! commands are tested without a process.
 
+pub mod journal;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -128,6 +130,13 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// The household's log of suspicious events: list it, or export the
+    /// chronology of events (not encrypted).
+    Journal {
+        /// What to do.
+        #[command(subcommand)]
+        command: journal::JournalCommand,
+    },
     /// For the crash test: saves versions of the dossier `crash-test`
     /// through the real store, one after the other, printing each version
     /// number once it is saved. An encrypted data folder is unlocked with
@@ -227,6 +236,7 @@ pub fn message_lang(cli: &Cli, store: Option<&Store>) -> Lang {
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
         Command::DebugSaveLoop { count } => debug_save_loop(cli, *count, out),
+        Command::Journal { command } => journal::run(cli, command, out, err),
         Command::Validate { files } => {
             let lang = message_lang(cli, None);
             let t = tr(lang);
