@@ -13,9 +13,11 @@ mod cli;
 mod content;
 #[cfg(unix)]
 mod crash;
+mod exposure;
 mod forms;
 mod fuzz;
 mod idle;
+mod journal;
 mod journeys;
 mod long_lists;
 mod network;
