@@ -87,7 +87,11 @@ fn join_some(parts: &[String], separator: &str) -> String {
 
 fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
     let fr = lang == Lang::Fr;
-    let colon = if fr { "\u{a0}: " } else { ": " };
+    let (colon, semicolon) = if fr {
+        ("\u{a0}: ", "\u{a0}; ")
+    } else {
+        (": ", "; ")
+    };
     let (clothing, language, plate, reference) = if fr {
         ("tenue", "langue", "immatriculation", "référence")
     } else {
@@ -116,7 +120,7 @@ fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
                         labelled(clothing, &p.clothing),
                         labelled(language, &p.language),
                     ],
-                    " ; ",
+                    semicolon,
                 )
             })
             .filter(|line| !line.is_empty())
