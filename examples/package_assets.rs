@@ -18,7 +18,7 @@ use clap::CommandFactory as _;
 use clap_complete::Shell;
 
 /// What the top page says after the options: the environment and the files.
-const ROOT_EXTRA: &str = r#".SH ENVIRONMENT
+const ROOT_EXTRA: &str = r".SH ENVIRONMENT
 .TP
 \fBVIGIE_DATA_DIR\fR
 The data folder, when \fB\-\-data\-dir\fR is not given.
@@ -34,7 +34,7 @@ The data folder on Linux: \fIdossiers/\fR (one RON file per dossier and its
 .SH NOTES
 Vigie has no network code: nothing leaves the computer.
 Exports (PDF, HTML) are not encrypted.
-"#;
+";
 
 fn main() -> ExitCode {
     let Some(out) = std::env::args_os().nth(1).map(PathBuf::from) else {
