@@ -64,14 +64,17 @@ fi
 echo "cargo-deb: $(cargo deb --version)"
 
 step "release build (cargo build --release --locked)"
+# The binary, and the example that writes the man pages and completions, in
+# one invocation: the example's own dependencies compile while the long
+# tail of the binary's build leaves a core free.
 t=$SECONDS
-cargo build --release --locked --bin vigie
+cargo build --release --locked --bin vigie --example package_assets
 echo "built in $(elapsed "$t"): $(du -h "$target/release/vigie" | cut -f1) $target/release/vigie"
 
 step "man pages and shell completions (examples/package_assets.rs)"
 t=$SECONDS
 rm -rf "$assets"
-cargo run --release --locked --quiet --example package_assets -- "$assets"
+"$target/release/examples/package_assets" "$assets"
 gzip -9 -n "$assets"/man/*.1
 # The licences of egui's built-in fonts (Ubuntu, Hack, Noto Emoji, emoji
 # icons), embedded in the binary by eframe's default_fonts: taken from the
@@ -82,7 +85,15 @@ fonts_manifest=$(cargo metadata --format-version 1 --locked |
 [[ -d $fonts_manifest/fonts ]] || die "cannot find the sources of epaint_default_fonts"
 mkdir -p "$assets/fonts"
 cp "$fonts_manifest"/fonts/*.txt "$assets/fonts/"
-ls "$assets"/man "$assets"/completions "$assets"/fonts | sed 's/^/  /'
+# The changelogs where Debian looks for them: the upstream one as
+# changelog.gz, and a one-entry changelog.Debian.gz for this package build.
+gzip -9 -n -c CHANGELOG.md > "$assets/changelog.gz"
+maintainer=$(sed -n 's/^maintainer = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+printf '%s\n' "vigie ($version-1) unstable; urgency=medium" "" \
+    "  * Vigie $version: see changelog.gz." "" \
+    " -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")" |
+    gzip -9 -n > "$assets/changelog.Debian.gz"
+ls "$assets" "$assets"/man "$assets"/completions "$assets"/fonts | sed 's/^/  /'
 echo "done in $(elapsed "$t")"
 
 step "checks of the desktop entry and the AppStream metadata"
