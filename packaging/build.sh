@@ -64,17 +64,18 @@ fi
 echo "cargo-deb: $(cargo deb --version)"
 
 step "release build (cargo build --release --locked)"
-# The binary, and the example that writes the man pages and completions, in
-# one invocation: the example's own dependencies compile while the long
-# tail of the binary's build leaves a core free.
 t=$SECONDS
-cargo build --release --locked --bin vigie --example package_assets
+cargo build --release --locked --bin vigie
 echo "built in $(elapsed "$t"): $(du -h "$target/release/vigie" | cut -f1) $target/release/vigie"
 
 step "man pages and shell completions (examples/package_assets.rs)"
+# A cargo invocation of its own, so that the binary above is exactly what
+# `cargo build --release` makes: an example brings the dev-dependencies,
+# which change the features of shared crates (memchr, under psm's build
+# script), so that typst-eval, typst and the library compile a second time.
 t=$SECONDS
 rm -rf "$assets"
-"$target/release/examples/package_assets" "$assets"
+cargo run --release --locked --quiet --example package_assets -- "$assets"
 gzip -9 -n "$assets"/man/*.1
 # The licences of egui's built-in fonts (Ubuntu, Hack, Noto Emoji, emoji
 # icons), embedded in the binary by eframe's default_fonts: taken from the
