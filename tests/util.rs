@@ -62,6 +62,9 @@ pub fn type_into(h: &mut egui_kittest::Harness<'_, vigie::app::AppState>, label:
 
 /// Clicks the widget labelled `label`.
 pub fn click(h: &mut egui_kittest::Harness<'_, vigie::app::AppState>, label: &str) {
+    // Scrolled into view first, as a person would before clicking.
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
 }

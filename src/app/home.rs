@@ -411,4 +411,11 @@ fn checklist_problems_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, stat
             ui.colored_label(tokens.critical, err.describe(state.lang));
         }
     }
+    if !state.library.warnings.is_empty() {
+        ui.add_space(theme::SPACE_L);
+        ui.strong(t.home.checklist_warnings);
+        for warning in &state.library.warnings {
+            ui.label(format!("⚠ {}", warning.describe(state.lang)));
+        }
+    }
 }

@@ -12,8 +12,6 @@ pub mod household_text;
 pub mod html;
 pub mod pdf;
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Local};
 use serde::Serialize;
 
@@ -521,7 +519,9 @@ fn fill_full(
             overall.total - overall.answered,
         );
     }
-    let mut sources = BTreeSet::new();
+    // Each source with the earliest day an item citing it was checked.
+    let mut sources: std::collections::BTreeMap<String, Option<chrono::NaiveDate>> =
+        std::collections::BTreeMap::new();
     for checklist in checklists {
         for section in &checklist.sections {
             let p = Progress::of_items(&section.items, dossier);
@@ -536,7 +536,13 @@ fn fill_full(
             for item in section.items.iter().filter(|i| dossier.applies(i)) {
                 let status = dossier.status(&item.id);
                 let note = dossier.note(&item.id).to_owned();
-                sources.extend(item.sources.iter().cloned());
+                for source in &item.sources {
+                    let day = sources.entry(source.clone()).or_insert(item.verified);
+                    *day = match (*day, item.verified) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        _ => None,
+                    };
+                }
                 let recommendation = dossier
                     .answer(&item.id)
                     .map(|a| a.recommendation.clone())
@@ -629,7 +635,13 @@ fn fill_full(
             note: answer.note.clone(),
         })
         .collect();
-    report.sources = sources.into_iter().collect();
+    report.sources = sources
+        .into_iter()
+        .map(|(url, day)| match day {
+            Some(day) => (t.journeys.report_source_checked)(&url, &day.format(t.date_format).to_string()),
+            None => url,
+        })
+        .collect();
 }
 
 /// A signed visit that changed since: says when it was signed and what

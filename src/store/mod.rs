@@ -55,10 +55,10 @@ use crypt::Keys;
 pub use crypt::{AGE_MAGIC, DataKey, Encryption, KEY_FILE, KeyReader, is_age};
 pub use error::{IoAction, StoreError};
 pub use files::{FaultFn, FaultHook, LOCK_FILE, STALE_TEMPORARY, write_atomic};
-pub use household::{HouseholdDoc, HouseholdFile, InventoryFile, JournalFile};
 use files::{Stamp, create_private_dir, sync_dir};
 use format::to_ron;
 pub use format::{from_ron, parse_dossier, parse_dossier_bytes, read_dossier};
+pub use household::{HouseholdDoc, HouseholdFile, InventoryFile, JournalFile};
 pub use save::{SaveDone, SaveJob};
 pub use trash::{Trashed, TrashedId};
 
