@@ -10,6 +10,7 @@
 //! - [`report`]: the printable summary (PDF and HTML);
 //! - [`store`]: the data folder, crash-safe saves, backups and the trash,
 //!   encryption at rest;
+//! - [`photo`]: photos taken in (upright, shrunk, without metadata);
 //! - [`passphrase`]: how hard a passphrase is to guess;
 //! - [`lang`]: the two languages;
 //! - [`settings`]: the user's preferences;
@@ -25,6 +26,7 @@ pub mod lang;
 pub mod library;
 pub mod model;
 pub mod passphrase;
+pub mod photo;
 pub mod report;
 pub mod settings;
 pub mod store;
