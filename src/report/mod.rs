@@ -11,6 +11,9 @@ pub mod exposure;
 pub mod household_text;
 pub mod html;
 pub mod pdf;
+pub mod photos;
+
+pub use photos::attach_photos;
 
 use chrono::{DateTime, Local};
 use serde::Serialize;
@@ -278,6 +281,9 @@ pub struct Report {
     pub exposure: Vec<exposure::ExposureRow>,
     /// The exposure section's fixed texts.
     pub exposure_labels: household_text::ExposureLabels,
+    /// The photos of the items (full report only), added by
+    /// [`attach_photos`].
+    pub photos: photos::PhotoSection,
 }
 
 /// A practice not agreed by everyone it is for.
@@ -342,6 +348,7 @@ impl Report {
             more: MoreLabels::of(lang),
             exposure: Vec::new(),
             exposure_labels: household_text::ExposureLabels::default(),
+            photos: photos::PhotoSection::default(),
         }
     }
 }

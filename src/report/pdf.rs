@@ -52,6 +52,8 @@ struct ReportWorld {
     main: Source,
     data_id: FileId,
     data: Bytes,
+    /// The report's photos, as virtual files (`/photos/<n>.jpg`).
+    photos: Vec<(FileId, Bytes)>,
 }
 
 impl World for ReportWorld {
@@ -78,6 +80,8 @@ impl World for ReportWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             Ok(self.data.clone())
+        } else if let Some((_, bytes)) = self.photos.iter().find(|(photo, _)| *photo == id) {
+            Ok(bytes.clone())
         } else {
             Err(FileError::AccessDenied)
         }
@@ -122,6 +126,10 @@ pub(crate) fn typeset(template: &str, data: Vec<u8>, title: &str) -> Result<Vec<
         main: Source::new(main_id, template.to_owned()),
         data_id,
         data: Bytes::new(data),
+        photos: report
+            .photo_files()
+            .filter_map(|p| Some((file_id(&p.file)?, Bytes::new(p.jpeg.clone()))))
+            .collect(),
     };
     let document = typst::compile(&world)
         .output
