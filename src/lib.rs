@@ -11,6 +11,7 @@
 //! - [`store`]: the data folder, crash-safe saves, backups and the trash,
 //!   encryption at rest;
 //! - [`photo`]: photos taken in (upright, shrunk, without metadata);
+//! - [`archive`]: the handover and backup file (age over tar);
 //! - [`passphrase`]: how hard a passphrase is to guess;
 //! - [`lang`]: the two languages;
 //! - [`settings`]: the user's preferences;
@@ -19,6 +20,7 @@
 //! - [`app`]: the egui desktop application.
 
 pub mod app;
+pub mod archive;
 pub mod cli;
 pub mod exposure_library;
 pub mod i18n;
