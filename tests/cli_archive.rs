@@ -38,8 +38,16 @@ fn text(bytes: &[u8]) -> String {
 fn a_referent_attaches_photos_hands_over_and_the_household_imports() {
     let dir = tempfile::tempdir().unwrap();
     let referent = dir.path().join("referent");
+    // The first built-in checklist and its first item, whatever the
+    // built-in content.
+    let library = vigie::library::Library::load(None);
+    let checklist = library.checklists.first().unwrap();
+    let item = checklist.items().next().unwrap().id.to_string();
+    let item = item.as_str();
+    let mut dossier = sample_dossier();
+    dossier.checklists = vec![checklist.id.clone()];
     let mut store = Store::open(&referent).unwrap();
-    let id = store.create(&sample_dossier()).unwrap();
+    let id = store.create(&dossier).unwrap();
     let photo = dir.path().join("IMG_0001.jpg");
     fs::write(&photo, jpeg_with_gps(32, 24, 1)).unwrap();
     let junk = dir.path().join("notes.txt");
@@ -52,7 +60,7 @@ fn a_referent_attaches_photos_hands_over_and_the_household_imports() {
         &[
             "attach",
             id.as_str(),
-            "alarm.lighting",
+            item,
             &photo.display().to_string(),
             &junk.display().to_string(),
         ],
@@ -69,7 +77,7 @@ fn a_referent_attaches_photos_hands_over_and_the_household_imports() {
         &[
             "attach",
             "Domicile principal",
-            "alarm.lighting",
+            item,
             &photo.display().to_string(),
             "--caption",
             "Gate lamp",

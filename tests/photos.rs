@@ -431,6 +431,15 @@ fn old_dossiers_without_photos_load_and_save_unchanged() {
     assert!(dossier.photos.is_empty());
     store.save(&id, &dossier).unwrap();
     assert_eq!(fs::read_to_string(store.dossier_path(&id)).unwrap(), before);
+    // A copy of a dossier without photos gets no photo folder.
+    store
+        .duplicate(&id, "Copie", date("2026-11-05T10:00:00Z"))
+        .unwrap();
+    let folders = fs::read_dir(store.dossiers_dir())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
+    assert_eq!(folders, 0);
 }
 
 #[test]

@@ -101,7 +101,10 @@ impl Store {
     pub fn import_job(&self, opened: OpenedHandover) -> Result<ImportJob, ArchiveError> {
         let dossier = opened.dossier.clone();
         let id = self.fresh_id(dossier.created);
-        crate::store::create_private_dir(&self.photos_dir(&PhotoOwner::Dossier(id.clone())))?;
+        if !dossier.photos.is_empty() {
+            // Reserves the id while the photos are written.
+            crate::store::create_private_dir(&self.photos_dir(&PhotoOwner::Dossier(id.clone())))?;
+        }
         let save = self.save_job(&id, &dossier)?;
         Ok(ImportJob {
             id,

@@ -384,10 +384,13 @@ impl Store {
         from: &PhotoOwner,
     ) -> Result<DossierId, StoreError> {
         let id = self.fresh_id(dossier.created);
-        let folder = self.data_folder();
-        // The folder reserves the id (see `fresh_id`) while photos are copied.
-        create_private_dir(&self.photos_dir(&PhotoOwner::Dossier(id.clone())))?;
-        folder.copy_photos(from, &PhotoOwner::Dossier(id.clone()), &dossier.photo_ids())?;
+        let ids = dossier.photo_ids();
+        if !ids.is_empty() {
+            // The folder reserves the id (see `fresh_id`) while photos are
+            // copied. A dossier without photos gets no folder.
+            self.data_folder()
+                .copy_photos(from, &PhotoOwner::Dossier(id.clone()), &ids)?;
+        }
         self.save(&id, dossier)?;
         Ok(id)
     }
