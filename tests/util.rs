@@ -116,7 +116,13 @@ pub fn jpeg_with_gps(width: u32, height: u32, orientation: u16) -> Vec<u8> {
     tiff.extend(3_u16.to_be_bytes());
     let o = orientation.to_be_bytes();
     entry(&mut tiff, 0x0112, 3, 1, [o[0], o[1], 0, 0]);
-    entry(&mut tiff, 0x010F, 2, u32::try_from(make.len()).unwrap(), make_at.to_be_bytes());
+    entry(
+        &mut tiff,
+        0x010F,
+        2,
+        u32::try_from(make.len()).unwrap(),
+        make_at.to_be_bytes(),
+    );
     entry(&mut tiff, 0x8825, 4, 1, gps_at.to_be_bytes());
     tiff.extend(0_u32.to_be_bytes());
     tiff.extend(make);
@@ -141,7 +147,14 @@ pub fn jpeg_with_gps(width: u32, height: u32, orientation: u16) -> Vec<u8> {
 
 /// A small PNG of `width × height`.
 pub fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = image::RgbaImage::from_fn(width, height, |x, y| image::Rgba([u8::try_from(x % 256).unwrap(), u8::try_from(y % 256).unwrap(), 90, 200]));
+    let image = image::RgbaImage::from_fn(width, height, |x, y| {
+        image::Rgba([
+            u8::try_from(x % 256).unwrap(),
+            u8::try_from(y % 256).unwrap(),
+            90,
+            200,
+        ])
+    });
     let mut out = std::io::Cursor::new(Vec::new());
     image::DynamicImage::ImageRgba8(image)
         .write_to(&mut out, image::ImageFormat::Png)

@@ -7,8 +7,8 @@
 //! the process exit code. Output goes to the writers it is given, so the
 //! commands are tested without a process.
 
-pub mod journal;
 pub mod archive;
+pub mod journal;
 
 use std::io::Write;
 use std::path::PathBuf;

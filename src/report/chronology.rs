@@ -229,7 +229,7 @@ pub fn build(journal: &Journal, lang: Lang, now: DateTime<Local>) -> Chronology 
 /// Lays out the chronology as an A4 PDF.
 pub fn render_pdf(chronology: &Chronology) -> Result<Vec<u8>, ExportError> {
     let data = serde_json::to_vec(chronology).map_err(|e| ExportError::Layout(e.to_string()))?;
-    pdf::typeset(TEMPLATE, data, chronology.labels.title)
+    pdf::typeset(TEMPLATE, data, chronology.labels.title, Vec::new())
 }
 
 const CSS: &str = r"

@@ -110,14 +110,23 @@ fn layout_error(errors: &[typst::diag::SourceDiagnostic]) -> ExportError {
 /// Lays out `report` and returns the PDF file's bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, ExportError> {
     let data = serde_json::to_vec(report).map_err(|e| ExportError::Layout(e.to_string()))?;
-    typeset(TEMPLATE, data, &report.title)
+    let photos = report
+        .photo_files()
+        .filter_map(|p| Some((file_id(&p.file)?, Bytes::new(p.jpeg.clone()))))
+        .collect();
+    typeset(TEMPLATE, data, &report.title, photos)
 }
 
 /// Lays out `template` (a typst source reading `/data.json`) with `data`
-/// (JSON) and returns the PDF file's bytes; `title` identifies the
-/// document. Shared by every printed document (the summary, the
-/// chronology of events).
-pub(crate) fn typeset(template: &str, data: Vec<u8>, title: &str) -> Result<Vec<u8>, ExportError> {
+/// (JSON) and `photos` (virtual image files) and returns the PDF file's
+/// bytes; `title` identifies the document. Shared by every printed
+/// document (the summary, the chronology of events).
+pub(crate) fn typeset(
+    template: &str,
+    data: Vec<u8>,
+    title: &str,
+    photos: Vec<(FileId, Bytes)>,
+) -> Result<Vec<u8>, ExportError> {
     let (Some(main_id), Some(data_id)) = (file_id("/main.typ"), file_id("/data.json")) else {
         return Err(ExportError::Layout("invalid virtual path".to_owned()));
     };
@@ -126,10 +135,7 @@ pub(crate) fn typeset(template: &str, data: Vec<u8>, title: &str) -> Result<Vec<
         main: Source::new(main_id, template.to_owned()),
         data_id,
         data: Bytes::new(data),
-        photos: report
-            .photo_files()
-            .filter_map(|p| Some((file_id(&p.file)?, Bytes::new(p.jpeg.clone()))))
-            .collect(),
+        photos,
     };
     let document = typst::compile(&world)
         .output

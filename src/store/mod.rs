@@ -62,10 +62,10 @@ pub use files::{FaultFn, FaultHook, LOCK_FILE, STALE_TEMPORARY, write_atomic};
 pub(crate) use files::{create_private_dir, sync_dir};
 pub(crate) use format::to_ron;
 pub use format::{from_ron, parse_dossier, parse_dossier_bytes, read_dossier};
+pub use household::{HouseholdDoc, HouseholdFile, InventoryFile, JournalFile};
 pub use photos::{
     DataFolder, JOURNAL_PHOTOS, PHOTOS_EXT, PhotoFileError, PhotoOwner, PhotoSize, photo_id_of_file,
 };
-pub use household::{HouseholdDoc, HouseholdFile, InventoryFile, JournalFile};
 pub use save::{SaveDone, SaveJob};
 pub(crate) use trash::split_trashed_name;
 pub use trash::{Trashed, TrashedId};
