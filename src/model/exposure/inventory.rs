@@ -205,6 +205,14 @@ impl Inventory {
         }
     }
 
+    /// The name as it would be kept (spaces collapsed), or why it is
+    /// refused; `renaming` is the member being renamed, who may keep their
+    /// own name.
+    pub fn check_member_name(&self, name: &str, renaming: Option<&str>) -> Result<String, MemberError> {
+        let except = renaming.and_then(|old| self.member_index(old));
+        self.checked_name(name, except)
+    }
+
     /// Adds a member (a first name or nickname).
     pub fn add_member(&mut self, name: &str) -> Result<(), MemberError> {
         let name = self.checked_name(name, None)?;

@@ -7,11 +7,13 @@
 //! kind of event, where, what happened, the people, vehicles and phone
 //! numbers or accounts involved, who saw it, photos, and whether and where
 //! it was reported. [`Journal::repeated`] points out a plate, a number or an
-//! account that comes back (see [`repeated`]).
+//! account that comes back (see [`repeated`]). The entry being typed is
+//! kept in the journal as its [`EntryDraft`] (see [`draft`]).
 //!
 //! No egui, no I/O: the store reads and writes the journal
 //! (`journal.ron`), the report prints its chronology.
 
+pub mod draft;
 pub mod repeated;
 
 use std::fmt;
@@ -19,6 +21,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use draft::{DraftProblem, EntryDraft, TimeError, parse_time};
 pub use repeated::{IdentifierKind, Repeated};
 
 /// The version of the journal file format written by this build.
@@ -353,6 +356,10 @@ pub struct Journal {
     /// The entries, in the order they were added.
     #[serde(default)]
     pub entries: Vec<Entry>,
+    /// The entry being typed, if any (new, or a change to an entry): saved
+    /// with the journal so that nothing typed is lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<EntryDraft>,
 }
 
 impl Default for Journal {
@@ -369,6 +376,7 @@ impl Journal {
             format_version: FORMAT_VERSION,
             household: String::new(),
             entries: Vec::new(),
+            draft: None,
         }
     }
 
