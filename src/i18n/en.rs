@@ -540,4 +540,6 @@ pub static EN: Tr = Tr {
     home: &super::home::EN,
     keys: &super::keys::EN,
     journeys: &super::journeys::EN,
+    journal: &super::journal::EN,
+    exposure: &super::exposure::EN,
 };

@@ -549,4 +549,6 @@ pub static FR: Tr = Tr {
     home: &super::home::FR,
     keys: &super::keys::FR,
     journeys: &super::journeys::FR,
+    journal: &super::journal::FR,
+    exposure: &super::exposure::FR,
 };

@@ -5,8 +5,10 @@
 //! values are functions, so word order can differ between languages.
 
 mod en;
+pub mod exposure;
 mod fr;
 pub mod home;
+pub mod journal;
 pub mod journeys;
 pub mod keys;
 
@@ -631,4 +633,8 @@ pub struct Tr {
     pub keys: &'static keys::KeysTr,
     /// The journeys' pages, the signed record, the action plan, the cards.
     pub journeys: &'static journeys::JourneysTr,
+    /// The log of suspicious events.
+    pub journal: &'static journal::JournalTr,
+    /// The exposure inventory.
+    pub exposure: &'static exposure::ExposureTr,
 }
