@@ -188,6 +188,8 @@ pub enum Command {
     CloseOverlay,
     /// Tell the user that no file dialog could be shown.
     NoFileDialog,
+    /// Something asked of the log of events or the exposure inventory.
+    Household(super::household_commands::HouseholdCommand),
 }
 
 impl Command {
@@ -212,6 +214,7 @@ impl Command {
                 | Self::ShowShortcuts
                 | Self::CloseOverlay
                 | Self::CloseDialog
+                | Self::Household(super::household_commands::HouseholdCommand::EditDraft(_))
         )
     }
 }

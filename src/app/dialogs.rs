@@ -65,6 +65,8 @@ pub enum Dialog {
     Trash(Vec<TrashRow>),
     /// Emptying the trash for good.
     ConfirmEmptyTrash,
+    /// A question about the log of events or the exposure inventory.
+    Household(super::household_commands::HouseholdDialog),
 }
 
 /// The security dialog: what is typed, and what happened.
@@ -119,8 +121,10 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
         dialog,
         store,
         settings,
+        lang,
         ..
     } = state;
+    let lang = *lang;
     let Some(dialog) = dialog else {
         return;
     };
@@ -197,6 +201,9 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
                 });
             }
             Dialog::Trash(rows) => trash_ui(ui, t, rows, commands),
+            Dialog::Household(question) => {
+                super::household_commands::dialog_ui(ui, t, lang, question, commands)
+            }
             Dialog::ConfirmEmptyTrash => {
                 ui.heading(t.home.empty_trash_question);
                 ui.label(t.home.empty_trash_explain);

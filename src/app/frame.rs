@@ -53,7 +53,8 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn has_wrong_date(state: &AppState) -> bool {
-    state.page() == Some(Page::Plan) && state.views.plan.has_wrong_date()
+    (state.page() == Some(Page::Plan) && state.views.plan.has_wrong_date())
+        || (state.screen == Screen::Exposure && state.views.exposure.has_wrong_date())
 }
 
 /// Zoom, the emergency sheet and the shortcuts help, from any screen.
@@ -122,6 +123,7 @@ fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
             };
             summary::summary_ui(ui, &view, session, &mut state.views.summary, commands);
         }
+        Screen::Journal | Screen::Exposure => super::journal::screen_ui(ui, state, commands),
     }
 }
 
@@ -206,12 +208,12 @@ fn notice_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(egui::RichText::new(notice.text(t)).color(tokens.strong_text));
-                    if state
+                    let failed = state
                         .session
                         .as_ref()
                         .is_some_and(|s| s.save == SaveState::Failed)
-                        && ui.button(t.retry).clicked()
-                    {
+                        || state.household_save_failed();
+                    if failed && ui.button(t.retry).clicked() {
                         commands.push(Command::SaveNow);
                     }
                     if ui.button(t.close).clicked() {

@@ -239,6 +239,7 @@ impl AppState {
             Command::ShowShortcuts => self.overlay = Some(Overlay::Shortcuts),
             Command::CloseOverlay => self.overlay = None,
             Command::NoFileDialog => self.notice = Some(Notice::NoFileDialog),
+            Command::Household(command) => self.handle_household(command),
         }
     }
 
@@ -433,13 +434,14 @@ impl AppState {
         let Some(session) = &self.session else {
             return;
         };
-        let report = crate::report::build(
+        let mut report = crate::report::build(
             &session.dossier,
             &self.library,
             request.profile,
             self.lang,
             chrono::Local::now(),
         );
+        self.add_household_to_report(&mut report);
         let path = &request.path;
         match crate::report::export(&report, request.format, path) {
             Ok(()) => {

@@ -2,11 +2,14 @@
 //! Then the caseload: what is due at a glance (reviews, overdue actions),
 //! and the dossiers, searchable (title, household, place), sortable and
 //! filterable by journey with the counts shown; damaged files with their
-//! error and their backup; the user's checklists that failed to load.
+//! error and their backup; the user's checklists that failed to load. The
+//! header leads to the household's log of events and exposure inventory,
+//! whose due re-checks join what is due.
 
 use chrono::NaiveDate;
 
 use super::command::Command;
+use super::household_commands::HouseholdCommand;
 use super::state::AppState;
 use super::{rows, theme};
 use crate::i18n::Tr;
@@ -59,16 +62,24 @@ pub fn home_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
                 if ui.button(egui::RichText::new(t.new_dossier).strong()).clicked() {
                     commands.push(Command::StartNewDossier);
                 }
+                // The household's records, one click each.
+                if ui.button(t.exposure.title).clicked() {
+                    commands.push(HouseholdCommand::ShowExposure.into());
+                }
+                let journal = super::journal::home_button_text(t, state.household.as_ref());
+                if ui.button(journal).clicked() {
+                    commands.push(HouseholdCommand::ShowJournal.into());
+                }
             });
         });
         ui.add_space(theme::SPACE_M);
+        due_ui(ui, t, &tokens, state, today, commands);
         if state.dossiers.is_empty() {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| first_launch_ui(ui, t, &tokens, state, commands));
             return;
         }
-        due_ui(ui, t, &tokens, state, today, commands);
         caseload_bar_ui(ui, t, state, commands);
         ui.add_space(theme::SPACE_S);
         let shown = shown_rows(state);
@@ -148,7 +159,8 @@ fn due_ui(
             due.push((i, (t.home.due_actions)(&s.title, overdue)));
         }
     }
-    if due.is_empty() {
+    let rechecks = super::exposure::due_lines(t, state.lang, state.household.as_ref(), today);
+    if due.is_empty() && rechecks.is_empty() {
         return;
     }
     egui::Frame::new()
@@ -158,7 +170,7 @@ fn due_ui(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
-                egui::RichText::new((t.home.due_title)(due.len()))
+                egui::RichText::new((t.home.due_title)(due.len() + rechecks.len()))
                     .strong()
                     .color(tokens.strong_text),
             );
@@ -170,6 +182,19 @@ fn due_ui(
             }
             if due.len() > 8 {
                 ui.label(egui::RichText::new((t.home.and_more)(due.len() - 8)).color(tokens.strong_text));
+            }
+            for (text, command) in rechecks.iter().take(8) {
+                if ui
+                    .link(egui::RichText::new(text).color(tokens.strong_text))
+                    .clicked()
+                {
+                    commands.push(command.clone().into());
+                }
+            }
+            if rechecks.len() > 8 {
+                ui.label(
+                    egui::RichText::new((t.home.and_more)(rechecks.len() - 8)).color(tokens.strong_text),
+                );
             }
         });
     ui.add_space(theme::SPACE_M);

@@ -60,6 +60,10 @@ impl AppState {
                 self.screen = screen;
                 self.flush();
             }
+            Some(Resume::Screen(screen)) => {
+                self.load_household_if_needed();
+                self.screen = screen;
+            }
             None => {}
         }
     }
@@ -76,8 +80,10 @@ impl AppState {
         self.resume = match self.session.take() {
             Some(session) if session.save == SaveState::Saved => Some(Resume::Reopen(session.id, screen)),
             Some(session) => Some(Resume::Unsaved(Box::new(session), screen)),
+            None if matches!(screen, Screen::Journal | Screen::Exposure) => Some(Resume::Screen(screen)),
             None => self.resume.take(),
         };
+        self.forget_household();
         self.store.lock();
         self.dialog = None;
         self.overlay = None;
@@ -86,6 +92,8 @@ impl AppState {
         self.list_generation += 1;
         self.views = super::state::Views {
             home: std::mem::take(&mut self.views.home),
+            journal: std::mem::take(&mut self.views.journal),
+            exposure: std::mem::take(&mut self.views.exposure),
             ..super::state::Views::default()
         };
         self.screen = Screen::Unlock;

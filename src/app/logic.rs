@@ -20,8 +20,10 @@ impl AppState {
     pub fn logic(&mut self, ctx: &egui::Context) {
         let now = Instant::now();
         self.idle_lock(now);
+        self.load_household_if_needed();
         self.finish_saving(false);
         self.autosave(now);
+        self.household_autosave(now);
         if let Some(wait) = self.wake_after(now) {
             ctx.request_repaint_after(wait);
         }
@@ -54,6 +56,7 @@ impl AppState {
             None
         };
         let tasks = self.tasks.any_running().then_some(TASK_POLL);
-        [autosave, idle, tasks].into_iter().flatten().min()
+        let household = self.household_wake_after(now);
+        [autosave, idle, tasks, household].into_iter().flatten().min()
     }
 }

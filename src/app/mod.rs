@@ -15,16 +15,22 @@
 //! | `logic.rs`, `tasks.rs` | timers and the background-task runner |
 //! | `frame.rs`, `window.rs` | one frame; the window's life |
 //! | `dialogs.rs`, `shortcuts.rs`, `widgets.rs`, `theme.rs`, `rows.rs` | shared pieces |
+//! | `household_docs.rs`, `household_commands.rs` | the log of events and the exposure inventory: held, saved, changed |
 //! | the other files | one screen or page each |
 
 mod command;
 mod dialogs;
 mod emergency;
+mod exposure;
 mod family;
 mod frame;
 mod handle;
 mod home;
 mod household;
+mod household_commands;
+mod household_docs;
+mod journal;
+mod journal_form;
 mod locking;
 mod logic;
 mod new_dossier;
@@ -45,9 +51,13 @@ mod window;
 
 pub use command::{Command, ExportRequest, Navigation, NewDossier};
 pub use dialogs::{Dialog, SecurityDialog, SecurityError, TrashRow};
+pub use exposure::ExposureUi;
 pub use frame::{app_ui, frame};
 pub use home::HomeUi;
 pub use household::{Dwelling, HouseholdDraft};
+pub use household_commands::{ChronologyExport, HouseholdCommand, HouseholdDialog, RowKey};
+pub use household_docs::{Doc, HouseholdDocs, HouseholdFileKind, Loaded};
+pub use journal::JournalUi;
 pub use new_dossier::NewDossierDraft;
 pub use plan::PlanUi;
 pub use security::{SecurityForm, UnlockDraft};

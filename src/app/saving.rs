@@ -105,6 +105,7 @@ impl AppState {
     pub fn flush(&mut self) {
         let converted = self.tasks.wait_for(TaskKind::Convert);
         self.settle(converted);
+        self.flush_household();
         self.finish_saving(true);
         let Some(session) = &mut self.session else {
             return;

@@ -40,6 +40,10 @@ pub enum Screen {
     Summary,
     /// The data folder is encrypted and locked: asks for the passphrase.
     Unlock,
+    /// The household's log of suspicious events.
+    Journal,
+    /// The household's exposure inventory.
+    Exposure,
 }
 
 /// A page of the open dossier: the item list, or one of the journeys'
@@ -183,6 +187,10 @@ pub struct Views {
     pub summary: SummaryDraft,
     /// The unlock screen's passphrase.
     pub unlock: UnlockDraft,
+    /// The log of events' filter and export choices.
+    pub journal: super::journal::JournalUi,
+    /// What is typed on the exposure screen and not taken yet.
+    pub exposure: super::exposure::ExposureUi,
 }
 
 /// Which forms the user tried to save, so that what is missing shows.
@@ -211,6 +219,8 @@ pub enum Resume {
     /// The dossier that was open, with changes that could not be saved:
     /// kept in memory so that nothing is lost.
     Unsaved(Box<Session>, Screen),
+    /// A screen without a dossier (the log of events, the inventory).
+    Screen(Screen),
 }
 
 /// Everything the application holds.
@@ -253,6 +263,8 @@ pub struct AppState {
     pub last_activity: Instant,
     /// The user asked to close the window (the frame passes it on).
     pub quit_requested: bool,
+    /// The log of events and the exposure inventory, once read.
+    pub household: Option<super::household_docs::HouseholdDocs>,
 }
 
 impl AppState {
@@ -287,6 +299,7 @@ impl AppState {
             autosave_delay: AUTOSAVE_DELAY,
             last_activity: Instant::now(),
             quit_requested: false,
+            household: None,
         };
         state.views.new_dossier = NewDossierDraft::new(&state.library);
         if state.store.encryption() == Encryption::Locked {
