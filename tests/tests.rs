@@ -20,6 +20,7 @@ mod fuzz;
 mod handover;
 mod idle;
 mod journal;
+mod journal_ui;
 mod journeys;
 mod long_lists;
 mod network;
