@@ -147,6 +147,19 @@ fn bench_list(c: &mut Criterion) {
     group.bench_function("Store::list, 10000 dossiers", |b| {
         b.iter(|| store.list().unwrap().len());
     });
+    // The home screen's list: the index answers for every unchanged file.
+    let library = Library::load(None);
+    let index = dir.path().join("dossiers").join(vigie::store::INDEX_FILE);
+    group.bench_function("Store::list_with, 10000 dossiers, no index", |b| {
+        b.iter(|| {
+            let _ = std::fs::remove_file(&index);
+            store.list_with(&library.checklists).unwrap().len()
+        });
+    });
+    store.list_with(&library.checklists).unwrap();
+    group.bench_function("Store::list_with, 10000 dossiers, index up to date", |b| {
+        b.iter(|| store.list_with(&library.checklists).unwrap().len());
+    });
     group.bench_function("start with 10000 dossiers and draw the list", |b| {
         b.iter(|| {
             let mut state = AppState::new(dir.path().to_path_buf(), Some(Lang::Fr)).unwrap();

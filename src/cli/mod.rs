@@ -461,22 +461,20 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             for entry in &listed {
                 let file = entry.path.display().to_string();
                 rows.push(match &entry.summary {
-                    Ok(d) => {
-                        [
-                            d.title.clone(),
-                            (t.journey_name)(d.journey).to_owned(),
-                            format!(
-                                "{} · {}",
-                                (t.answered_of)(d.answered, d.total),
-                                (t.score)(d.score)
-                            ),
-                            d.modified
-                                .with_timezone(&chrono::Local)
-                                .format(t.datetime_format)
-                                .to_string(),
-                            file,
-                        ]
-                    }
+                    Ok(d) => [
+                        d.title.clone(),
+                        (t.journey_name)(d.journey).to_owned(),
+                        format!(
+                            "{} · {}",
+                            (t.answered_of)(d.answered, d.total),
+                            (t.score)(d.score)
+                        ),
+                        d.modified
+                            .with_timezone(&chrono::Local)
+                            .format(t.datetime_format)
+                            .to_string(),
+                        file,
+                    ],
                     Err(e) => [
                         t.cli_damaged.to_owned(),
                         String::new(),

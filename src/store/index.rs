@@ -19,9 +19,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use super::{DOSSIER_EXT, IoAction, Listed, Store, StoreError};
+use crate::model::DossierId;
 use crate::model::checklist::Checklist;
 use crate::model::summary::DossierSummary;
-use crate::model::DossierId;
 
 /// The index's file name, in the dossiers folder.
 pub const INDEX_FILE: &str = ".index";
@@ -50,6 +50,10 @@ struct Index {
     /// By dossier file name.
     entries: BTreeMap<String, IndexEntry>,
 }
+
+/// How long ago a file must have last changed for its summary to be kept
+/// (two seconds: more than the coarsest file-system clocks' tick).
+const SETTLED_NS: u128 = 2_000_000_000;
 
 /// A fingerprint of what the summaries depend on in the checklists: their
 /// ids and versions, each item's id, priority, tags and audience.
@@ -102,9 +106,13 @@ impl Store {
     /// Every dossier in the folder with what the list shows of it (progress
     /// counted against `library`), sorted by last change (newest first),
     /// the ones that fail to load last. Only the files changed since the
-    /// index last saw them are read; the index is brought up to date.
+    /// index last saw them are read; the index is brought up to date
+    /// (files changed in the last two seconds are always read again).
     pub fn list_with(&self, library: &[Checklist]) -> Result<Vec<Listed>, StoreError> {
         let checklists = fingerprint(library);
+        let now_ns = std::time::SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         let index = self.read_index(&checklists);
         let dir = self.dossiers_dir();
         let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
@@ -141,7 +149,11 @@ impl Store {
                     .read_dossier_file(&path)
                     .map(|d| DossierSummary::of(&d, library)),
             };
-            if let (Ok(summary), Some((len, modified_ns))) = (&summary, stamp) {
+            // A file changed within the last moments could change again
+            // within the same tick of a coarse clock without its time
+            // moving: its summary is not kept, so it is read next time.
+            let settled = stamp.is_some_and(|(_, ns)| now_ns.saturating_sub(ns) >= SETTLED_NS);
+            if let (Ok(summary), Some((len, modified_ns)), true) = (&summary, stamp, settled) {
                 fresh.entries.insert(
                     name.clone(),
                     IndexEntry {

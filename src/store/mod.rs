@@ -284,9 +284,7 @@ impl Store {
             }
             let id = DossierId(stem.to_owned());
             listed.push(Listed {
-                summary: self
-                    .read_dossier_file(&path)
-                    .map(|d| DossierSummary::of(&d, &[])),
+                summary: self.read_dossier_file(&path).map(|d| DossierSummary::of(&d, &[])),
                 has_backup: self.backup_path(&id).exists(),
                 id,
                 path,
