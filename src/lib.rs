@@ -32,3 +32,4 @@ pub mod photo;
 pub mod report;
 pub mod settings;
 pub mod store;
+pub mod words;

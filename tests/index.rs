@@ -16,7 +16,7 @@ use crate::util::sample_dossier;
 
 /// Sets a file's time an hour back, as if it had been written long ago.
 fn settle(path: &Path) -> SystemTime {
-    let then = SystemTime::now() - Duration::from_secs(3600);
+    let then = SystemTime::now() - Duration::from_hours(1);
     fs::File::options()
         .write(true)
         .open(path)

@@ -24,6 +24,7 @@ mod index;
 mod journal;
 mod journal_ui;
 mod journeys;
+mod layers;
 mod long_lists;
 mod network;
 mod photo_report;

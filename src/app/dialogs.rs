@@ -202,7 +202,7 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
             }
             Dialog::Trash(rows) => trash_ui(ui, t, rows, commands),
             Dialog::Household(question) => {
-                super::household_commands::dialog_ui(ui, t, lang, question, commands)
+                super::household_commands::dialog_ui(ui, t, lang, question, commands);
             }
             Dialog::ConfirmEmptyTrash => {
                 ui.heading(t.home.empty_trash_question);

@@ -2,11 +2,12 @@
 //! the same as the printed sheet, one click away from every screen.
 
 use super::theme;
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
+use crate::report::labels::texts;
 
-/// The sheet's content.
-pub fn emergency_ui(ui: &mut egui::Ui, t: &Tr) {
-    let sheet = &t.report;
+/// The sheet's content: the printed sheet's words, in `lang`.
+pub fn emergency_ui(ui: &mut egui::Ui, t: &Tr, lang: Lang) {
+    let sheet = &texts(lang).labels;
     ui.label(egui::RichText::new(sheet.call_first_text).strong().size(16.0));
     ui.add_space(theme::SPACE_M);
     ui.strong(t.keys.what_to_say_title);

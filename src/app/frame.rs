@@ -246,7 +246,7 @@ fn overlay_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             egui::ScrollArea::vertical()
                 .max_height(460.0)
                 .show(ui, |ui| match overlay {
-                    Overlay::Emergency => super::emergency::emergency_ui(ui, t),
+                    Overlay::Emergency => super::emergency::emergency_ui(ui, t, state.lang),
                     Overlay::Shortcuts => shortcuts_ui(ui, t),
                 });
             ui.add_space(theme::SPACE_S);

@@ -197,7 +197,7 @@ impl AppState {
                 docs.refresh_repeated();
             }
             HouseholdFileKind::Inventory if !docs.inventory.has_unsaved() => {
-                docs.inventory = read(&self.store)
+                docs.inventory = read(&self.store);
             }
             _ => {}
         }

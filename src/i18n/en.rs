@@ -1,9 +1,8 @@
 //! The English catalog.
 
-use super::{EmergencyNumber, ReportTr, Tr};
-use crate::model::checklist::{Journey, Priority, Tag};
+use super::{Lang, Tr};
+use crate::model::checklist::{Journey, Tag};
 use crate::model::dossier::Status;
-use crate::model::family::Role;
 use crate::report::Profile;
 use crate::settings::Theme;
 use crate::store::{IoAction, StoreError};
@@ -21,11 +20,7 @@ pub static EN: Tr = Tr {
         Theme::Light => "Light",
         Theme::Dark => "Dark",
     },
-    journey_name: |j| match j {
-        Journey::Personal => "Personal checklist",
-        Journey::Referent => "Security referent visit",
-        Journey::Family => "Family briefing",
-    },
+    journey_name: |j| crate::words::journey(Lang::En, j),
     journey_help: |j| match j {
         Journey::Personal => "Review your own safety and get an action plan ranked by priority.",
         Journey::Referent => {
@@ -33,31 +28,9 @@ pub static EN: Tr = Tr {
         }
         Journey::Family => "The family reviews vigilance practices together, member by member.",
     },
-    priority_name: |p| match p {
-        Priority::Critical => "Critical",
-        Priority::High => "High",
-        Priority::Medium => "Medium",
-        Priority::Low => "Low",
-    },
-    status_name: |s| match s {
-        Status::Done => "Done",
-        Status::Partly => "Partly",
-        Status::Todo => "To do",
-        Status::NotApplicable => "Not applicable",
-        Status::Unanswered => "Unanswered",
-    },
-    tag_name: |t| match t {
-        Tag::Children => "Children",
-        Tag::Teenagers => "Teenagers",
-        Tag::ElderlyRelatives => "Elderly relatives",
-        Tag::HouseholdStaff => "Household staff",
-        Tag::CompanyDirector => "Company director",
-        Tag::PublicProfile => "Public profile",
-        Tag::CryptoHoldings => "Crypto holdings",
-        Tag::House => "House",
-        Tag::Flat => "Flat",
-        Tag::SecondHome => "Second home",
-    },
+    priority_name: |p| crate::words::priority(Lang::En, p),
+    status_name: |s| crate::words::status(Lang::En, s),
+    tag_name: |t| crate::words::tag(Lang::En, t),
     saved: "Saved",
     unsaved: "Saving changes",
     save_failed: "Saving failed",
@@ -241,103 +214,7 @@ pub static EN: Tr = Tr {
     },
     cli_no_dossier: |dir| format!("No dossier in {dir}"),
     cli_damaged: "(unreadable)",
-    report: ReportTr {
-        confidential: "Confidential",
-        page: "Page",
-        generated_on: "Made on",
-        created_on: "Created on",
-        modified_on: "Last changed",
-        household: "Household",
-        checklists: "Checklists",
-        overview: "Overview",
-        answered: "Items answered",
-        score: "Risk-weighted score",
-        score_explained: "Each item weighs by its priority (critical 8, high 4, medium 2, low 1); a done item earns its whole weight, a partly done item half of it.",
-        open_critical: "Critical items still open",
-        by_section: "By section",
-        col_section: "Section",
-        col_answered: "Answered",
-        col_score: "Score",
-        col_critical: "Open critical",
-        col_priority: "Priority",
-        col_item: "Item",
-        col_status: "Status",
-        col_note: "Note",
-        action_plan: "Action plan",
-        action_plan_intro: "Every item not done yet, most important first.",
-        in_place: "What is in place",
-        notes: "Notes",
-        orphans: "Answers to items that no longer exist",
-        sources: "Sources",
-        nothing: "Nothing to report.",
-        practices: "Our vigilance practices",
-        practices_intro: "The practices the family reviewed and agreed together.",
-        emergency_title: "Emergency sheet",
-        emergency_intro: "Keep it near the phone and know it by heart.",
-        numbers: &[
-            EmergencyNumber {
-                number: "17",
-                name: "Police or gendarmerie",
-                when: "Immediate danger, intrusion, assault, being followed, kidnapping or ransom call, even if you were told not to call",
-            },
-            EmergencyNumber {
-                number: "112",
-                name: "European emergency number",
-                when: "From any EU country, or when another number does not get through",
-            },
-            EmergencyNumber {
-                number: "114",
-                name: "Emergency by text, app, chat or video",
-                when: "When you cannot speak: deaf or hard of hearing, or to alert discreetly; free, 24/7",
-            },
-            EmergencyNumber {
-                number: "15",
-                name: "SAMU (ambulance)",
-                when: "Medical emergency",
-            },
-            EmergencyNumber {
-                number: "18",
-                name: "Fire brigade",
-                when: "Fire, accident, rescue",
-            },
-            EmergencyNumber {
-                number: "masecurite.interieur.gouv.fr",
-                name: "Ma Sécurité",
-                when: "24/7 chat with a police officer or gendarme: report, ask for advice",
-            },
-            EmergencyNumber {
-                number: "17cyber.gouv.fr",
-                name: "17Cyber",
-                when: "Online attack: hacking, blackmail, fraud (fraudulent text or call: 33700; advice: Info Escroqueries, 0 805 805 817)",
-            },
-        ],
-        col_number: "Number",
-        col_who: "Who answers",
-        col_when: "When to call",
-        call_first: "Who to call first",
-        call_first_text: "In danger: first the 17 (or 112), even if attackers or kidnappers told you not to. If you cannot speak, text the 114. Only then tell your relatives, in the agreed order. Kidnapping or ransom call: call the 17 at once, keep the contact open, pay nothing on your own; one person speaks to the kidnappers, following the investigators, and logs every call (time, number, exact words).",
-        by_hand: "To fill in by hand",
-        by_hand_lines: &[
-            "Meeting point near home",
-            "Meeting point outside the neighborhood",
-            "Trusted person to call",
-            "Second trusted person",
-            "Company security contact",
-        ],
-        by_hand_warning: "Write no code, password, verification word, duress signal or recovery phrase on this sheet.",
-        blank_intro: "Tick one box per item during the visit; write findings at the end of each section.",
-        blank_columns: &["Done", "Partly", "To do", "N/A"],
-        observations: "Findings and recommendations",
-        keep_safe: "Confidential document: it describes a home's weak points. Keep it somewhere safe and destroy it when it is no longer needed.",
-        col_owner: "Owner",
-        col_due: "Due",
-        col_recommendation: "Recommendation",
-        overdue: "overdue",
-        members_title: "Everyone’s cards",
-        members_intro: "For each family member, the practices that concern them; ✓: read and agreed together.",
-        agreed: "✓ read and agreed",
-        not_yet: "to read together",
-    },
+
     profile_name: |p| match p {
         Profile::Full => "Full report",
         Profile::Family => "Family handout",
@@ -371,13 +248,7 @@ pub static EN: Tr = Tr {
     passphrase_prompt: "Vigie passphrase: ",
     cli_exported: |p| format!("Exported: {p}"),
 
-    finding_name: |s| match s {
-        Status::Done => "Compliant",
-        Status::Partly => "To improve",
-        Status::Todo => "Not compliant",
-        Status::NotApplicable => "Not applicable",
-        Status::Unanswered => "Not seen",
-    },
+    finding_name: |s| crate::words::finding(Lang::En, s),
     page_list: "All items",
     page_visit_header: "Visit header",
     page_visit: "Step-by-step visit",
@@ -455,13 +326,7 @@ pub static EN: Tr = Tr {
     review_title: |t, d| format!("{t} – review of {d}"),
     members_title: "The family members",
     members_help: "A first name or a nickname is enough: no surname is asked. Each member reads the cards of their audience.",
-    role_name: |r| match r {
-        Role::Adult => "Adult",
-        Role::Teenager => "Teenager",
-        Role::Child => "Child",
-        Role::Elderly => "Elderly parent",
-        Role::Staff => "Household staff",
-    },
+    role_name: |r| crate::words::role(Lang::En, r),
     role: "Role",
     member_name: "First name or nickname",
     add_member: "Add",

@@ -3,10 +3,9 @@
 //! Typographie : espace insécable (`\u{a0}`) avant `:` `;` `?` `!` et à
 //! l'intérieur des « guillemets ».
 
-use super::{EmergencyNumber, ReportTr, Tr};
-use crate::model::checklist::{Journey, Priority, Tag};
+use super::{Lang, Tr};
+use crate::model::checklist::{Journey, Tag};
 use crate::model::dossier::Status;
-use crate::model::family::Role;
 use crate::report::Profile;
 use crate::settings::Theme;
 use crate::store::{IoAction, StoreError};
@@ -24,11 +23,7 @@ pub static FR: Tr = Tr {
         Theme::Light => "Clair",
         Theme::Dark => "Sombre",
     },
-    journey_name: |j| match j {
-        Journey::Personal => "Checklist personnelle",
-        Journey::Referent => "Visite du référent sûreté",
-        Journey::Family => "Briefing en famille",
-    },
+    journey_name: |j| crate::words::journey(Lang::Fr, j),
     journey_help: |j| match j {
         Journey::Personal => {
             "Vous faites le point sur votre propre sécurité et obtenez un plan d’action classé par priorité."
@@ -40,31 +35,9 @@ pub static FR: Tr = Tr {
             "La famille passe en revue ensemble les bonnes pratiques de vigilance, membre par membre."
         }
     },
-    priority_name: |p| match p {
-        Priority::Critical => "Critique",
-        Priority::High => "Haute",
-        Priority::Medium => "Moyenne",
-        Priority::Low => "Basse",
-    },
-    status_name: |s| match s {
-        Status::Done => "Fait",
-        Status::Partly => "En partie",
-        Status::Todo => "À faire",
-        Status::NotApplicable => "Sans objet",
-        Status::Unanswered => "Non répondu",
-    },
-    tag_name: |t| match t {
-        Tag::Children => "Enfants",
-        Tag::Teenagers => "Adolescents",
-        Tag::ElderlyRelatives => "Proches âgés",
-        Tag::HouseholdStaff => "Personnel de maison",
-        Tag::CompanyDirector => "Dirigeant de société",
-        Tag::PublicProfile => "Personne publique",
-        Tag::CryptoHoldings => "Cryptoactifs",
-        Tag::House => "Maison",
-        Tag::Flat => "Appartement",
-        Tag::SecondHome => "Résidence secondaire",
-    },
+    priority_name: |p| crate::words::priority(Lang::Fr, p),
+    status_name: |s| crate::words::status(Lang::Fr, s),
+    tag_name: |t| crate::words::tag(Lang::Fr, t),
     saved: "Enregistré",
     unsaved: "Modifications en cours d’enregistrement",
     save_failed: "Échec de l’enregistrement",
@@ -252,103 +225,7 @@ pub static FR: Tr = Tr {
     },
     cli_no_dossier: |dir| format!("Aucun dossier dans {dir}"),
     cli_damaged: "(illisible)",
-    report: ReportTr {
-        confidential: "Confidentiel",
-        page: "Page",
-        generated_on: "Édité le",
-        created_on: "Créé le",
-        modified_on: "Modifié le",
-        household: "Foyer",
-        checklists: "Listes",
-        overview: "Vue d’ensemble",
-        answered: "Points répondus",
-        score: "Score pondéré",
-        score_explained: "Chaque point pèse selon sa priorité (critique 8, haute 4, moyenne 2, basse 1)\u{a0}; un point fait rapporte tout son poids, un point fait en partie la moitié.",
-        open_critical: "Points critiques encore ouverts",
-        by_section: "Par section",
-        col_section: "Section",
-        col_answered: "Répondus",
-        col_score: "Score",
-        col_critical: "Critiques ouverts",
-        col_priority: "Priorité",
-        col_item: "Point",
-        col_status: "État",
-        col_note: "Note",
-        action_plan: "Plan d’action",
-        action_plan_intro: "Tous les points qui ne sont pas encore faits, du plus important au moins important.",
-        in_place: "Ce qui est en place",
-        notes: "Notes",
-        orphans: "Réponses à des points qui n’existent plus",
-        sources: "Sources",
-        nothing: "Rien à signaler.",
-        practices: "Nos pratiques de vigilance",
-        practices_intro: "Les pratiques que la famille a passées en revue et adoptées ensemble.",
-        emergency_title: "Fiche d’urgence",
-        emergency_intro: "À garder près du téléphone et à connaître par cœur.",
-        numbers: &[
-            EmergencyNumber {
-                number: "17",
-                name: "Police ou gendarmerie",
-                when: "Danger immédiat, intrusion, agression, filature, enlèvement ou appel de rançon, même si on vous a interdit d’appeler",
-            },
-            EmergencyNumber {
-                number: "112",
-                name: "Numéro d’urgence européen",
-                when: "Depuis tout pays de l’Union européenne, ou si un autre numéro ne passe pas",
-            },
-            EmergencyNumber {
-                number: "114",
-                name: "Urgence par SMS, application, tchat ou visio",
-                when: "Si vous ne pouvez pas parler\u{a0}: personne sourde ou malentendante, ou pour alerter discrètement\u{a0}; gratuit, 24\u{a0}h/24",
-            },
-            EmergencyNumber {
-                number: "15",
-                name: "SAMU",
-                when: "Urgence médicale",
-            },
-            EmergencyNumber {
-                number: "18",
-                name: "Sapeurs-pompiers",
-                when: "Incendie, accident, secours à personne",
-            },
-            EmergencyNumber {
-                number: "masecurite.interieur.gouv.fr",
-                name: "Ma Sécurité",
-                when: "Tchat 24\u{a0}h/24 avec un policier ou un gendarme\u{a0}: signaler, demander conseil",
-            },
-            EmergencyNumber {
-                number: "17cyber.gouv.fr",
-                name: "17Cyber",
-                when: "Attaque en ligne\u{a0}: piratage, chantage, escroquerie (SMS ou appel frauduleux\u{a0}: 33\u{a0}700\u{a0}; conseils\u{a0}: Info Escroqueries, 0\u{a0}805\u{a0}805\u{a0}817)",
-            },
-        ],
-        col_number: "Numéro",
-        col_who: "Qui répond",
-        col_when: "Quand l’appeler",
-        call_first: "Qui appeler en premier",
-        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112), même si des agresseurs ou des ravisseurs vous l’ont interdit. Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu. Appel d’enlèvement ou de rançon\u{a0}: appelez le 17 tout de suite, ne coupez pas le contact, ne payez rien seul\u{a0}; une seule personne parle aux ravisseurs, en suivant les enquêteurs, et note chaque appel (heure, numéro, mots exacts).",
-        by_hand: "À remplir à la main",
-        by_hand_lines: &[
-            "Point de rendez-vous près du domicile",
-            "Point de rendez-vous hors du quartier",
-            "Personne de confiance à prévenir",
-            "Deuxième personne de confiance",
-            "Contact sûreté de l’entreprise",
-        ],
-        by_hand_warning: "N’écrivez sur cette fiche aucun code, mot de passe, mot de vérification, signal de détresse ni phrase de récupération.",
-        blank_intro: "Cochez une case par point pendant la visite\u{a0}; notez vos constats en bas de chaque section.",
-        blank_columns: &["Fait", "En partie", "À faire", "Sans objet"],
-        observations: "Constats et recommandations",
-        keep_safe: "Document confidentiel\u{a0}: il décrit les points faibles d’un domicile. Conservez-le en lieu sûr et détruisez-le quand il ne sert plus.",
-        col_owner: "Responsable",
-        col_due: "Échéance",
-        col_recommendation: "Recommandation",
-        overdue: "en retard",
-        members_title: "Les cartes de chacun",
-        members_intro: "Pour chaque membre de la famille, les pratiques qui le concernent\u{a0}; ✓\u{a0}: lu et approuvé ensemble.",
-        agreed: "✓ lu et approuvé",
-        not_yet: "à lire ensemble",
-    },
+
     profile_name: |p| match p {
         Profile::Full => "Rapport complet",
         Profile::Family => "Fiche famille",
@@ -384,13 +261,7 @@ pub static FR: Tr = Tr {
     passphrase_prompt: "Phrase de passe de Vigie\u{a0}: ",
     cli_exported: |p| format!("Exporté\u{a0}: {p}"),
 
-    finding_name: |s| match s {
-        Status::Done => "Conforme",
-        Status::Partly => "À améliorer",
-        Status::Todo => "Non conforme",
-        Status::NotApplicable => "Sans objet",
-        Status::Unanswered => "Non vu",
-    },
+    finding_name: |s| crate::words::finding(Lang::Fr, s),
     page_list: "Tous les points",
     page_visit_header: "En-tête de visite",
     page_visit: "Visite pas à pas",
@@ -468,13 +339,7 @@ pub static FR: Tr = Tr {
     review_title: |t, d| format!("{t} – revue du {d}"),
     members_title: "Les membres de la famille",
     members_help: "Un prénom ou un surnom suffit\u{a0}: aucun nom de famille n’est demandé. Chacun lira les cartes de son public.",
-    role_name: |r| match r {
-        Role::Adult => "Adulte",
-        Role::Teenager => "Adolescent",
-        Role::Child => "Enfant",
-        Role::Elderly => "Parent âgé",
-        Role::Staff => "Personnel de maison",
-    },
+    role_name: |r| crate::words::role(Lang::Fr, r),
     role: "Rôle",
     member_name: "Prénom ou surnom",
     add_member: "Ajouter",

@@ -64,27 +64,6 @@ pub struct JourneysTr {
     pub files_converted: fn(usize, usize) -> String,
     /// When an item's advice was last checked against its sources.
     pub verified_on: fn(&str) -> String,
-    /// Report: heading of the findings of a visit.
-    pub report_findings: &'static str,
-    /// Report: what the findings table holds.
-    pub report_findings_intro: &'static str,
-    /// Report: heading of the points not seen.
-    pub report_unseen: &'static str,
-    /// Report: what the points not seen are.
-    pub report_unseen_intro: &'static str,
-    /// Report: a signed visit changed since, on this day.
-    pub report_changed_since_signed: fn(&str) -> String,
-    /// Report: heading of the practices not agreed by everyone yet.
-    pub report_pending: &'static str,
-    /// Report: who has not agreed yet.
-    pub report_not_yet_by: fn(&str) -> String,
-    /// Report: the household did not say whether it lives in a house or a
-    /// flat.
-    pub report_dwelling_unspecified: &'static str,
-    /// Report: the findings of a visit, counted.
-    pub report_findings_label: &'static str,
-    /// Report: a source and the day the advice citing it was checked.
-    pub report_source_checked: fn(&str, &str) -> String,
 }
 
 /// The French texts.
@@ -153,16 +132,6 @@ pub static FR: JourneysTr = JourneysTr {
     no_file_dialog: "Aucune fenêtre de choix de fichier n’a pu s’ouvrir sur ce système\u{a0}: tapez le chemin du fichier dans le champ ci-dessous, puis «\u{a0}Exporter\u{a0}».",
     files_converted: |done, total| format!("{done}\u{a0}fichiers sur {total}"),
     verified_on: |day| format!("Conseil vérifié auprès de ces sources le {day}"),
-    report_findings: "Constats et recommandations",
-    report_findings_intro: "Ce que le référent a constaté\u{a0}: d’abord les points non conformes, puis ceux à améliorer, chacun par priorité.",
-    report_unseen: "Points non vus",
-    report_unseen_intro: "Ces points n’ont pas été examinés pendant la visite\u{a0}: rien n’a été constaté à leur sujet.",
-    report_changed_since_signed: |day| format!("Modifié après la signature du {day}"),
-    report_pending: "Pas encore approuvé par tous",
-    report_not_yet_by: |names| format!("pas encore\u{a0}: {names}"),
-    report_dwelling_unspecified: "Logement non précisé (maison ou appartement)",
-    report_findings_label: "Constats\u{a0}:",
-    report_source_checked: |url, day| format!("{url} (conseil vérifié le {day})"),
 };
 
 /// The English texts.
@@ -231,14 +200,4 @@ pub static EN: JourneysTr = JourneysTr {
     no_file_dialog: "No file chooser could open on this system: type the file's path in the field below, then “Export”.",
     files_converted: |done, total| format!("{done} of {total} files"),
     verified_on: |day| format!("Advice checked against these sources on {day}"),
-    report_findings: "Findings and recommendations",
-    report_findings_intro: "What the referent found: first the points not compliant, then those to improve, each by priority.",
-    report_unseen: "Points not seen",
-    report_unseen_intro: "These points were not examined during the visit: nothing was found about them.",
-    report_changed_since_signed: |day| format!("Changed after the sign-off of {day}"),
-    report_pending: "Not agreed by everyone yet",
-    report_not_yet_by: |names| format!("not yet: {names}"),
-    report_dwelling_unspecified: "Dwelling not given (house or flat)",
-    report_findings_label: "Findings:",
-    report_source_checked: |url, day| format!("{url} (advice checked on {day})"),
 };

@@ -12,8 +12,6 @@ pub mod journal;
 pub mod journeys;
 pub mod keys;
 
-use serde::Serialize;
-
 pub use crate::lang::Lang;
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
@@ -27,128 +25,6 @@ pub fn tr(lang: Lang) -> &'static Tr {
         Lang::Fr => &fr::FR,
         Lang::En => &en::EN,
     }
-}
-
-/// An emergency number on the emergency sheet.
-#[derive(Debug, PartialEq, Eq, Serialize)]
-pub struct EmergencyNumber {
-    /// The number or address to call.
-    pub number: &'static str,
-    /// Who answers.
-    pub name: &'static str,
-    /// When to call it.
-    pub when: &'static str,
-}
-
-/// The fixed texts of the printed summary (passed to the renderers as data).
-#[derive(Debug, PartialEq, Eq, Serialize)]
-pub struct ReportTr {
-    /// Marking on every page.
-    pub confidential: &'static str,
-    /// "Page".
-    pub page: &'static str,
-    /// "Made on".
-    pub generated_on: &'static str,
-    /// "Created on".
-    pub created_on: &'static str,
-    /// "Last changed".
-    pub modified_on: &'static str,
-    /// "Household".
-    pub household: &'static str,
-    /// "Checklists".
-    pub checklists: &'static str,
-    /// Heading: overview.
-    pub overview: &'static str,
-    /// "Items answered".
-    pub answered: &'static str,
-    /// "Risk-weighted score".
-    pub score: &'static str,
-    /// How the score is computed.
-    pub score_explained: &'static str,
-    /// "Critical items still open".
-    pub open_critical: &'static str,
-    /// Heading: by section.
-    pub by_section: &'static str,
-    /// Column: section.
-    pub col_section: &'static str,
-    /// Column: answered.
-    pub col_answered: &'static str,
-    /// Column: score.
-    pub col_score: &'static str,
-    /// Column: critical.
-    pub col_critical: &'static str,
-    /// Column: priority.
-    pub col_priority: &'static str,
-    /// Column: item.
-    pub col_item: &'static str,
-    /// Column: status.
-    pub col_status: &'static str,
-    /// Column: note.
-    pub col_note: &'static str,
-    /// Heading: action plan.
-    pub action_plan: &'static str,
-    /// What the action plan is.
-    pub action_plan_intro: &'static str,
-    /// Heading: in place.
-    pub in_place: &'static str,
-    /// Heading: notes.
-    pub notes: &'static str,
-    /// Heading: answers to items that no longer exist.
-    pub orphans: &'static str,
-    /// Heading: sources.
-    pub sources: &'static str,
-    /// Shown under an empty heading.
-    pub nothing: &'static str,
-    /// Heading: the practices agreed.
-    pub practices: &'static str,
-    /// What the practices list is.
-    pub practices_intro: &'static str,
-    /// Heading: emergency sheet.
-    pub emergency_title: &'static str,
-    /// What the emergency sheet is for.
-    pub emergency_intro: &'static str,
-    /// The numbers.
-    pub numbers: &'static [EmergencyNumber],
-    /// Column: number.
-    pub col_number: &'static str,
-    /// Column: who.
-    pub col_who: &'static str,
-    /// Column: when.
-    pub col_when: &'static str,
-    /// Heading: who to call first.
-    pub call_first: &'static str,
-    /// Who to call first.
-    pub call_first_text: &'static str,
-    /// Heading: to fill by hand.
-    pub by_hand: &'static str,
-    /// The lines to fill by hand.
-    pub by_hand_lines: &'static [&'static str],
-    /// Warning: never write a secret on the sheet.
-    pub by_hand_warning: &'static str,
-    /// What the blank form is for.
-    pub blank_intro: &'static str,
-    /// The status columns of the blank form.
-    pub blank_columns: &'static [&'static str],
-    /// Heading for the observations of the blank form.
-    pub observations: &'static str,
-    /// How to keep the document.
-    pub keep_safe: &'static str,
-    /// Column: owner.
-    pub col_owner: &'static str,
-    /// Column: due date.
-    pub col_due: &'static str,
-    /// Column: recommendation.
-    pub col_recommendation: &'static str,
-    /// Marks an overdue date.
-    pub overdue: &'static str,
-    /// Heading: the members' cards.
-    pub members_title: &'static str,
-    /// What the members' cards are.
-    pub members_intro: &'static str,
-    /// A card read and agreed.
-    pub agreed: &'static str,
-    /// A card not read yet.
-    pub not_yet: &'static str,
 }
 
 /// Every user-facing string of Vigie in one language.
@@ -351,8 +227,6 @@ pub struct Tr {
     pub cli_damaged: &'static str,
 
     // Summary and export
-    /// The printed summary's texts.
-    pub report: ReportTr,
     /// Profile names.
     pub profile_name: fn(crate::report::Profile) -> &'static str,
     /// Profile descriptions.

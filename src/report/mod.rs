@@ -10,6 +10,7 @@ pub mod chronology;
 pub mod exposure;
 pub mod household_text;
 pub mod html;
+pub mod labels;
 pub mod pdf;
 pub mod photos;
 
@@ -18,10 +19,11 @@ pub use photos::attach_photos;
 use chrono::{DateTime, Local};
 use serde::Serialize;
 
-use crate::i18n::{Lang, ReportTr, tr};
+use crate::lang::Lang;
 use crate::library::Library;
 use crate::model::checklist::{Checklist, Item, Priority};
 use crate::model::{Dossier, Progress, Status};
+use labels::{Labels, texts};
 
 /// Which summary to print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -71,7 +73,7 @@ pub struct Stats {
 
 impl Stats {
     fn of(p: &Progress, lang: Lang) -> Self {
-        let t = tr(lang);
+        let t = texts(lang);
         Self {
             answered: p.answered,
             total: p.total,
@@ -216,7 +218,7 @@ pub struct Report {
     /// The language code ("fr" or "en").
     pub lang: &'static str,
     /// The fixed texts of the report.
-    pub labels: &'static ReportTr,
+    pub labels: &'static Labels,
     /// The dossier's (or checklist's) title.
     pub title: String,
     /// The journey, or what the blank form is for.
@@ -318,7 +320,7 @@ impl Report {
         Self {
             profile,
             lang: lang.code(),
-            labels: &tr(lang).report,
+            labels: &texts(lang).labels,
             title: String::new(),
             subtitle: String::new(),
             generated: String::new(),
@@ -355,7 +357,7 @@ impl Report {
 
 impl MoreLabels {
     fn of(lang: Lang) -> Self {
-        let j = tr(lang).journeys;
+        let j = texts(lang);
         Self {
             findings: j.report_findings.to_owned(),
             findings_intro: j.report_findings_intro.to_owned(),
@@ -368,7 +370,7 @@ impl MoreLabels {
 }
 
 fn format_date(date: DateTime<Local>, lang: Lang) -> String {
-    date.format(tr(lang).datetime_format).to_string()
+    date.format(texts(lang).datetime_format).to_string()
 }
 
 /// Builds the summary of `dossier` for `profile`.
@@ -384,12 +386,12 @@ pub fn build(
     lang: Lang,
     now: DateTime<Local>,
 ) -> Report {
-    let t = tr(lang);
+    let t = texts(lang);
     let checklists: Vec<&Checklist> = dossier.loaded_checklists(&library.checklists).collect();
     let mut report = Report {
         profile,
         lang: lang.code(),
-        labels: &t.report,
+        labels: &t.labels,
         title: dossier.title.clone(),
         subtitle: (t.journey_name)(dossier.journey).to_owned(),
         generated: format_date(now, lang),
@@ -432,11 +434,11 @@ pub fn build(
 /// Builds a blank form of `checklist`: every item, with empty boxes.
 #[must_use]
 pub fn build_blank(checklist: &Checklist, lang: Lang, now: DateTime<Local>) -> Report {
-    let t = tr(lang);
+    let t = texts(lang);
     Report {
         profile: Profile::Blank,
         lang: lang.code(),
-        labels: &t.report,
+        labels: &t.labels,
         title: checklist.title.get(lang).to_owned(),
         subtitle: checklist.summary.get(lang).to_owned(),
         generated: format_date(now, lang),
@@ -448,7 +450,7 @@ pub fn build_blank(checklist: &Checklist, lang: Lang, now: DateTime<Local>) -> R
 
 /// The visit header, the next review date and the sign-off.
 fn fill_details(report: &mut Report, dossier: &Dossier, profile: Profile, lang: Lang) {
-    let t = tr(lang);
+    let t = texts(lang);
     let day = |d: chrono::NaiveDate| d.format(t.date_format).to_string();
     let detail = |label: &str, value: String| Detail {
         label: label.to_owned(),
@@ -497,7 +499,7 @@ fn fill_details(report: &mut Report, dossier: &Dossier, profile: Profile, lang: 
 
 /// The name of a status in this dossier's journey (findings for a visit).
 fn status_name(dossier: &Dossier, status: Status, lang: Lang) -> String {
-    let t = tr(lang);
+    let t = texts(lang);
     if dossier.journey == crate::model::checklist::Journey::Referent {
         (t.finding_name)(status).to_owned()
     } else {
@@ -513,7 +515,7 @@ fn fill_full(
     lang: Lang,
 ) {
     let today = Local::now().date_naive();
-    let t = tr(lang);
+    let t = texts(lang);
     let overall = Progress::of_dossier(dossier, &library.checklists);
     report.overall = Stats::of(&overall, lang);
     let visit = dossier.journey == crate::model::checklist::Journey::Referent;
@@ -645,7 +647,7 @@ fn fill_full(
     report.sources = sources
         .into_iter()
         .map(|(url, day)| match day {
-            Some(day) => (t.journeys.report_source_checked)(&url, &day.format(t.date_format).to_string()),
+            Some(day) => (t.report_source_checked)(&url, &day.format(t.date_format).to_string()),
             None => url,
         })
         .collect();
@@ -654,7 +656,7 @@ fn fill_full(
 /// A signed visit that changed since: says when it was signed and what
 /// changed, point by point.
 fn fill_signoff_changes(report: &mut Report, dossier: &Dossier, library: &Library, lang: Lang) {
-    let t = tr(lang);
+    let t = texts(lang);
     let (Some(signoff), Some(changes)) = (&dossier.signoff, dossier.changes_since_signed()) else {
         return;
     };
@@ -662,11 +664,9 @@ fn fill_signoff_changes(report: &mut Report, dossier: &Dossier, library: &Librar
         return;
     }
     let day = signoff.date.format(t.date_format).to_string();
-    report.signoff_changed_title = (t.journeys.report_changed_since_signed)(&day);
+    report.signoff_changed_title = (t.report_changed_since_signed)(&day);
     if changes.header {
-        report
-            .signoff_changes
-            .push(t.journeys.visit_header_changed.to_owned());
+        report.signoff_changes.push(t.visit_header_changed.to_owned());
     }
     let steps = dossier.visit_steps(&library.checklists);
     for (id, before, now) in &changes.findings {
@@ -675,7 +675,7 @@ fn fill_signoff_changes(report: &mut Report, dossier: &Dossier, library: &Librar
             .find(|s| &s.item.id == id)
             .map_or_else(|| id.to_string(), |s| s.item.title.get(lang).to_owned());
         report.signoff_changes.push(
-            (t.journeys.finding_changed)(
+            (t.finding_changed)(
                 &title,
                 (t.finding_name)(before.status),
                 (t.finding_name)(now.status),
@@ -690,14 +690,14 @@ fn fill_signoff_changes(report: &mut Report, dossier: &Dossier, library: &Librar
 /// it lives in a house or a flat reads so, not as living in both.
 fn household_names(dossier: &Dossier, lang: Lang) -> Vec<String> {
     use crate::model::checklist::Tag;
-    let t = tr(lang);
+    let t = texts(lang);
     let Some(tags) = &dossier.profile else {
         return Vec::new();
     };
     let both = tags.contains(&Tag::House) && tags.contains(&Tag::Flat);
     let mut names = Vec::new();
     if both {
-        names.push(t.journeys.report_dwelling_unspecified.to_owned());
+        names.push(t.report_dwelling_unspecified.to_owned());
     }
     names.extend(
         tags.iter()
@@ -717,7 +717,7 @@ fn fill_practices(
     library: &Library,
     lang: Lang,
 ) {
-    let t = tr(lang);
+    let t = texts(lang);
     let cards = dossier.family_cards(&library.checklists);
     let card_of = |item: &Item| cards.iter().find(|c| c.item.id == item.id);
     report.practices = groups(checklists, lang, |item| {
@@ -739,14 +739,14 @@ fn fill_practices(
                 .collect();
             Pending {
                 title: card.item.title.get(lang).to_owned(),
-                not_yet: (t.journeys.report_not_yet_by)(&not_yet.join(", ")),
+                not_yet: (t.report_not_yet_by)(&not_yet.join(", ")),
             }
         })
         .collect();
 }
 
 fn groups(checklists: &[&Checklist], lang: Lang, keep: impl Fn(&Item) -> bool) -> Vec<Group> {
-    let t = tr(lang);
+    let t = texts(lang);
     checklists
         .iter()
         .flat_map(|c| c.sections.iter().map(move |s| (c, s)))

@@ -14,8 +14,8 @@ use base64::Engine as _;
 use serde::Serialize;
 
 use super::html::escape;
+use super::labels::texts;
 use super::{Profile, Report};
-use crate::i18n::tr;
 use crate::lang::Lang;
 use crate::library::Library;
 use crate::model::checklist::{Checklist, ItemId, Journey};
@@ -88,7 +88,7 @@ pub fn attach_photos(
     if report.profile != Profile::Full || dossier.photos.is_empty() {
         return;
     }
-    let t = tr(lang);
+    let t = texts(lang);
     let items: Vec<(&ItemId, String)> = {
         let known: Vec<(&ItemId, String)> = dossier
             .loaded_checklists(&library.checklists)

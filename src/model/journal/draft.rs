@@ -193,7 +193,7 @@ mod tests {
     use crate::model::journal::{Reported, ReportedTo};
 
     fn time(h: u32, m: u32) -> Result<NaiveTime, TimeError> {
-        Ok(NaiveTime::from_hms_opt(h, m, 0).expect("a time"))
+        NaiveTime::from_hms_opt(h, m, 0).ok_or(TimeError::Invalid)
     }
 
     #[test]
