@@ -121,6 +121,13 @@ fn list_prints_the_dossiers_of_the_data_dir() {
         assert!(stdout.contains("2/"), "{stdout}");
         assert!(stdout.contains(&format!("{id}.ron")), "{stdout}");
     }
+    // Every column named in the language asked for.
+    let out = vigie(&["--lang", "fr", "list"], Some(dir.path()));
+    let header = text(&out.stdout).lines().next().unwrap_or_default().to_owned();
+    assert!(
+        header.starts_with("Titre") && header.contains("Fichier"),
+        "{header}"
+    );
 }
 
 #[test]

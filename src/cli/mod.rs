@@ -456,7 +456,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 t.col_journey.to_owned(),
                 t.col_progress.to_owned(),
                 t.col_modified.to_owned(),
-                "File".to_owned(),
+                t.col_file.to_owned(),
             ]];
             for entry in &listed {
                 let file = entry.path.display().to_string();

@@ -44,6 +44,7 @@ pub static EN: Tr = Tr {
     col_journey: "Journey",
     col_progress: "Progress",
     col_modified: "Last change",
+    col_file: "File",
     open: "Open",
     rename: "Rename…",
     duplicate: "Duplicate",

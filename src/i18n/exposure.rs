@@ -169,7 +169,7 @@ pub static EN: ExposureTr = ExposureTr {
     note_hint: "where it shows, what was asked…",
     recheck_on: "Check again on",
     checked_today: "Checked today",
-    every_days: |days| format!("to look at every {days} days"),
+    every_days: |days| format!("worth checking every {days} days"),
     last_checked: |day| format!("last checked on {day}"),
     due_since: |day| format!("Check again (due on {day})"),
     orphans: "Answers kept whose source is no longer loaded",

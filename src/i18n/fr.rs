@@ -51,6 +51,7 @@ pub static FR: Tr = Tr {
     col_journey: "Parcours",
     col_progress: "Avancement",
     col_modified: "Dernière modification",
+    col_file: "Fichier",
     open: "Ouvrir",
     rename: "Renommer…",
     duplicate: "Dupliquer",

@@ -80,6 +80,8 @@ pub struct Tr {
     pub col_progress: &'static str,
     /// Column: last change.
     pub col_modified: &'static str,
+    /// Column: the dossier's file (`vigie list`).
+    pub col_file: &'static str,
     /// Open button.
     pub open: &'static str,
     /// Rename button.
