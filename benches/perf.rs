@@ -124,7 +124,7 @@ fn bench_save(c: &mut Criterion) {
     let dir = data_folder(500);
     let library = Library::load(Some(&dir.path().join("checklists")));
     let dossier = answered(&library, &[SYNTHETIC], 500);
-    assert_eq!(dossier.answers.len(), 500);
+    assert_eq!(dossier.answers.len(), 500, "500 answers");
     let mut store = Store::open(dir.path()).unwrap();
     let id = store.create(&dossier).unwrap();
     let mut group = c.benchmark_group("save_500_answers");
@@ -143,7 +143,7 @@ fn bench_list(c: &mut Criterion) {
     group.sample_size(10).measurement_time(Duration::from_secs(20));
     let dir = many_dossiers(10_000);
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.list().unwrap().len(), 10_000);
+    assert_eq!(store.list().unwrap().len(), 10_000, "10,000 dossiers");
     group.bench_function("Store::list, 10000 dossiers", |b| {
         b.iter(|| store.list().unwrap().len());
     });

@@ -35,6 +35,10 @@ fn text(bytes: &[u8]) -> String {
 }
 
 #[test]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one journey, step by step, as a référent and a household live it"
+)]
 fn a_referent_attaches_photos_hands_over_and_the_household_imports() {
     let dir = tempfile::tempdir().unwrap();
     let referent = dir.path().join("referent");

@@ -110,7 +110,11 @@ fn kill_during_saves(root: &Path, rounds: u64, passphrase: Option<&str>) {
             );
             on_disk = Some(version);
             if passphrase.is_some() {
-                assert!(fs::read(&file).unwrap().starts_with(AGE_MAGIC));
+                assert!(
+                    fs::read(&file).unwrap().starts_with(AGE_MAGIC),
+                    "{} encrypted",
+                    file.display()
+                );
             }
         } else {
             assert_eq!(confirmed, None, "a saved dossier disappeared");
@@ -132,8 +136,12 @@ fn kill_during_saves(root: &Path, rounds: u64, passphrase: Option<&str>) {
     // version and finishes.
     let start_version = on_disk.unwrap_or(0);
     let status = start(root, start_version + 3, passphrase).wait().unwrap();
-    assert!(status.success());
-    assert_eq!(whole_version(&store, &file), start_version + 3);
+    assert!(status.success(), "{status}");
+    assert_eq!(
+        whole_version(&store, &file),
+        start_version + 3,
+        "three more saves"
+    );
 }
 
 #[test]

@@ -40,7 +40,7 @@ fn open_visit(root: &Path) -> (Harness<'static, AppState>, vigie::model::Dossier
     let id = Store::open(root).unwrap().create(&dossier).unwrap();
     let mut h = harness(root, Lang::Fr);
     send(&mut h, Command::Open(id.clone()));
-    assert_eq!(page(&h), Some(Page::VisitHeader));
+    assert_eq!(page(&h), Some(Page::VisitHeader), "on the visit header");
     (h, id)
 }
 

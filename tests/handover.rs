@@ -58,7 +58,7 @@ fn handover_file(dir: &Path) -> (PathBuf, Dossier, Store, DossierId) {
         .data_folder()
         .write_handover(&id, &dossier, &file, &secret(HANDOVER), now())
         .unwrap();
-    assert_eq!(written.photos, 2);
+    assert_eq!(written.photos, 2, "both photos handed over");
     (file, dossier, store, id)
 }
 

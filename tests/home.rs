@@ -40,7 +40,7 @@ fn danger_entry_works(h: &mut Harness<'_, AppState>) {
     h.key_press(Key::Escape);
     h.run();
     assert!(!sheet_shown(h), "Escape closes the sheet on {screen:?}");
-    assert_eq!(h.state().screen, screen);
+    assert_eq!(h.state().screen, screen, "still on the same screen");
 }
 
 #[test]

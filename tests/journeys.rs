@@ -55,7 +55,11 @@ const EN: SummaryLabels = SummaryLabels {
 /// as HTML to `path` through the path field; returns the file's text.
 fn export_summary(h: &mut Harness<'_, AppState>, l: &SummaryLabels, profile: &str, path: &Path) -> String {
     click(h, l.button);
-    assert!(matches!(h.state().screen, vigie::app::Screen::Summary));
+    assert!(
+        matches!(h.state().screen, vigie::app::Screen::Summary),
+        "{:?}",
+        h.state().screen
+    );
     click(h, profile);
     h.get_by_label(l.save_as).focus();
     h.run();

@@ -74,7 +74,7 @@ fn folder_with_history(root: &Path) -> (Store, vigie::model::DossierId) {
         date("2026-11-04T09:00:00Z"),
     );
     store.save(&id, &dossier).unwrap();
-    assert!(store.backup_path(&id).exists());
+    assert!(store.backup_path(&id).exists(), "a backup was kept");
     fs::write(
         store.dossiers_dir().join(".left-by-a-crash.ron.1234.tmp"),
         "Côté jardin",

@@ -23,7 +23,7 @@ fn walk_dossier<'h>(h: &'h Harness<'_, AppState>) -> &'h Dossier {
 fn only_dossier_file(root: &Path) -> String {
     let store = Store::open(root).unwrap();
     let listed = store.list().unwrap();
-    assert_eq!(listed.len(), 1);
+    assert_eq!(listed.len(), 1, "one dossier");
     fs::read_to_string(&listed[0].path).unwrap()
 }
 

@@ -30,7 +30,11 @@ fn unlocked_with_a_dossier_open(root: &std::path::Path) -> egui_kittest::Harness
     h.state_mut().handle(Command::Open(id));
     h.state_mut().handle(Command::SetIdleLock(IdleLock(1)));
     h.run();
-    assert!(matches!(h.state().screen, Screen::Dossier(_)));
+    assert!(
+        matches!(h.state().screen, Screen::Dossier(_)),
+        "{:?}",
+        h.state().screen
+    );
     h
 }
 

@@ -304,6 +304,7 @@ pub fn message_lang(cli: &Cli, store: Option<&Store>) -> Lang {
 
 /// Runs a command. Returns the exit code: 0 on success, 1 when a checked
 /// file has errors; errors about the data folder are returned.
+#[expect(clippy::too_many_lines, reason = "one arm per subcommand, each a few lines")]
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
         Command::DebugSaveLoop { count, photos } => debug_save_loop(cli, *count, *photos, out),

@@ -46,7 +46,7 @@ impl Dossier {
     /// [`crate::store::Store::create_with_photos_from`], which copies their
     /// files.
     #[must_use]
-    pub fn review_of(previous: &Dossier, title: impl Into<String>, now: DateTime<Utc>) -> Self {
+    pub fn review_of(previous: &Self, title: impl Into<String>, now: DateTime<Utc>) -> Self {
         let mut review = Self::new(
             title,
             previous.journey,

@@ -177,6 +177,10 @@ fn table_end(h: &mut String) {
     h.push_str("</tbody>\n</table>\n");
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "the full report's sections in print order, each a few lines"
+)]
 fn full(h: &mut String, r: &Report) {
     let l = r.labels;
     let _ = write!(
