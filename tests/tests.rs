@@ -9,6 +9,7 @@
 )]
 
 mod background_save;
+mod chronology;
 mod cli;
 mod cli_archive;
 mod content;
