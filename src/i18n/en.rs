@@ -347,7 +347,7 @@ pub static EN: Tr = Tr {
         practices: "Our vigilance practices",
         practices_intro: "The practices the family reviewed and agreed together.",
         emergency_title: "Emergency sheet",
-        emergency_intro: "Keep it near the phone and know it by heart.",
+        emergency_intro: "Keep it near the phone, out of visitors’ sight, and know it by heart.",
         numbers: &[
             EmergencyNumber {
                 number: "17",
@@ -389,7 +389,7 @@ pub static EN: Tr = Tr {
         col_who: "Who answers",
         col_when: "When to call",
         call_first: "Who to call first",
-        call_first_text: "In danger: first the 17 (or 112), even if attackers or kidnappers told you not to. If you cannot speak, text the 114. Only then tell your relatives, in the agreed order. Kidnapping or ransom call: call the 17 at once, keep the contact open, pay nothing on your own; one person speaks to the kidnappers, following the investigators, and logs every call (time, number, exact words).",
+        call_first_text: "In danger: first 17 (or 112), as soon as you can call without being seen, even if attackers or kidnappers told you not to. If you cannot speak, text 114. Only then tell your relatives, in the agreed order. Kidnapping or ransom call: call 17 at once, keep the contact open, pay nothing on your own; one person speaks to the kidnappers, following the investigators, and logs every call (time, number, exact words); post nothing and tell no one but the investigators and the relatives concerned.",
         by_hand: "To fill in by hand",
         by_hand_lines: &[
             "Meeting point near home",

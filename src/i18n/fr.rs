@@ -356,7 +356,7 @@ pub static FR: Tr = Tr {
         practices: "Nos pratiques de vigilance",
         practices_intro: "Les pratiques que la famille a passées en revue et adoptées ensemble.",
         emergency_title: "Fiche d’urgence",
-        emergency_intro: "À garder près du téléphone et à connaître par cœur.",
+        emergency_intro: "À garder près du téléphone, hors de la vue des visiteurs, et à connaître par cœur.",
         numbers: &[
             EmergencyNumber {
                 number: "17",
@@ -398,7 +398,7 @@ pub static FR: Tr = Tr {
         col_who: "Qui répond",
         col_when: "Quand l’appeler",
         call_first: "Qui appeler en premier",
-        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112), même si des agresseurs ou des ravisseurs vous l’ont interdit. Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu. Appel d’enlèvement ou de rançon\u{a0}: appelez le 17 tout de suite, ne coupez pas le contact, ne payez rien seul\u{a0}; une seule personne parle aux ravisseurs, en suivant les enquêteurs, et note chaque appel (heure, numéro, mots exacts).",
+        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112), dès que vous pouvez appeler sans être vu, même si des agresseurs ou des ravisseurs vous l’ont interdit. Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu. Appel d’enlèvement ou de rançon\u{a0}: appelez le 17 tout de suite, ne coupez pas le contact, ne payez rien seul\u{a0}; une seule personne parle aux ravisseurs, en suivant les enquêteurs, et note chaque appel (heure, numéro, mots exacts)\u{a0}; ne publiez rien et n’en parlez qu’aux enquêteurs et aux proches concernés.",
         by_hand: "À remplir à la main",
         by_hand_lines: &[
             "Point de rendez-vous près du domicile",
