@@ -6,9 +6,12 @@
 //!
 //! - [`model`]: checklists (parsed then validated), dossiers, answers, scores;
 //! - [`library`]: the built-in checklists and the user's own ones;
+//! - [`exposure_library`]: the built-in exposure sources and the user's own;
 //! - [`report`]: the printable summary (PDF and HTML);
 //! - [`store`]: the data folder, crash-safe saves, backups and the trash,
 //!   encryption at rest;
+//! - [`photo`]: photos taken in (upright, shrunk, without metadata);
+//! - [`archive`]: the handover and backup file (age over tar);
 //! - [`passphrase`]: how hard a passphrase is to guess;
 //! - [`lang`]: the two languages;
 //! - [`settings`]: the user's preferences;
@@ -17,12 +20,15 @@
 //! - [`app`]: the egui desktop application.
 
 pub mod app;
+pub mod archive;
 pub mod cli;
+pub mod exposure_library;
 pub mod i18n;
 pub mod lang;
 pub mod library;
 pub mod model;
 pub mod passphrase;
+pub mod photo;
 pub mod report;
 pub mod settings;
 pub mod store;

@@ -161,3 +161,61 @@ fn the_save_loop_is_hidden_from_help() {
     assert!(help.contains("validate") && help.contains("list"), "{help}");
     assert!(!help.contains("debug"), "{help}");
 }
+
+/// Checks every photo file of the crash-test dossier: each whole (it
+/// decodes to the end), and each photo the dossier refers to present.
+fn photos_whole(store: &Store, dossier_file: &Path) {
+    use vigie::store::{PhotoOwner, PhotoSize};
+    let owner = PhotoOwner::Dossier(vigie::model::DossierId(CRASH_TEST_ID.to_owned()));
+    let folder = store.data_folder();
+    let dir = store.photos_dir(&owner);
+    for entry in fs::read_dir(&dir).into_iter().flatten() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue; // a temporary file: never read
+        }
+        let (id, size) = vigie::store::photo_id_of_file(&name).expect("only photo files");
+        folder
+            .load_pixels(&owner, &id, size)
+            .unwrap_or_else(|e| panic!("{name} is damaged: {e}"));
+    }
+    if dossier_file.exists() {
+        let dossier = store.read_dossier_file(dossier_file).unwrap();
+        for (_, photo) in dossier.all_photos() {
+            for size in [PhotoSize::Full, PhotoSize::Thumbnail] {
+                assert!(
+                    folder.photo_path(&owner, &photo.id, size).exists(),
+                    "photo {} of the dossier is missing",
+                    photo.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn photos_written_while_killed_are_whole_and_never_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let file = root.join("dossiers").join(format!("{CRASH_TEST_ID}.ron"));
+    let store = Store::open(root).unwrap();
+    let mut rng = 0x2545_F491_4F6C_DD1D_u64;
+    let mut confirmed_any = false;
+    for _ in 0..ROUNDS / 2 {
+        let mut command = save_loop(root, 1_000_000);
+        let mut child = command.arg("--photos").stdin(Stdio::null()).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(5 + next(&mut rng) % 60));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let mut out = String::new();
+        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+        confirmed_any |= out.lines().any(|l| l.trim().parse::<u64>().is_ok());
+        if file.exists() {
+            whole_version(&store, &file);
+        }
+        photos_whole(&store, &file);
+    }
+    assert!(confirmed_any, "no save finished between kills");
+    assert!(store.read_dossier_file(&file).unwrap().photo_count() > 0);
+}

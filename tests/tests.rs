@@ -10,15 +10,21 @@
 
 mod background_save;
 mod cli;
+mod cli_archive;
 mod content;
 #[cfg(unix)]
 mod crash;
+mod exposure;
 mod forms;
 mod fuzz;
+mod handover;
 mod idle;
+mod journal;
 mod journeys;
 mod long_lists;
 mod network;
+mod photo_report;
+mod photos;
 mod record;
 mod report;
 mod security;

@@ -62,6 +62,10 @@ pub fn guidance_ui(ui: &mut egui::Ui, t: &Tr, lang: Lang, item: &Item) {
     for source in &item.sources {
         ui.hyperlink(source);
     }
+    if let Some(day) = item.verified {
+        let day = day.format(t.date_format).to_string();
+        ui.label(egui::RichText::new((t.journeys.verified_on)(&day)).weak().small());
+    }
 }
 
 /// The guidance of an item in a header that unfolds; returns the header's

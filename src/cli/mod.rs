@@ -1,9 +1,14 @@
-//! The command line: `vigie` (the window), `vigie validate FILE…` and
-//! `vigie list`.
+//! The command line: `vigie` (the window), `vigie validate FILE…`,
+//! `vigie list`, `vigie export`, and the photos, handover and backup
+//! commands (`attach`, `handover`, `import`, `backup`, `restore`, in
+//! [`archive`]).
 //!
 //! [`Cli`] is what clap parses; [`run`] carries out a command and returns
 //! the process exit code. Output goes to the writers it is given, so the
 //! commands are tested without a process.
+
+pub mod archive;
+pub mod journal;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +18,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, tr};
 use crate::library::{Library, validate_files};
-use crate::model::Progress;
 use crate::model::checklist::Origin;
 use crate::model::validate::{IdRegistry, parse_checklist};
 use crate::report::{Format, Profile};
@@ -128,6 +132,76 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// The household's log of suspicious events: list it, or export the
+    /// chronology of events (not encrypted).
+    Journal {
+        /// What to do.
+        #[command(subcommand)]
+        command: journal::JournalCommand,
+    },
+    /// Add photos to an item of a dossier: each is turned upright, shrunk
+    /// and stripped of its metadata (GPS position, camera, date). DOSSIER:
+    /// a dossier file of the data folder, its id, or its exact title.
+    Attach {
+        /// The dossier.
+        #[arg(value_name = "DOSSIER")]
+        dossier: String,
+        /// The item's id (as in the checklists, e.g. `alarm.lighting`).
+        #[arg(value_name = "ITEM_ID")]
+        item: String,
+        /// The photos (JPEG, PNG or WebP).
+        #[arg(required = true, value_name = "PHOTO")]
+        photos: Vec<PathBuf>,
+        /// A caption for the photos.
+        #[arg(long, value_name = "TEXT")]
+        caption: Option<String>,
+    },
+    /// Write a dossier and its photos into one file encrypted with a
+    /// passphrase, to hand over (pass the passphrase by another channel).
+    Handover {
+        /// The dossier: a dossier file of the data folder, its id, or its
+        /// exact title.
+        #[arg(value_name = "DOSSIER")]
+        dossier: String,
+        /// Where to write the file (`.vigie`).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Add the dossier of a handover file as a new dossier, after showing
+    /// what it holds.
+    Import {
+        /// The handover file (`.vigie`).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Do not ask before importing.
+        #[arg(long)]
+        yes: bool,
+        /// When the same dossier is already here, move it to the trash.
+        #[arg(long, conflicts_with = "keep_both")]
+        replace: bool,
+        /// When the same dossier is already here, keep both.
+        #[arg(long)]
+        keep_both: bool,
+    },
+    /// Write the whole data folder into one file encrypted with a
+    /// passphrase.
+    Backup {
+        /// Where to write the file (`.vigie`).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Leave the trash out.
+        #[arg(long)]
+        no_trash: bool,
+    },
+    /// Restore a backup file beside the dossiers here, overwriting none.
+    Restore {
+        /// The backup file (`.vigie`).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Do not ask before restoring.
+        #[arg(long)]
+        yes: bool,
+    },
     /// For the crash test: saves versions of the dossier `crash-test`
     /// through the real store, one after the other, printing each version
     /// number once it is saved. An encrypted data folder is unlocked with
@@ -137,6 +211,9 @@ pub enum Command {
         /// The last version to save.
         #[arg(long, default_value_t = 1_000_000)]
         count: u64,
+        /// Also add a photo before each save (written first).
+        #[arg(long)]
+        photos: bool,
     },
 }
 
@@ -169,7 +246,7 @@ fn read_passphrase(prompt: &str) -> anyhow::Result<age::secrecy::SecretString> {
     ))
 }
 
-fn debug_save_loop(cli: &Cli, count: u64, out: &mut dyn Write) -> anyhow::Result<u8> {
+fn debug_save_loop(cli: &Cli, count: u64, photos: bool, out: &mut dyn Write) -> anyhow::Result<u8> {
     use crate::model::checklist::{ItemId, Journey};
     use crate::model::{Dossier, DossierId};
 
@@ -201,6 +278,9 @@ fn debug_save_loop(cli: &Cli, count: u64, out: &mut dyn Write) -> anyhow::Result
         dossier.title = format!("v{version}");
         let len = usize::try_from(version % 997).unwrap_or(0);
         dossier.set_note(&item, &"x".repeat(len), now);
+        if photos {
+            archive::crash_photo_round(&store, &id, &mut dossier, version, now)?;
+        }
         store.save(&id, &dossier).map_err(|e| anyhow::anyhow!("{e}"))?;
         writeln!(out, "{version}")?;
         out.flush()?;
@@ -226,7 +306,30 @@ pub fn message_lang(cli: &Cli, store: Option<&Store>) -> Lang {
 /// file has errors; errors about the data folder are returned.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
-        Command::DebugSaveLoop { count } => debug_save_loop(cli, *count, out),
+        Command::DebugSaveLoop { count, photos } => debug_save_loop(cli, *count, *photos, out),
+        Command::Attach {
+            dossier,
+            item,
+            photos,
+            caption,
+        } => archive::attach(cli, dossier, item, photos, caption.as_deref(), out),
+        Command::Handover { dossier, out: path } => archive::handover(cli, dossier, path, out),
+        Command::Import {
+            file,
+            yes,
+            replace,
+            keep_both,
+        } => {
+            let choice = match (*replace, *keep_both) {
+                (true, _) => Some(crate::archive::IfAlreadyThere::Replace),
+                (_, true) => Some(crate::archive::IfAlreadyThere::KeepBoth),
+                _ => None,
+            };
+            archive::import(cli, file, *yes, choice, out, err)
+        }
+        Command::Backup { out: path, no_trash } => archive::backup(cli, path, *no_trash, out),
+        Command::Restore { file, yes } => archive::restore(cli, file, *yes, out, err),
+        Command::Journal { command } => journal::run(cli, command, out, err),
         Command::Validate { files } => {
             let lang = message_lang(cli, None);
             let t = tr(lang);
@@ -285,6 +388,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                         .checklist;
                 crate::report::build_blank(&checklist, lang, now)
             } else if let Some(file) = dossier {
+                let mut unlocked = None;
                 let dossier = match crate::store::read_dossier(file) {
                     Err(crate::store::StoreError::Locked { .. }) => {
                         // An encrypted dossier: unlock the data folder.
@@ -296,15 +400,19 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                         store
                             .unlock(&passphrase)
                             .map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
-                        store
+                        let dossier = store
                             .read_dossier_file(file)
-                            .map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?
+                            .map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+                        unlocked = Some(store);
+                        dossier
                     }
                     other => other.map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?,
                 };
                 let user_dir = Store::default_root(cli.data_dir.clone()).map(|root| root.join("checklists"));
                 let library = Library::load(user_dir.as_deref());
-                crate::report::build(&dossier, &library, profile, lang, now)
+                let mut report = crate::report::build(&dossier, &library, profile, lang, now);
+                archive::attach_export_photos(&mut report, &dossier, &library, lang, file, unlocked.as_ref());
+                report
             } else {
                 anyhow::bail!("give a dossier file or --checklist");
             };
@@ -332,7 +440,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 return Ok(0);
             }
             let library = Library::load(Some(&store.checklists_dir()));
-            let listed = store.list().map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+            let listed = store
+                .list_with(&library.checklists)
+                .map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
             if listed.is_empty() {
                 writeln!(
                     out,
@@ -350,16 +460,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             ]];
             for entry in &listed {
                 let file = entry.path.display().to_string();
-                rows.push(match &entry.dossier {
+                rows.push(match &entry.summary {
                     Ok(d) => {
-                        let p = Progress::of_dossier(d, &library.checklists);
                         [
                             d.title.clone(),
                             (t.journey_name)(d.journey).to_owned(),
                             format!(
                                 "{} · {}",
-                                (t.answered_of)(p.answered, p.total),
-                                (t.score)(p.score())
+                                (t.answered_of)(d.answered, d.total),
+                                (t.score)(d.score)
                             ),
                             d.modified
                                 .with_timezone(&chrono::Local)

@@ -4,7 +4,6 @@ use super::{EmergencyNumber, ReportTr, Tr};
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
 use crate::model::family::Role;
-use crate::model::validate::{Field, IdKind, ProblemKind};
 use crate::report::Profile;
 use crate::settings::Theme;
 use crate::store::{IoAction, StoreError};
@@ -176,79 +175,6 @@ pub static EN: Tr = Tr {
     critical_open_help: "Critical item still open: this is exactly what attackers exploit.",
     sections: "Sections",
 
-    problem: |p| match p {
-        ProblemKind::Unreadable(e) => format!("cannot read the file: {e}"),
-        ProblemKind::Syntax(e) => format!("RON syntax error: {e}"),
-        ProblemKind::BadId { kind, id } => {
-            let what = match kind {
-                IdKind::Checklist => "checklist",
-                IdKind::Section => "section",
-                IdKind::Item => "item",
-            };
-            format!(
-                "invalid {what} id “{id}”: use lower-case letters a-z, digits and '-'{}",
-                if matches!(kind, IdKind::Checklist) {
-                    ""
-                } else {
-                    " or '.'"
-                }
-            )
-        }
-        ProblemKind::DuplicateSection(id) => format!("section “{id}” appears twice: give it another id"),
-        ProblemKind::DuplicateItem { id, first_in } => {
-            format!("item “{id}” already exists in checklist “{first_in}”: item ids must be unique")
-        }
-        ProblemKind::DuplicateChecklist(id) => {
-            format!("a checklist “{id}” is already loaded: choose another id")
-        }
-        ProblemKind::EmptyText { owner, field, lang } => {
-            let field = match field {
-                Field::Title => "title",
-                Field::Summary => "summary",
-                Field::Guidance => "guidance",
-            };
-            let lang = match lang {
-                super::Lang::Fr => "French",
-                super::Lang::En => "English",
-            };
-            format!("“{owner}”: the {lang} {field} is empty")
-        }
-        ProblemKind::NoJourney => {
-            "the checklist is offered in no journey: add Personal, Referent or Family to journeys".to_owned()
-        }
-        ProblemKind::NoSection => "the checklist has no section".to_owned(),
-        ProblemKind::EmptySection(id) => format!("section “{id}” has no item"),
-        ProblemKind::NoSource(id) => {
-            format!("item “{id}” cites no source: add at least one public web address")
-        }
-        ProblemKind::BadSource { item, source } => {
-            format!("item “{item}” cites “{source}”, which is not a web address (https://…)")
-        }
-        ProblemKind::WeakSource { item, source } => format!(
-            "item “{item}” cites “{source}”: cite the https:// page that says what the item says, not a site's home page or an http:// address (required in the built-in checklists)"
-        ),
-        ProblemKind::NoVerified(id) => format!(
-            "item “{id}” does not say when its advice was checked: add verified: \"YYYY-MM-DD\" (required in the built-in checklists)"
-        ),
-        ProblemKind::BadVerified { item, value } => {
-            format!("item “{item}”: verified is “{value}”, which is not a date written YYYY-MM-DD")
-        }
-        ProblemKind::FutureVerified { item, date } => format!(
-            "item “{item}” says it was checked on {date}, a date still to come: give the day its sources were read"
-        ),
-        ProblemKind::BadMeasure { item, measure } => format!(
-            "item “{item}”: measure “{measure}” is invalid: use lower-case letters a-z, digits, '-' or '.'"
-        ),
-        ProblemKind::MeasurePriority {
-            measure,
-            item,
-            priority,
-            other,
-            other_priority,
-        } => format!(
-            "item “{item}” ({priority:?}) shares measure “{measure}” with “{other}” ({other_priority:?}): one measure has one priority everywhere"
-        ),
-    },
     store_error: |e| match e {
         StoreError::Io { path, action, source } => {
             let what = match action {

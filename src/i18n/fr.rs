@@ -7,7 +7,6 @@ use super::{EmergencyNumber, ReportTr, Tr};
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
 use crate::model::family::Role;
-use crate::model::validate::{Field, IdKind, ProblemKind};
 use crate::report::Profile;
 use crate::settings::Theme;
 use crate::store::{IoAction, StoreError};
@@ -187,77 +186,6 @@ pub static FR: Tr = Tr {
     critical_open_help: "Point critique encore ouvert\u{a0}: c’est exactement ce qu’exploitent les agresseurs.",
     sections: "Sections",
 
-    problem: |p| {
-        match p {
-        ProblemKind::Unreadable(e) => format!("fichier illisible\u{a0}: {e}"),
-        ProblemKind::Syntax(e) => format!("erreur de syntaxe RON\u{a0}: {e}"),
-        ProblemKind::BadId { kind, id } => {
-            let what = match kind {
-                IdKind::Checklist => "de liste",
-                IdKind::Section => "de section",
-                IdKind::Item => "de point",
-            };
-            format!(
-                "identifiant {what} «\u{a0}{id}\u{a0}» invalide\u{a0}: utilisez des minuscules a-z, des chiffres et '-'{}",
-                if matches!(kind, IdKind::Checklist) { "" } else { " ou '.'" }
-            )
-        }
-        ProblemKind::DuplicateSection(id) => {
-            format!("la section «\u{a0}{id}\u{a0}» apparaît deux fois\u{a0}: donnez-lui un autre identifiant")
-        }
-        ProblemKind::DuplicateItem { id, first_in } => format!(
-            "le point «\u{a0}{id}\u{a0}» existe déjà dans la liste «\u{a0}{first_in}\u{a0}»\u{a0}: les identifiants de points doivent être uniques"
-        ),
-        ProblemKind::DuplicateChecklist(id) => {
-            format!("une liste «\u{a0}{id}\u{a0}» est déjà chargée\u{a0}: choisissez un autre identifiant")
-        }
-        ProblemKind::EmptyText { owner, field, lang } => {
-            let field = match field {
-                Field::Title => "le titre",
-                Field::Summary => "le résumé",
-                Field::Guidance => "le conseil",
-            };
-            let lang = match lang {
-                super::Lang::Fr => "français",
-                super::Lang::En => "anglais",
-            };
-            format!("«\u{a0}{owner}\u{a0}»\u{a0}: {field} en {lang} est vide")
-        }
-        ProblemKind::NoJourney => "la liste n’est proposée dans aucun parcours\u{a0}: ajoutez Personal, Referent ou Family à journeys".to_owned(),
-        ProblemKind::NoSection => "la liste n’a aucune section".to_owned(),
-        ProblemKind::EmptySection(id) => format!("la section «\u{a0}{id}\u{a0}» n’a aucun point"),
-        ProblemKind::NoSource(id) => {
-            format!("le point «\u{a0}{id}\u{a0}» ne cite aucune source\u{a0}: ajoutez au moins une adresse web publique")
-        }
-        ProblemKind::BadSource { item, source } => format!(
-            "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}», qui n’est pas une adresse web (https://…)"
-        ),
-        ProblemKind::WeakSource { item, source } => format!(
-            "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}»\u{a0}: citez la page https:// qui dit ce que dit le point, pas la page d’accueil d’un site ni une adresse http:// (obligatoire dans les listes intégrées)"
-        ),
-        ProblemKind::NoVerified(id) => format!(
-            "le point «\u{a0}{id}\u{a0}» ne dit pas quand ses conseils ont été vérifiés\u{a0}: ajoutez verified: \"AAAA-MM-JJ\" (obligatoire dans les listes intégrées)"
-        ),
-        ProblemKind::BadVerified { item, value } => format!(
-            "le point «\u{a0}{item}\u{a0}»\u{a0}: verified vaut «\u{a0}{value}\u{a0}», qui n’est pas une date écrite AAAA-MM-JJ"
-        ),
-        ProblemKind::FutureVerified { item, date } => format!(
-            "le point «\u{a0}{item}\u{a0}» dit avoir été vérifié le {date}, une date à venir\u{a0}: indiquez le jour où ses sources ont été relues"
-        ),
-        ProblemKind::BadMeasure { item, measure } => format!(
-            "le point «\u{a0}{item}\u{a0}»\u{a0}: la mesure «\u{a0}{measure}\u{a0}» est invalide\u{a0}: utilisez des minuscules a-z, des chiffres, '-' ou '.'"
-        ),
-        ProblemKind::MeasurePriority {
-            measure,
-            item,
-            priority,
-            other,
-            other_priority,
-        } => format!(
-            "le point «\u{a0}{item}\u{a0}» ({priority:?}) partage la mesure «\u{a0}{measure}\u{a0}» avec «\u{a0}{other}\u{a0}» ({other_priority:?})\u{a0}: une même mesure a la même priorité partout"
-        ),
-    }
-    },
     store_error: |e| match e {
         StoreError::Io { path, action, source } => {
             let what = match action {

@@ -61,6 +61,8 @@ pub struct HomeTr {
     pub restored: fn(&str) -> String,
     /// Notice: the trash was emptied.
     pub trash_emptied: fn(usize) -> String,
+    /// Heading: the user's checklists loaded with warnings.
+    pub checklist_warnings: &'static str,
 }
 
 /// The French texts.
@@ -145,6 +147,7 @@ pub static FR: HomeTr = HomeTr {
             format!("Corbeille vidée\u{a0}: {n}\u{a0}dossiers supprimés définitivement.")
         }
     },
+    checklist_warnings: "Vos checklists se chargent, avec ces avertissements\u{a0}:",
 };
 
 /// The English texts.
@@ -225,4 +228,5 @@ pub static EN: HomeTr = HomeTr {
             format!("Trash emptied: {n} dossiers deleted for good.")
         }
     },
+    checklist_warnings: "Your checklists load, with these warnings:",
 };

@@ -83,6 +83,8 @@ pub struct JourneysTr {
     pub report_dwelling_unspecified: &'static str,
     /// Report: the findings of a visit, counted.
     pub report_findings_label: &'static str,
+    /// Report: a source and the day the advice citing it was checked.
+    pub report_source_checked: fn(&str, &str) -> String,
 }
 
 /// The French texts.
@@ -160,6 +162,7 @@ pub static FR: JourneysTr = JourneysTr {
     report_not_yet_by: |names| format!("pas encore\u{a0}: {names}"),
     report_dwelling_unspecified: "Logement non précisé (maison ou appartement)",
     report_findings_label: "Constats\u{a0}:",
+    report_source_checked: |url, day| format!("{url} (conseil vérifié le {day})"),
 };
 
 /// The English texts.
@@ -237,4 +240,5 @@ pub static EN: JourneysTr = JourneysTr {
     report_not_yet_by: |names| format!("not yet: {names}"),
     report_dwelling_unspecified: "Dwelling not given (house or flat)",
     report_findings_label: "Findings:",
+    report_source_checked: |url, day| format!("{url} (advice checked on {day})"),
 };

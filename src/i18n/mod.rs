@@ -15,7 +15,6 @@ use serde::Serialize;
 pub use crate::lang::Lang;
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
-use crate::model::validate::ProblemKind;
 use crate::settings::Theme;
 use crate::store::StoreError;
 
@@ -327,8 +326,6 @@ pub struct Tr {
     pub sections: &'static str,
 
     // Errors and messages
-    /// A checklist problem.
-    pub problem: fn(&ProblemKind) -> String,
     /// A store error.
     pub store_error: fn(&StoreError) -> String,
     /// "Could not save: {reason}. Your changes are kept…".

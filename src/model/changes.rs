@@ -41,7 +41,10 @@ impl Dossier {
     /// profile, visit header and members; its answers (statuses, notes,
     /// owners, due dates) carried over to be updated; the previous statuses
     /// kept as the baseline. The sign-off, the next review date and the
-    /// acknowledgements start afresh.
+    /// acknowledgements start afresh. The photos are carried too (the
+    /// household expects to see the référent's): save the review with
+    /// [`crate::store::Store::create_with_photos_from`], which copies their
+    /// files.
     #[must_use]
     pub fn review_of(previous: &Dossier, title: impl Into<String>, now: DateTime<Utc>) -> Self {
         let mut review = Self::new(
@@ -57,6 +60,7 @@ impl Dossier {
             visit.date = now.date_naive();
         }
         review.members.clone_from(&previous.members);
+        review.photos.clone_from(&previous.photos);
         review.baseline = Some(Baseline {
             title: previous.title.clone(),
             modified: previous.modified,

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::family::Role;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// A text in French and English.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

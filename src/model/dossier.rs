@@ -15,6 +15,7 @@ use super::changes::Baseline;
 use super::checklist::{Checklist, ChecklistId, Item, ItemId, Journey, Tag};
 use super::family::{Member, MemberId};
 use super::forms::Drafts;
+use super::photos::PhotoRef;
 use super::visit::{SignOff, Visit};
 
 /// The version of the dossier file format written by this build.
@@ -185,6 +186,10 @@ pub struct Dossier {
     /// Where the step-by-step visit stopped: the item shown last.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit_position: Option<ItemId>,
+    /// The photos of each item, in the order they were added; the files
+    /// are in the dossier's photo folder (see [`crate::store::PhotoOwner`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub photos: BTreeMap<ItemId, Vec<PhotoRef>>,
 }
 
 impl Dossier {
@@ -214,6 +219,7 @@ impl Dossier {
             baseline: None,
             drafts: Drafts::default(),
             visit_position: None,
+            photos: BTreeMap::new(),
         }
     }
 

@@ -1,10 +1,10 @@
-//! The family briefing: members by role, the practice cards each audience
+//! The family briefing: members by role, the practice cards each member
 //! reads, and who read and agreed which card.
 //!
-//! The cards are the items of the family-vigilance checklist, whose sections
-//! are audiences (`adults`, `teenagers`, `children`, `elderly`, `staff`). A
-//! member sees the cards of their role's section. Only a first name or a
-//! nickname is asked: a briefing needs no surname.
+//! A card is an item of any of the dossier's checklists whose `audience`
+//! names the roles that act on it; a member gets the cards of their role.
+//! An item is done when every member concerned agreed it. Only a first name
+//! or a nickname is asked: a briefing needs no surname.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -12,10 +12,10 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::checklist::{Checklist, ChecklistId, Item, ItemId, Section, Tag};
+use super::checklist::{Checklist, Item, ItemId, Section, Tag};
 use super::dossier::{Dossier, Status};
 
-/// The checklist whose items are the family cards.
+/// The checklist written for the family briefing, audience by audience.
 pub const FAMILY_CHECKLIST: &str = "family-vigilance";
 
 /// A member's place in the household.
@@ -52,18 +52,6 @@ impl Role {
             Self::Child => Some(Tag::Children),
             Self::Elderly => Some(Tag::ElderlyRelatives),
             Self::Staff => Some(Tag::HouseholdStaff),
-        }
-    }
-
-    /// The id of the family-vigilance section written for this audience.
-    #[must_use]
-    pub fn section_id(self) -> &'static str {
-        match self {
-            Self::Adult => "adults",
-            Self::Teenager => "teenagers",
-            Self::Child => "children",
-            Self::Elderly => "elderly",
-            Self::Staff => "staff",
         }
     }
 }
@@ -185,31 +173,32 @@ impl Dossier {
         true
     }
 
-    /// The cards to read together: for each audience that has members, the
-    /// items of its section that apply to the household, in checklist order.
-    /// Empty when the dossier does not cover the family-vigilance checklist.
+    /// The cards to read together: every item of the dossier's checklists
+    /// that applies to the household and has members concerned — those
+    /// whose role is in the item's `audience` — in checklist order. A card
+    /// goes to the members who act on it: a child does not get a card about
+    /// what the parents give the school.
     #[must_use]
     pub fn family_cards<'a>(&'a self, library: &'a [Checklist]) -> Vec<Card<'a>> {
-        let id = ChecklistId::from(FAMILY_CHECKLIST);
-        let Some(checklist) = self.loaded_checklists(library).find(|c| c.id == id) else {
-            return Vec::new();
-        };
         let mut cards = Vec::new();
-        for section in &checklist.sections {
-            let members: Vec<&Member> = self
-                .members
+        for section in self.loaded_checklists(library).flat_map(|c| c.sections.iter()) {
+            for item in section
+                .items
                 .iter()
-                .filter(|m| m.role.section_id() == section.id.as_str())
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            for item in section.items.iter().filter(|i| self.applies(i)) {
-                cards.push(Card {
-                    section,
-                    item,
-                    members: members.clone(),
-                });
+                .filter(|i| !i.audience.is_empty() && self.applies(i))
+            {
+                let members: Vec<&Member> = self
+                    .members
+                    .iter()
+                    .filter(|m| item.audience.contains(&m.role))
+                    .collect();
+                if !members.is_empty() {
+                    cards.push(Card {
+                        section,
+                        item,
+                        members,
+                    });
+                }
             }
         }
         cards
@@ -300,9 +289,18 @@ impl Dossier {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::checklist::{Journey, Origin, Priority, SectionId, Text};
+    use crate::model::checklist::{ChecklistId, Journey, Origin, Priority, SectionId, Text};
 
+    /// An item whose audience follows its section's name (`adults.a` is
+    /// for adults), as in the family-vigilance checklist.
     fn item(id: &str) -> Item {
+        let audience = match id.split('.').next() {
+            Some("adults") => [Role::Adult].into_iter().collect(),
+            Some("teenagers") => [Role::Teenager].into_iter().collect(),
+            Some("children") => [Role::Child].into_iter().collect(),
+            Some("all") => Role::ALL.into_iter().collect(),
+            _ => BTreeSet::new(),
+        };
         Item {
             id: ItemId::from(id),
             title: Text::new(id, id),
@@ -311,7 +309,7 @@ mod tests {
             applies_if: BTreeSet::new(),
             sources: vec!["https://example.org".into()],
             verified: None,
-            audience: BTreeSet::new(),
+            audience,
             measure: None,
         }
     }
@@ -407,9 +405,51 @@ mod tests {
     }
 
     #[test]
-    fn no_cards_without_the_family_checklist() {
+    fn no_cards_from_checklists_the_dossier_does_not_cover() {
         let mut d = Dossier::new("F", Journey::Family, vec!["other".into()], None, Utc::now());
         d.add_member(Role::Adult, "Ana", Utc::now());
         assert!(d.family_cards(&library()).is_empty());
+    }
+
+    #[test]
+    fn cards_come_from_every_checklist_and_go_to_who_acts_on_them() {
+        let mut lib = library();
+        lib.push(Checklist {
+            id: ChecklistId::from("emergency"),
+            version: 1,
+            title: Text::new("e", "e"),
+            summary: Text::new("s", "s"),
+            journeys: vec![Journey::Family],
+            sections: vec![section("numbers", &["all.call-17", "numbers.owner-task"])],
+            origin: Origin::BuiltIn("e.ron".into()),
+        });
+        // A parents' task kept in the children's section: for adults only.
+        lib[0].sections[2].items[0].audience = [Role::Adult].into_iter().collect();
+        let mut d = Dossier::new(
+            "F",
+            Journey::Family,
+            vec![FAMILY_CHECKLIST.into(), "emergency".into()],
+            None,
+            Utc::now(),
+        );
+        let ana = d.add_member(Role::Adult, "Ana", Utc::now()).unwrap();
+        let zoe = d.add_member(Role::Child, "Zoé", Utc::now()).unwrap();
+        let cards = d.family_cards(&lib);
+        let for_zoe: Vec<&str> = cards
+            .iter()
+            .filter(|c| c.members.iter().any(|m| m.id == zoe))
+            .map(|c| c.item.id.as_str())
+            .collect();
+        assert_eq!(for_zoe, ["all.call-17"], "the 17 card, not her parents' task");
+        let for_ana: Vec<&str> = cards
+            .iter()
+            .filter(|c| c.members.iter().any(|m| m.id == ana))
+            .map(|c| c.item.id.as_str())
+            .collect();
+        assert_eq!(for_ana, ["adults.a", "adults.b", "children.a", "all.call-17"]);
+        assert!(
+            !cards.iter().any(|c| c.item.id.as_str() == "numbers.owner-task"),
+            "an owner's task is no one's card"
+        );
     }
 }

@@ -4,8 +4,11 @@ pub mod changes;
 pub mod checklist;
 pub mod dates;
 pub mod dossier;
+pub mod exposure;
 pub mod family;
 pub mod forms;
+pub mod journal;
+pub mod photos;
 pub mod plan;
 pub mod progress;
 pub mod summary;
@@ -14,4 +17,5 @@ pub mod visit;
 
 pub use checklist::{Checklist, ChecklistId, Item, ItemId, Journey, Priority, Section, Tag, Text};
 pub use dossier::{Answer, Dossier, DossierId, Status};
+pub use photos::{PhotoId, PhotoRef};
 pub use progress::Progress;

@@ -70,12 +70,13 @@ pub fn render(report: &Report) -> String {
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"robots\" content=\"noindex\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+         <meta name=\"robots\" content=\"noindex\">\n<title>{} — {}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
         report.lang,
         escape(&report.title),
-        escape(l.confidential)
+        escape(l.confidential),
+        super::photos::CSS
     );
     let _ = write!(
         h,
@@ -315,6 +316,8 @@ fn full(h: &mut String, r: &Report) {
         table_end(h);
     }
 
+    super::photos::html(h, r);
+
     if !r.orphans.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>", escape(l.orphans));
         table_start(h, &[]);
@@ -345,6 +348,8 @@ fn full(h: &mut String, r: &Report) {
             h.push_str("</ul></div>\n");
         }
     }
+
+    super::exposure::html(h, r);
 
     if !r.sources.is_empty() {
         let _ = write!(h, "<h2>{}</h2>\n<ul class=\"sources\">\n", escape(l.sources));

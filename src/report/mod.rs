@@ -6,10 +6,14 @@
 //! ([`html::render`] and [`pdf::render`]) only lay it out; user text is always
 //! passed to them as data, never as markup. No egui here.
 
+pub mod chronology;
+pub mod exposure;
+pub mod household_text;
 pub mod html;
 pub mod pdf;
+pub mod photos;
 
-use std::collections::BTreeSet;
+pub use photos::attach_photos;
 
 use chrono::{DateTime, Local};
 use serde::Serialize;
@@ -272,6 +276,14 @@ pub struct Report {
     /// Fixed texts added with the journeys' record (moved into
     /// [`Report::labels`] with the report's own catalog).
     pub more: MoreLabels,
+    /// Full report only: the household's exposure inventory, filled by
+    /// [`exposure::add_exposure`] (empty: the section is not printed).
+    pub exposure: Vec<exposure::ExposureRow>,
+    /// The exposure section's fixed texts.
+    pub exposure_labels: household_text::ExposureLabels,
+    /// The photos of the items (full report only), added by
+    /// [`attach_photos`].
+    pub photos: photos::PhotoSection,
 }
 
 /// A practice not agreed by everyone it is for.
@@ -334,6 +346,9 @@ impl Report {
             members: Vec::new(),
             pending: Vec::new(),
             more: MoreLabels::of(lang),
+            exposure: Vec::new(),
+            exposure_labels: household_text::ExposureLabels::default(),
+            photos: photos::PhotoSection::default(),
         }
     }
 }
@@ -511,7 +526,9 @@ fn fill_full(
             overall.total - overall.answered,
         );
     }
-    let mut sources = BTreeSet::new();
+    // Each source with the earliest day an item citing it was checked.
+    let mut sources: std::collections::BTreeMap<String, Option<chrono::NaiveDate>> =
+        std::collections::BTreeMap::new();
     for checklist in checklists {
         for section in &checklist.sections {
             let p = Progress::of_items(&section.items, dossier);
@@ -526,7 +543,13 @@ fn fill_full(
             for item in section.items.iter().filter(|i| dossier.applies(i)) {
                 let status = dossier.status(&item.id);
                 let note = dossier.note(&item.id).to_owned();
-                sources.extend(item.sources.iter().cloned());
+                for source in &item.sources {
+                    let day = sources.entry(source.clone()).or_insert(item.verified);
+                    *day = match (*day, item.verified) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        _ => None,
+                    };
+                }
                 let recommendation = dossier
                     .answer(&item.id)
                     .map(|a| a.recommendation.clone())
@@ -619,7 +642,13 @@ fn fill_full(
             note: answer.note.clone(),
         })
         .collect();
-    report.sources = sources.into_iter().collect();
+    report.sources = sources
+        .into_iter()
+        .map(|(url, day)| match day {
+            Some(day) => (t.journeys.report_source_checked)(&url, &day.format(t.date_format).to_string()),
+            None => url,
+        })
+        .collect();
 }
 
 /// A signed visit that changed since: says when it was signed and what

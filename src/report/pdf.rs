@@ -52,6 +52,8 @@ struct ReportWorld {
     main: Source,
     data_id: FileId,
     data: Bytes,
+    /// The report's photos, as virtual files (`/photos/<n>.jpg`).
+    photos: Vec<(FileId, Bytes)>,
 }
 
 impl World for ReportWorld {
@@ -78,6 +80,8 @@ impl World for ReportWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             Ok(self.data.clone())
+        } else if let Some((_, bytes)) = self.photos.iter().find(|(photo, _)| *photo == id) {
+            Ok(bytes.clone())
         } else {
             Err(FileError::AccessDenied)
         }
@@ -105,21 +109,39 @@ fn layout_error(errors: &[typst::diag::SourceDiagnostic]) -> ExportError {
 
 /// Lays out `report` and returns the PDF file's bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, ExportError> {
+    let data = serde_json::to_vec(report).map_err(|e| ExportError::Layout(e.to_string()))?;
+    let photos = report
+        .photo_files()
+        .filter_map(|p| Some((file_id(&p.file)?, Bytes::new(p.jpeg.clone()))))
+        .collect();
+    typeset(TEMPLATE, data, &report.title, photos)
+}
+
+/// Lays out `template` (a typst source reading `/data.json`) with `data`
+/// (JSON) and `photos` (virtual image files) and returns the PDF file's
+/// bytes; `title` identifies the document. Shared by every printed
+/// document (the summary, the chronology of events).
+pub(crate) fn typeset(
+    template: &str,
+    data: Vec<u8>,
+    title: &str,
+    photos: Vec<(FileId, Bytes)>,
+) -> Result<Vec<u8>, ExportError> {
     let (Some(main_id), Some(data_id)) = (file_id("/main.typ"), file_id("/data.json")) else {
         return Err(ExportError::Layout("invalid virtual path".to_owned()));
     };
-    let data = serde_json::to_vec(report).map_err(|e| ExportError::Layout(e.to_string()))?;
     let world = ReportWorld {
         main_id,
-        main: Source::new(main_id, TEMPLATE.to_owned()),
+        main: Source::new(main_id, template.to_owned()),
         data_id,
         data: Bytes::new(data),
+        photos,
     };
     let document = typst::compile(&world)
         .output
         .map_err(|errors| layout_error(&errors))?;
     let options = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom(report.title.clone()),
+        ident: typst::foundations::Smart::Custom(title.to_owned()),
         creator: typst::foundations::Smart::Custom(Some("Vigie".to_owned())),
         ..typst_pdf::PdfOptions::default()
     };

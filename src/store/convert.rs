@@ -251,10 +251,15 @@ fn write_key(
 }
 
 /// Every private file of the data folder: everything under `dossiers/` and
-/// `trash/` (photos included), and [`PRIVATE_ROOT_FILES`], sorted.
+/// `trash/` (photos included), the journal's photos, and
+/// [`PRIVATE_ROOT_FILES`], sorted.
 pub(crate) fn private_files(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let mut files = Vec::new();
-    let mut dirs = vec![root.join("dossiers"), root.join("trash")];
+    let mut dirs = vec![
+        root.join("dossiers"),
+        root.join("trash"),
+        root.join(super::JOURNAL_PHOTOS),
+    ];
     while let Some(dir) = dirs.pop() {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,

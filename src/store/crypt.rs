@@ -26,6 +26,7 @@ pub enum Encryption {
 }
 
 /// The data key, when encryption is on.
+#[derive(Clone)]
 pub(super) enum Keys {
     Off,
     Locked,

@@ -6,7 +6,9 @@
 //! ```text
 //! dossiers/<id>.ron        one dossier per file
 //! dossiers/<id>.ron.bak    the version before the current session's first save
-//! trash/<id>-<time>.ron    deleted dossiers
+//! dossiers/<id>.photos/    its photos (see `photos.rs`)
+//! trash/<id>-<time>.ron    deleted dossiers (and `.ron.bak`, `.photos/`)
+//! journal.photos/          the household journal's photos
 //! checklists/*.ron         the user's own checklists
 //! settings.ron             language, theme, idle lock (never secret)
 //! key.age                  when encryption is on: the data key, encrypted
@@ -35,6 +37,9 @@ mod crypt;
 mod error;
 mod files;
 mod format;
+mod household;
+mod index;
+mod photos;
 mod save;
 mod trash;
 
@@ -47,17 +52,25 @@ use std::time::SystemTime;
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
+use crate::model::summary::DossierSummary;
 use crate::model::{Dossier, DossierId};
 use crate::settings::Settings;
 pub use convert::{Conversion, ConversionDone, ConversionProgress, EncryptionChange, PRIVATE_ROOT_FILES};
 use crypt::Keys;
 pub use crypt::{AGE_MAGIC, DataKey, Encryption, KEY_FILE, KeyReader, is_age};
 pub use error::{IoAction, StoreError};
+use files::Stamp;
 pub use files::{FaultFn, FaultHook, LOCK_FILE, STALE_TEMPORARY, write_atomic};
-use files::{Stamp, create_private_dir, sync_dir};
-use format::to_ron;
+pub(crate) use files::{create_private_dir, sync_dir};
+pub(crate) use format::to_ron;
 pub use format::{from_ron, parse_dossier, parse_dossier_bytes, read_dossier};
+pub use household::{HouseholdDoc, HouseholdFile, InventoryFile, JournalFile};
+pub use index::{INDEX_FILE, is_index};
+pub use photos::{
+    DataFolder, JOURNAL_PHOTOS, PHOTOS_EXT, PhotoFileError, PhotoOwner, PhotoSize, photo_id_of_file,
+};
 pub use save::{SaveDone, SaveJob};
+pub(crate) use trash::split_trashed_name;
 pub use trash::{Trashed, TrashedId};
 
 /// What the dossier list shows of one dossier file.
@@ -67,8 +80,8 @@ pub struct Listed {
     pub id: DossierId,
     /// Its file.
     pub path: PathBuf,
-    /// The dossier, or why it could not be loaded.
-    pub dossier: Result<Dossier, StoreError>,
+    /// What the list shows of it, or why it could not be loaded.
+    pub summary: Result<DossierSummary, StoreError>,
     /// Whether a backup exists.
     pub has_backup: bool,
 }
@@ -148,7 +161,9 @@ impl Store {
     /// ignored, the files are harmless.
     fn remove_stale_temporary_files(&self) {
         let now = SystemTime::now();
-        for dir in [self.root.clone(), self.dossiers_dir(), self.trash_dir()] {
+        let mut dirs = vec![self.root.clone(), self.dossiers_dir(), self.trash_dir()];
+        dirs.extend(self.photo_folders());
+        for dir in dirs {
             let Ok(entries) = fs::read_dir(&dir) else {
                 continue;
             };
@@ -164,10 +179,33 @@ impl Store {
                     .and_then(|m| m.modified())
                     .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY));
                 if is_temporary && is_old {
-                    let _ = fs::remove_file(&path);
+                    // A restore's staging folder is a temporary folder.
+                    let _ = if path.is_dir() {
+                        fs::remove_dir_all(&path)
+                    } else {
+                        fs::remove_file(&path)
+                    };
                 }
             }
         }
+    }
+
+    /// Every photo folder: the dossiers', the trashed dossiers', the
+    /// journal's.
+    fn photo_folders(&self) -> Vec<PathBuf> {
+        let mut folders = vec![self.root.join(JOURNAL_PHOTOS)];
+        for dir in [self.dossiers_dir(), self.trash_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            folders.extend(
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(PHOTOS_EXT) && p.is_dir()),
+            );
+        }
+        folders
     }
 
     /// Sets the hook that makes writes fail on purpose (tests only).
@@ -224,8 +262,10 @@ impl Store {
         self.dossiers_dir().join(format!("{id}.{DOSSIER_EXT}.bak"))
     }
 
-    /// Every dossier in the folder, sorted by last change (newest first),
-    /// with the ones that fail to load last.
+    /// Every dossier in the folder, read whole, sorted by last change
+    /// (newest first), the ones that fail to load last. Their summaries
+    /// count no progress (that needs the checklists: see
+    /// [`Store::list_with`], which the window uses, with its index).
     pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
         let dir = self.dossiers_dir();
         let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
@@ -244,23 +284,23 @@ impl Store {
             }
             let id = DossierId(stem.to_owned());
             listed.push(Listed {
-                dossier: self.read_dossier_file(&path),
+                summary: self
+                    .read_dossier_file(&path)
+                    .map(|d| DossierSummary::of(&d, &[])),
                 has_backup: self.backup_path(&id).exists(),
                 id,
                 path,
             });
         }
-        listed.sort_by(|a, b| match (&a.dossier, &b.dossier) {
-            (Ok(x), Ok(y)) => y.modified.cmp(&x.modified).then_with(|| a.id.cmp(&b.id)),
-            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-            (Err(_), Err(_)) => a.id.cmp(&b.id),
-        });
+        index::sort_listed(&mut listed);
         Ok(listed)
     }
 
     /// Loads a dossier and remembers its file's state, so that a later save
-    /// notices if someone else changed it in between.
+    /// notices if someone else changed it in between. Its photo folder is
+    /// settled on the way: brought back if a crash left it in the trash,
+    /// and rid of files that neither the dossier nor its backup refer to
+    /// (see [`PhotoOwner`]).
     pub fn load(&mut self, id: &DossierId) -> Result<Dossier, StoreError> {
         let path = self.dossier_path(id);
         let Some((stamp, bytes)) = Stamp::read(&path)? else {
@@ -273,6 +313,7 @@ impl Store {
         let plain = self.decode(&path, bytes)?;
         let dossier = parse_dossier_bytes(&plain, &path)?;
         self.stamps.insert(id.clone(), stamp);
+        self.settle_photos(id, &dossier);
         Ok(dossier)
     }
 
@@ -349,7 +390,8 @@ impl Store {
         Ok(())
     }
 
-    /// Copies a dossier under a new id with a new title.
+    /// Copies a dossier under a new id with a new title, with copies of its
+    /// photos.
     pub fn duplicate(
         &mut self,
         id: &DossierId,
@@ -360,7 +402,7 @@ impl Store {
         title.clone_into(&mut dossier.title);
         dossier.created = now;
         dossier.modified = now;
-        self.create(&dossier)
+        self.create_with_photos_from(&dossier, &PhotoOwner::Dossier(id.clone()))
     }
 
     /// Loads the settings; missing file: the defaults.
@@ -387,7 +429,11 @@ impl Store {
             } else {
                 DossierId(format!("{base}-{n}"))
             };
-            if !self.dossier_path(&candidate).exists() && !self.backup_path(&candidate).exists() {
+            // A photo folder left without its dossier keeps its id taken.
+            if !self.dossier_path(&candidate).exists()
+                && !self.backup_path(&candidate).exists()
+                && !self.photos_dir(&PhotoOwner::Dossier(candidate.clone())).exists()
+            {
                 return candidate;
             }
             n += 1;

@@ -43,6 +43,14 @@ pub struct SaveDone {
     pub(super) result: Result<Option<Stamp>, StoreError>,
 }
 
+impl SaveDone {
+    /// Whether the save failed.
+    #[must_use]
+    pub fn failed(&self) -> bool {
+        self.result.is_err()
+    }
+}
+
 impl SaveJob {
     /// The dossier this job saves.
     #[must_use]

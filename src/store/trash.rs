@@ -1,8 +1,11 @@
-//! The trash: deleted dossiers are moved there with their backup, can be
-//! listed, restored, or deleted for good.
+//! The trash: deleted dossiers are moved there with their backup and their
+//! photos, can be listed, restored, or deleted for good.
 //!
-//! A trashed dossier is `trash/<id>-<YYYYmmdd-HHMMSS>.ron` (and `.ron.bak`);
-//! the name keeps the dossier's id and when it was deleted.
+//! A trashed dossier is `trash/<id>-<YYYYmmdd-HHMMSS>.ron` (and `.ron.bak`,
+//! and its photo folder `.photos/`); the name keeps the dossier's id and
+//! when it was deleted. The dossier file moves first and its photo folder
+//! last, both ways; a crash in between is mended when the dossier is next
+//! loaded or restored (see [`super::PhotoOwner`]).
 
 use std::fs;
 use std::path::PathBuf;
@@ -10,7 +13,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::files::sync_dir;
-use super::{DOSSIER_EXT, IoAction, Store, StoreError};
+use super::photos::{PHOTOS_EXT, remove_dir_if_exists};
+use super::{DOSSIER_EXT, IoAction, PhotoOwner, Store, StoreError};
 use crate::model::{Dossier, DossierId};
 
 /// A trashed dossier's name in the trash folder: `<id>-<time>`.
@@ -39,8 +43,8 @@ pub struct Trashed {
 }
 
 impl Store {
-    /// Moves a dossier (and its backup) to the trash folder. Returns the
-    /// dossier's new place.
+    /// Moves a dossier (and its backup and photos) to the trash folder.
+    /// Returns the dossier's new place.
     pub fn trash(&mut self, id: &DossierId, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
         let base = format!("{id}-{}", now.format("%Y%m%d-%H%M%S"));
         // Two deletions of one id within a second get different names.
@@ -57,6 +61,11 @@ impl Store {
         if backup.exists() {
             let backup_target = self.trash_dir().join(format!("{name}.{DOSSIER_EXT}.bak"));
             fs::rename(&backup, &backup_target).map_err(|e| StoreError::io(&backup, IoAction::Move, e))?;
+        }
+        let photos = self.photos_dir(&PhotoOwner::Dossier(id.clone()));
+        if photos.exists() {
+            let photos_target = self.trash_dir().join(format!("{name}.{PHOTOS_EXT}"));
+            fs::rename(&photos, &photos_target).map_err(|e| StoreError::io(&photos, IoAction::Move, e))?;
         }
         sync_dir(&self.dossiers_dir())?;
         sync_dir(&self.trash_dir())?;
@@ -95,13 +104,16 @@ impl Store {
         Ok(list)
     }
 
-    /// Brings a dossier back from the trash, under its old id if it is free,
-    /// else a new one. Returns its id.
+    /// Brings a dossier back from the trash with its backup and photos,
+    /// under its old id if it is free, else a new one. Returns its id.
     pub fn restore(&mut self, trashed: &TrashedId) -> Result<DossierId, StoreError> {
         let from = self.trash_dir().join(format!("{trashed}.{DOSSIER_EXT}"));
         let dossier = self.read_dossier_file(&from)?;
         let (old_id, _) = split_trashed_name(&trashed.0);
-        let id = if self.dossier_path(&old_id).exists() || self.backup_path(&old_id).exists() {
+        let id = if self.dossier_path(&old_id).exists()
+            || self.backup_path(&old_id).exists()
+            || self.photos_dir(&PhotoOwner::Dossier(old_id.clone())).exists()
+        {
             self.fresh_id(dossier.created)
         } else {
             old_id
@@ -113,13 +125,36 @@ impl Store {
             let backup_to = self.backup_path(&id);
             fs::rename(&backup, &backup_to).map_err(|e| StoreError::io(&backup, IoAction::Move, e))?;
         }
+        let mut photos = self.trash_dir().join(format!("{trashed}.{PHOTOS_EXT}"));
+        if !photos.exists()
+            && let Some(found) = self.find_orphan_photos(&dossier.photo_ids())
+        {
+            // Left behind by a crash while the dossier was trashed.
+            photos = found;
+        }
+        if photos.exists() {
+            let photos_to = self.photos_dir(&PhotoOwner::Dossier(id.clone()));
+            fs::rename(&photos, &photos_to).map_err(|e| StoreError::io(&photos, IoAction::Move, e))?;
+        }
         sync_dir(&self.trash_dir())?;
         sync_dir(&self.dossiers_dir())?;
         Ok(id)
     }
 
-    /// Deletes a trashed dossier (and its backup) for good.
+    /// Deletes a trashed dossier (and its backup and photos) for good. The
+    /// photos go first, so that a crash never leaves them without their
+    /// dossier.
     pub fn delete_forever(&mut self, trashed: &TrashedId) -> Result<(), StoreError> {
+        let photos = self.trash_dir().join(format!("{trashed}.{PHOTOS_EXT}"));
+        if !photos.exists()
+            && let Ok(dossier) =
+                self.read_dossier_file(&self.trash_dir().join(format!("{trashed}.{DOSSIER_EXT}")))
+            && let Some(found) = self.find_orphan_photos(&dossier.photo_ids())
+        {
+            // Left behind by a crash while the dossier was trashed.
+            remove_dir_if_exists(&found)?;
+        }
+        remove_dir_if_exists(&photos)?;
         for ext in [DOSSIER_EXT.to_owned(), format!("{DOSSIER_EXT}.bak")] {
             let path = self.trash_dir().join(format!("{trashed}.{ext}"));
             match fs::remove_file(&path) {
@@ -144,7 +179,7 @@ impl Store {
 
 /// Splits `<id>-<YYYYmmdd>-<HHMMSS>[-n]` into the dossier's id and when it
 /// was deleted.
-fn split_trashed_name(stem: &str) -> (DossierId, Option<DateTime<Utc>>) {
+pub(crate) fn split_trashed_name(stem: &str) -> (DossierId, Option<DateTime<Utc>>) {
     let parts: Vec<&str> = stem.split('-').collect();
     // Find the last "<8 digits>-<6 digits>" pair: the deletion time.
     for i in (0..parts.len().saturating_sub(1)).rev() {

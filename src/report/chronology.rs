@@ -1,0 +1,372 @@
+//! The chronology of events (*chronologie des faits*): the household's log
+//! of suspicious events as a document to hand to the officer taking a
+//! complaint. Oldest first, factual: for each event its date and time,
+//! kind, place, what happened, people, vehicles, numbers and accounts,
+//! witnesses, where it was reported with the reference, and photo
+//! captions; then the identifiers seen more than once.
+//!
+//! [`build`] turns the journal into a [`Chronology`] (plain data, in the
+//! reader's language); [`render`] lays it out as an A4 PDF (typst, with
+//! `chronology.typ`: user text goes in as JSON data, never as markup) or as
+//! one self-contained HTML file (every text escaped, a CSP that forbids any
+//! external request). Exports are not encrypted: the caller shows
+//! [`super::household_text::chronology_warning`] first.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Local};
+use serde::Serialize;
+
+use super::household_text::{
+    ChronologyLabels, chronology_labels, contact_kind_name, date_format, datetime_format, event_kind_name,
+    identifier_kind_name, reported_to_name, seen_times,
+};
+use super::html::escape;
+use super::{ExportError, Format, pdf};
+use crate::lang::Lang;
+use crate::model::journal::{Entry, Journal};
+
+const TEMPLATE: &str = include_str!("chronology.typ");
+
+/// One event, ready to print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChronologyEntry {
+    /// Its number in the chronology, from 1.
+    pub number: usize,
+    /// Date and time.
+    pub when: String,
+    /// The kind of event.
+    pub kind: String,
+    /// Where.
+    pub place: String,
+    /// What happened, as written.
+    pub what: String,
+    /// The people, one line each.
+    pub people: Vec<String>,
+    /// The vehicles, one line each.
+    pub vehicles: Vec<String>,
+    /// Phone numbers and accounts, one line each.
+    pub contacts: Vec<String>,
+    /// Who saw it.
+    pub witnesses: String,
+    /// Where it was reported, with date and reference, one line each.
+    pub reports: Vec<String>,
+    /// Photo captions.
+    pub photos: Vec<String>,
+}
+
+/// The chronology of events, ready to print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Chronology {
+    /// The language code.
+    pub lang: &'static str,
+    /// The fixed texts.
+    pub labels: &'static ChronologyLabels,
+    /// How the household is named ("" when not given).
+    pub household: String,
+    /// The period covered ("" when there is no event).
+    pub period: String,
+    /// When the document was made.
+    pub generated: String,
+    /// How many events.
+    pub count: usize,
+    /// The events, oldest first.
+    pub entries: Vec<ChronologyEntry>,
+    /// The identifiers seen in more than one event, one line each.
+    pub repeated: Vec<String>,
+}
+
+fn join_some(parts: &[String], separator: &str) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.trim())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
+    let fr = lang == Lang::Fr;
+    let (colon, semicolon) = if fr {
+        ("\u{a0}: ", "\u{a0}; ")
+    } else {
+        (": ", "; ")
+    };
+    let (clothing, language, plate, reference) = if fr {
+        ("tenue", "langue", "immatriculation", "référence")
+    } else {
+        ("clothing", "language", "plate", "reference")
+    };
+    let labelled = |label: &str, value: &str| {
+        if value.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{label}{colon}{}", value.trim())
+        }
+    };
+    ChronologyEntry {
+        number,
+        when: entry.when.format(datetime_format(lang)).to_string(),
+        kind: event_kind_name(entry.kind, lang).to_owned(),
+        place: entry.place.trim().to_owned(),
+        what: entry.what.trim().to_owned(),
+        people: entry
+            .people
+            .iter()
+            .map(|p| {
+                join_some(
+                    &[
+                        p.description.clone(),
+                        labelled(clothing, &p.clothing),
+                        labelled(language, &p.language),
+                    ],
+                    semicolon,
+                )
+            })
+            .filter(|line| !line.is_empty())
+            .collect(),
+        vehicles: entry
+            .vehicles
+            .iter()
+            .map(|v| {
+                join_some(
+                    &[v.make.clone(), v.colour.clone(), labelled(plate, &v.plate)],
+                    ", ",
+                )
+            })
+            .filter(|line| !line.is_empty())
+            .collect(),
+        contacts: entry
+            .contacts
+            .iter()
+            .filter(|c| !c.value.trim().is_empty())
+            .map(|c| labelled(contact_kind_name(c.kind, lang), &c.value))
+            .collect(),
+        witnesses: entry.witnesses.trim().to_owned(),
+        reports: entry
+            .reports
+            .iter()
+            .map(|r| {
+                let day = r.date.format(date_format(lang)).to_string();
+                join_some(
+                    &[
+                        format!("{} — {day}", reported_to_name(&r.to, lang)),
+                        labelled(reference, &r.reference),
+                    ],
+                    ", ",
+                )
+            })
+            .collect(),
+        photos: entry
+            .photos
+            .iter()
+            .map(|p| {
+                if p.caption.trim().is_empty() {
+                    p.id.clone()
+                } else {
+                    p.caption.trim().to_owned()
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Builds the chronology of `journal` in `lang`, made at `now`.
+#[must_use]
+pub fn build(journal: &Journal, lang: Lang, now: DateTime<Local>) -> Chronology {
+    let chronological = journal.chronological();
+    let entries: Vec<ChronologyEntry> = chronological
+        .iter()
+        .enumerate()
+        .map(|(i, e)| entry_row(i + 1, e, lang))
+        .collect();
+    let number_of = |id| chronological.iter().position(|e| &e.id == id).map(|i| i + 1);
+    let fr = lang == Lang::Fr;
+    let repeated = journal
+        .repeated()
+        .iter()
+        .map(|r| {
+            let numbers: Vec<String> = r
+                .entries
+                .iter()
+                .filter_map(&number_of)
+                .map(|n| n.to_string())
+                .collect();
+            let since = r.first_seen.format(date_format(lang)).to_string();
+            format!(
+                "{} ({}){} {} {} — {}",
+                r.shown,
+                identifier_kind_name(r.kind, lang),
+                if fr { "\u{a0}:" } else { ":" },
+                if fr { "faits n°" } else { "events no." },
+                numbers.join(", "),
+                seen_times(r.count(), &since, lang)
+            )
+        })
+        .collect();
+    let period = journal.period().map_or_else(String::new, |(first, last)| {
+        let day = |d: chrono::NaiveDateTime| d.format(date_format(lang)).to_string();
+        if first.date() == last.date() {
+            day(first)
+        } else if fr {
+            format!("du {} au {}", day(first), day(last))
+        } else {
+            format!("{} to {}", day(first), day(last))
+        }
+    });
+    Chronology {
+        lang: lang.code(),
+        labels: chronology_labels(lang),
+        household: journal.household.trim().to_owned(),
+        period,
+        generated: now.format(datetime_format(lang)).to_string(),
+        count: entries.len(),
+        entries,
+        repeated,
+    }
+}
+
+/// Lays out the chronology as an A4 PDF.
+pub fn render_pdf(chronology: &Chronology) -> Result<Vec<u8>, ExportError> {
+    let data = serde_json::to_vec(chronology).map_err(|e| ExportError::Layout(e.to_string()))?;
+    pdf::typeset(TEMPLATE, data, chronology.labels.title, Vec::new())
+}
+
+const CSS: &str = r"
+:root { color-scheme: light; }
+body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #111;
+       max-width: 50rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; }
+.mark { display: flex; justify-content: space-between; font-size: 8.5pt; text-transform: uppercase;
+        letter-spacing: .08em; border-bottom: 1.5pt solid #111; padding-bottom: .3rem; }
+h1 { font-size: 19pt; margin: 1.2rem 0 .4rem; }
+h2 { font-size: 13pt; margin: 1.8rem 0 .5rem; border-bottom: .75pt solid #999; padding-bottom: .2rem; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .3rem 0; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+.intro, .muted { color: #444; font-size: 9.5pt; }
+.event { border-top: .75pt solid #999; padding: .6rem 0 .4rem; break-inside: avoid; }
+.event h3 { font-size: 11pt; margin: 0 0 .3rem; }
+.what { white-space: pre-wrap; margin: .2rem 0 .4rem; }
+.none { font-style: italic; }
+footer { margin-top: 2rem; border-top: .75pt solid #999; padding-top: .4rem; font-size: 8.5pt; color: #333; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print { body { margin: 0; max-width: none; padding: 0; } }
+";
+
+/// A labelled list in a `<dl>`, skipped when empty.
+fn list(h: &mut String, label: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = items.iter().map(|i| escape(i)).collect();
+    let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(label), lines.join("<br>"));
+}
+
+/// Renders the chronology as one self-contained HTML document.
+#[must_use]
+pub fn render_html(c: &Chronology) -> String {
+    let l = c.labels;
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"robots\" content=\"noindex\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        c.lang,
+        escape(l.title),
+        escape(l.confidential)
+    );
+    let _ = write!(
+        h,
+        "<div class=\"mark\"><span>{}</span><span>{} {}</span></div>\n<h1>{}</h1>\n<dl>\n",
+        escape(l.confidential),
+        escape(l.made_on),
+        escape(&c.generated),
+        escape(l.title)
+    );
+    let mut head = Vec::new();
+    if !c.household.is_empty() {
+        head.push((l.household, c.household.clone()));
+    }
+    if !c.period.is_empty() {
+        head.push((l.period, c.period.clone()));
+    }
+    head.push((l.made_on, c.generated.clone()));
+    head.push((l.count, c.count.to_string()));
+    for (k, v) in head {
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
+    }
+    let _ = writeln!(h, "</dl>\n<p class=\"intro\">{}</p>", escape(l.intro));
+    if c.entries.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.empty));
+    }
+    for e in &c.entries {
+        let _ = write!(
+            h,
+            "<section class=\"event\">\n<h3>{}. {} — {}</h3>\n<dl>\n",
+            e.number,
+            escape(&e.when),
+            escape(&e.kind)
+        );
+        if !e.place.is_empty() {
+            let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(l.place), escape(&e.place));
+        }
+        h.push_str("</dl>\n");
+        let _ = writeln!(h, "<p class=\"what\">{}</p>\n<dl>", escape(&e.what));
+        list(&mut h, l.people, &e.people);
+        list(&mut h, l.vehicles, &e.vehicles);
+        list(&mut h, l.contacts, &e.contacts);
+        if !e.witnesses.is_empty() {
+            let _ = writeln!(
+                h,
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(l.witnesses),
+                escape(&e.witnesses)
+            );
+        }
+        if e.reports.is_empty() {
+            let _ = writeln!(
+                h,
+                "<dt>{}</dt><dd class=\"none\">{}</dd>",
+                escape(l.reports),
+                escape(l.not_reported)
+            );
+        } else {
+            list(&mut h, l.reports, &e.reports);
+        }
+        list(&mut h, l.photos, &e.photos);
+        h.push_str("</dl>\n</section>\n");
+    }
+    if !c.repeated.is_empty() {
+        let _ = write!(
+            h,
+            "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n<ul>\n",
+            escape(l.repeated),
+            escape(l.repeated_intro)
+        );
+        for r in &c.repeated {
+            let _ = writeln!(h, "<li>{}</li>", escape(r));
+        }
+        h.push_str("</ul>\n");
+    }
+    let _ = write!(h, "<footer>{}</footer>\n</body>\n</html>\n", escape(l.footer));
+    h
+}
+
+/// Renders the chronology in `format`.
+pub fn render(chronology: &Chronology, format: Format) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Pdf => render_pdf(chronology),
+        Format::Html => Ok(render_html(chronology).into_bytes()),
+    }
+}
+
+/// Renders and writes the chronology to `path`, crash-safely and
+/// privately (`0600`). Not encrypted: the caller shows
+/// [`super::household_text::chronology_warning`].
+pub fn export(chronology: &Chronology, format: Format, path: &std::path::Path) -> Result<(), ExportError> {
+    let bytes = render(chronology, format)?;
+    crate::store::write_atomic(path, &bytes)?;
+    Ok(())
+}
