@@ -308,7 +308,22 @@ pub static EN: Tr = Tr {
             EmergencyNumber {
                 number: "17cyber.gouv.fr",
                 name: "17Cyber",
-                when: "Online attack: hacking, blackmail, fraud (fraudulent text or call: 33700; advice: Info Escroqueries, 0 805 805 817)",
+                when: "Online attack: hacking, blackmail, fraud",
+            },
+            EmergencyNumber {
+                number: "33700",
+                name: "Reporting fraudulent texts and calls",
+                when: "A fraudulent text or call received: report it to this number",
+            },
+            EmergencyNumber {
+                number: "0\u{a0}805\u{a0}805\u{a0}817",
+                name: "Info Escroqueries (scam advice)",
+                when: "Advice on a scam or an attempt; free call; takes no complaints",
+            },
+            EmergencyNumber {
+                number: "116\u{a0}006",
+                name: "Victim support",
+                when: "After an attack: listening, support, help with formalities, for victims and their relatives; free, 7 days a week",
             },
         ],
         col_number: "Number",
