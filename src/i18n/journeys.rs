@@ -85,6 +85,8 @@ pub struct JourneysTr {
     pub report_findings_label: &'static str,
     /// Report: a source and the day the advice citing it was checked.
     pub report_source_checked: fn(&str, &str) -> String,
+    /// Report: what the full report of a référent's visit is (and is not).
+    pub report_visit_subtitle: &'static str,
 }
 
 /// The French texts.
@@ -163,6 +165,7 @@ pub static FR: JourneysTr = JourneysTr {
     report_dwelling_unspecified: "Logement non précisé (maison ou appartement)",
     report_findings_label: "Constats\u{a0}:",
     report_source_checked: |url, day| format!("{url} (conseil vérifié le {day})"),
+    report_visit_subtitle: "Compte rendu de visite du référent sûreté, rédigé avec Vigie\u{a0}: ce n’est pas un diagnostic de sûreté officiel",
 };
 
 /// The English texts.
@@ -241,4 +244,5 @@ pub static EN: JourneysTr = JourneysTr {
     report_dwelling_unspecified: "Dwelling not given (house or flat)",
     report_findings_label: "Findings:",
     report_source_checked: |url, day| format!("{url} (advice checked on {day})"),
+    report_visit_subtitle: "Report of the security referent's visit, written with Vigie: not an official security diagnostic",
 };

@@ -391,7 +391,13 @@ pub fn build(
         lang: lang.code(),
         labels: &t.report,
         title: dossier.title.clone(),
-        subtitle: (t.journey_name)(dossier.journey).to_owned(),
+        subtitle: if dossier.journey == crate::model::checklist::Journey::Referent
+            && profile == Profile::Full
+        {
+            t.journeys.report_visit_subtitle.to_owned()
+        } else {
+            (t.journey_name)(dossier.journey).to_owned()
+        },
         generated: format_date(now, lang),
         created: format_date(dossier.created.with_timezone(&Local), lang),
         modified: format_date(dossier.modified.with_timezone(&Local), lang),
