@@ -391,8 +391,7 @@ pub fn build(
         lang: lang.code(),
         labels: &t.report,
         title: dossier.title.clone(),
-        subtitle: if dossier.journey == crate::model::checklist::Journey::Referent
-            && profile == Profile::Full
+        subtitle: if dossier.journey == crate::model::checklist::Journey::Referent && profile == Profile::Full
         {
             t.journeys.report_visit_subtitle.to_owned()
         } else {
