@@ -312,18 +312,18 @@ pub static EN: Tr = Tr {
             },
             EmergencyNumber {
                 number: "33700",
-                name: "Reporting fraudulent texts and calls",
-                when: "A fraudulent text or call received: report it to this number",
+                name: "Reporting",
+                when: "Fraudulent text or call received",
             },
             EmergencyNumber {
                 number: "0\u{a0}805\u{a0}805\u{a0}817",
-                name: "Info Escroqueries (scam advice)",
-                when: "Advice on a scam or an attempt; free call; takes no complaints",
+                name: "Info Escroqueries",
+                when: "Advice on a scam; free, takes no complaints",
             },
             EmergencyNumber {
                 number: "116\u{a0}006",
                 name: "Victim support",
-                when: "After an attack: listening, support, help with formalities, for victims and their relatives; free, 7 days a week",
+                when: "After an attack: listening and support, victims and relatives; free, 7 days a week",
             },
         ],
         col_number: "Number",

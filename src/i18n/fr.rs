@@ -323,18 +323,18 @@ pub static FR: Tr = Tr {
             },
             EmergencyNumber {
                 number: "33\u{a0}700",
-                name: "Signalement des SMS et appels frauduleux",
-                when: "Un SMS ou un appel frauduleux reçu\u{a0}: signalez-le à ce numéro",
+                name: "Signalement",
+                when: "SMS ou appel frauduleux reçu",
             },
             EmergencyNumber {
                 number: "0\u{a0}805\u{a0}805\u{a0}817",
                 name: "Info Escroqueries",
-                when: "Conseils sur une escroquerie ou une tentative\u{a0}; appel gratuit\u{a0}; ne prend pas de plainte",
+                when: "Conseils sur une escroquerie\u{a0}; gratuit, sans plainte",
             },
             EmergencyNumber {
                 number: "116\u{a0}006",
                 name: "Aide aux victimes",
-                when: "Après une agression\u{a0}: écoute, soutien, aide dans les démarches, pour les victimes et leurs proches\u{a0}; gratuit, 7\u{a0}jours sur 7",
+                when: "Après une agression\u{a0}: écoute et soutien, victimes et proches\u{a0}; gratuit, 7\u{a0}j/7",
             },
         ],
         col_number: "Numéro",
