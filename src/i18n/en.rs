@@ -318,7 +318,7 @@ pub static EN: Tr = Tr {
             EmergencyNumber {
                 number: "0\u{a0}805\u{a0}805\u{a0}817",
                 name: "Info Escroqueries",
-                when: "Advice on a scam; free, takes no complaints",
+                when: "Advice on a scam, no complaints taken; free",
             },
             EmergencyNumber {
                 number: "116\u{a0}006",

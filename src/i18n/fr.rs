@@ -329,7 +329,7 @@ pub static FR: Tr = Tr {
             EmergencyNumber {
                 number: "0\u{a0}805\u{a0}805\u{a0}817",
                 name: "Info Escroqueries",
-                when: "Conseils sur une escroquerie\u{a0}; gratuit, sans plainte",
+                when: "Conseils sur une escroquerie, pas de dépôt de plainte\u{a0}; gratuit",
             },
             EmergencyNumber {
                 number: "116\u{a0}006",
