@@ -405,6 +405,36 @@ fn no_item_tells_people_to_resist_fight_or_chase() {
 }
 
 #[test]
+fn no_item_trusts_what_an_impostor_can_show_or_do() {
+    // Fake police officers wear uniforms and armbands, show cards and can
+    // wait patiently at the door: none of these tells a genuine officer from
+    // an impostor, only 17 does (review of 2 December 2026).
+    const FR: [&str; 6] = [
+        "adulte en uniforme",
+        "un vrai policier attend",
+        "un vrai agent attend",
+        "un vrai policier porte",
+        "un vrai agent porte",
+        "un vrai policier montre",
+    ];
+    const EN: [&str; 6] = [
+        "adult in uniform",
+        "a genuine officer will wait",
+        "a real officer will wait",
+        "a genuine officer wears",
+        "a real officer wears",
+        "a genuine officer shows",
+    ];
+    for (place, text, lang) in item_texts(&builtin()) {
+        let words: &[&str] = if lang == "fr" { &FR } else { &EN };
+        let lower = text.to_lowercase();
+        for word in words {
+            assert!(!lower.contains(word), "{place} ({lang}) trusts “{word}”: {text}");
+        }
+    }
+}
+
+#[test]
 fn the_negation_check_tells_advice_from_warnings() {
     assert!(tells_to("résistez aux agresseurs", "résistez"));
     assert!(!tells_to("ne résistez pas", "résistez"));

@@ -67,7 +67,7 @@ pub struct HomeTr {
 
 /// The French texts.
 pub static FR: HomeTr = HomeTr {
-    welcome: "Bienvenue. Vigie vous accompagne dans les mesures de sûreté proposées par le ministère de l’Intérieur. Choisissez ce qui vous concerne\u{a0}:",
+    welcome: "Bienvenue. Vigie vous accompagne dans les mesures de sûreté proposées par le ministère de l’Intérieur, sans être un service du ministère. Choisissez ce qui vous concerne\u{a0}:",
     journey_for: |j| match j {
         Journey::Personal => "Pour vous et votre foyer, seul ou en famille.",
         Journey::Referent => {
@@ -152,7 +152,7 @@ pub static FR: HomeTr = HomeTr {
 
 /// The English texts.
 pub static EN: HomeTr = HomeTr {
-    welcome: "Welcome. Vigie walks you through the security measures offered by the French Ministry of the Interior. Choose what applies to you:",
+    welcome: "Welcome. Vigie walks you through the security measures offered by the French Ministry of the Interior; it is not a service of the ministry. Choose what applies to you:",
     journey_for: |j| match j {
         Journey::Personal => "For you and your household, alone or together.",
         Journey::Referent => "For the police or gendarmerie security referent visiting a home.",

@@ -40,7 +40,12 @@ pub fn build(
         lang: lang.code(),
         labels: &t.labels,
         title: dossier.title.clone(),
-        subtitle: (t.journey_name)(dossier.journey).to_owned(),
+        subtitle: if dossier.journey == crate::model::checklist::Journey::Referent && profile == Profile::Full
+        {
+            t.report_visit_subtitle.to_owned()
+        } else {
+            (t.journey_name)(dossier.journey).to_owned()
+        },
         generated: format_date(now, lang),
         created: format_date(dossier.created.with_timezone(&Local), lang),
         modified: format_date(dossier.modified.with_timezone(&Local), lang),

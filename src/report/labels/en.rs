@@ -38,7 +38,7 @@ pub static EN: Texts = Texts {
         practices: "Our vigilance practices",
         practices_intro: "The practices the family reviewed and agreed together.",
         emergency_title: "Emergency sheet",
-        emergency_intro: "Keep it near the phone and know it by heart.",
+        emergency_intro: "Keep it near the phone, out of visitors’ sight, and know it by heart.",
         numbers: &[
             EmergencyNumber {
                 number: "17",
@@ -73,14 +73,29 @@ pub static EN: Texts = Texts {
             EmergencyNumber {
                 number: "17cyber.gouv.fr",
                 name: "17Cyber",
-                when: "Online attack: hacking, blackmail, fraud (fraudulent text or call: 33700; advice: Info Escroqueries, 0 805 805 817)",
+                when: "Online attack: hacking, blackmail, fraud",
+            },
+            EmergencyNumber {
+                number: "33700",
+                name: "Reporting",
+                when: "Fraudulent text or call received",
+            },
+            EmergencyNumber {
+                number: "0\u{a0}805\u{a0}805\u{a0}817",
+                name: "Info Escroqueries",
+                when: "Advice on a scam, no complaints taken; free",
+            },
+            EmergencyNumber {
+                number: "116\u{a0}006",
+                name: "Victim support",
+                when: "After an attack: listening and support, victims and relatives; free, 7 days a week",
             },
         ],
         col_number: "Number",
         col_who: "Who answers",
         col_when: "When to call",
         call_first: "Who to call first",
-        call_first_text: "In danger: first the 17 (or 112), even if attackers or kidnappers told you not to. If you cannot speak, text the 114. Only then tell your relatives, in the agreed order. Kidnapping or ransom call: call the 17 at once, keep the contact open, pay nothing on your own; one person speaks to the kidnappers, following the investigators, and logs every call (time, number, exact words).",
+        call_first_text: "In danger: first 17 (or 112), as soon as you can call without being seen, even if attackers or kidnappers told you not to. If you cannot speak, text 114. Only then tell your relatives, in the agreed order. Kidnapping or ransom call: call 17 at once, keep the contact open, pay nothing on your own; one person speaks to the kidnappers, following the investigators, and logs every call (time, number, exact words); post nothing and tell no one but the investigators and the relatives concerned.",
         by_hand: "To fill in by hand",
         by_hand_lines: &[
             "Meeting point near home",
@@ -133,6 +148,7 @@ pub static EN: Texts = Texts {
     newly_done: |n| format!("Newly done ({n})"),
     newly_failing: |n| format!("Newly failing ({n})"),
     still_open: |n| format!("Still open ({n})"),
+    report_visit_subtitle: "Report of the security referent's visit, written with Vigie: not an official security diagnostic",
     report_findings: "Findings and recommendations",
     report_findings_intro: "What the referent found: first the points not compliant, then those to improve, each by priority.",
     report_unseen: "Points not seen",

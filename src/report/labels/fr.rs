@@ -38,7 +38,7 @@ pub static FR: Texts = Texts {
         practices: "Nos pratiques de vigilance",
         practices_intro: "Les pratiques que la famille a passées en revue et adoptées ensemble.",
         emergency_title: "Fiche d’urgence",
-        emergency_intro: "À garder près du téléphone et à connaître par cœur.",
+        emergency_intro: "À garder près du téléphone, hors de la vue des visiteurs, et à connaître par cœur.",
         numbers: &[
             EmergencyNumber {
                 number: "17",
@@ -73,14 +73,29 @@ pub static FR: Texts = Texts {
             EmergencyNumber {
                 number: "17cyber.gouv.fr",
                 name: "17Cyber",
-                when: "Attaque en ligne\u{a0}: piratage, chantage, escroquerie (SMS ou appel frauduleux\u{a0}: 33\u{a0}700\u{a0}; conseils\u{a0}: Info Escroqueries, 0\u{a0}805\u{a0}805\u{a0}817)",
+                when: "Attaque en ligne\u{a0}: piratage, chantage, escroquerie",
+            },
+            EmergencyNumber {
+                number: "33\u{a0}700",
+                name: "Signalement",
+                when: "SMS ou appel frauduleux reçu",
+            },
+            EmergencyNumber {
+                number: "0\u{a0}805\u{a0}805\u{a0}817",
+                name: "Info Escroqueries",
+                when: "Conseils sur une escroquerie, pas de dépôt de plainte\u{a0}; gratuit",
+            },
+            EmergencyNumber {
+                number: "116\u{a0}006",
+                name: "Aide aux victimes",
+                when: "Après une agression\u{a0}: écoute et soutien, victimes et proches\u{a0}; gratuit, 7\u{a0}j/7",
             },
         ],
         col_number: "Numéro",
         col_who: "Qui répond",
         col_when: "Quand l’appeler",
         call_first: "Qui appeler en premier",
-        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112), même si des agresseurs ou des ravisseurs vous l’ont interdit. Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu. Appel d’enlèvement ou de rançon\u{a0}: appelez le 17 tout de suite, ne coupez pas le contact, ne payez rien seul\u{a0}; une seule personne parle aux ravisseurs, en suivant les enquêteurs, et note chaque appel (heure, numéro, mots exacts).",
+        call_first_text: "En cas de danger\u{a0}: d’abord le 17 (ou le 112), dès que vous pouvez appeler sans être vu, même si des agresseurs ou des ravisseurs vous l’ont interdit. Si vous ne pouvez pas parler, envoyez un SMS au 114. Ensuite seulement, prévenez vos proches selon l’ordre convenu. Appel d’enlèvement ou de rançon\u{a0}: appelez le 17 tout de suite, ne coupez pas le contact, ne payez rien seul\u{a0}; une seule personne parle aux ravisseurs, en suivant les enquêteurs, et note chaque appel (heure, numéro, mots exacts)\u{a0}; ne publiez rien et n’en parlez qu’aux enquêteurs et aux proches concernés.",
         by_hand: "À remplir à la main",
         by_hand_lines: &[
             "Point de rendez-vous près du domicile",
@@ -133,6 +148,7 @@ pub static FR: Texts = Texts {
     newly_done: |n| format!("Nouvellement faits ({n})"),
     newly_failing: |n| format!("Nouvellement en défaut ({n})"),
     still_open: |n| format!("Toujours ouverts ({n})"),
+    report_visit_subtitle: "Compte rendu de visite du référent sûreté, rédigé avec Vigie\u{a0}: ce n’est pas un diagnostic de sûreté officiel",
     report_findings: "Constats et recommandations",
     report_findings_intro: "Ce que le référent a constaté\u{a0}: d’abord les points non conformes, puis ceux à améliorer, chacun par priorité.",
     report_unseen: "Points non vus",

@@ -193,6 +193,8 @@ pub struct Texts {
     pub newly_failing: fn(usize) -> String,
     /// "Still open ({n})".
     pub still_open: fn(usize) -> String,
+    /// Report: what the full report of a référent's visit is (and is not).
+    pub report_visit_subtitle: &'static str,
     /// Report: heading of the findings of a visit.
     pub report_findings: &'static str,
     /// Report: what the findings table holds.
