@@ -44,6 +44,25 @@ fn validate_accepts_the_builtin_checklists() {
 }
 
 #[test]
+fn validate_checks_exposure_sources_with_their_own_rules() {
+    let builtin = concat!(env!("CARGO_MANIFEST_DIR"), "/checklists/exposure/sources.ron");
+    let out = vigie(&["--lang", "en", "validate", builtin], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("exposure sources"),
+        "{}",
+        text(&out.stdout)
+    );
+    // A source without its links is refused, with its line.
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.ron");
+    fs::write(&mine, "(\n    sources: [\n        (id: \"x\"),\n    ],\n)\n").unwrap();
+    let out = vigie(&["--lang", "en", "validate", mine.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("mine.ron"), "{}", text(&out.stderr));
+}
+
+#[test]
 fn validate_lists_every_error_with_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.ron");

@@ -9,6 +9,7 @@
 
 pub mod archive;
 pub mod journal;
+mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, tr};
-use crate::library::{Library, validate_files};
+use crate::library::Library;
 use crate::model::checklist::Origin;
 use crate::model::validate::{IdRegistry, parse_checklist};
 use crate::report::{Format, Profile};
@@ -331,39 +332,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Backup { out: path, no_trash } => archive::backup(cli, path, *no_trash, out),
         Command::Restore { file, yes } => archive::restore(cli, file, *yes, out, err),
         Command::Journal { command } => journal::run(cli, command, out, err),
-        Command::Validate { files } => {
-            let lang = message_lang(cli, None);
-            let t = tr(lang);
-            let results = validate_files(files);
-            let mut failed = 0;
-            for result in &results {
-                match result {
-                    Ok(parsed) => {
-                        let checklist = &parsed.checklist;
-                        let file = match &checklist.origin {
-                            crate::model::checklist::Origin::User(p) => p.display().to_string(),
-                            crate::model::checklist::Origin::BuiltIn(n) => n.clone(),
-                        };
-                        writeln!(out, "{}", (t.cli_valid)(&file, checklist.items().count()))?;
-                        // Warnings go with the errors, on standard error: the
-                        // file is valid, and they say what should still be fixed.
-                        if let Some(warnings) = &parsed.warnings {
-                            writeln!(err, "{}", warnings.describe(lang))?;
-                        }
-                    }
-                    Err(e) => {
-                        failed += 1;
-                        writeln!(err, "{}", e.describe(lang))?;
-                    }
-                }
-            }
-            if failed > 0 {
-                writeln!(err, "{}", (t.cli_invalid_summary)(failed))?;
-                Ok(1)
-            } else {
-                Ok(0)
-            }
-        }
+        Command::Validate { files } => validate::run(cli, files, out, err),
         Command::Export {
             dossier,
             checklist,
