@@ -205,6 +205,11 @@ fn export_writes_a_dossier_summary_and_a_blank_form() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("not encrypted"), "the user is told");
+    assert!(
+        !text(&out.stderr).contains("weak points"),
+        "the family handout holds no weak point, and the warning says what it holds: {}",
+        text(&out.stderr)
+    );
     let page = fs::read_to_string(&html).unwrap();
     assert!(page.contains("Family handout") || page.contains("Our vigilance practices"));
     assert!(!page.contains("à revoir"), "no note in the family handout");

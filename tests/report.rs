@@ -176,6 +176,28 @@ fn the_emergency_sheet_is_one_page() {
 }
 
 #[test]
+fn each_document_says_what_it_holds_and_only_the_full_report_speaks_of_weak_points() {
+    let library = Library::load(None);
+    let d = largest_dossier(&library);
+    for profile in [Profile::Full, Profile::Family, Profile::Emergency, Profile::Blank] {
+        let r = report::build(&d, &library, profile, Lang::Fr, now());
+        // PDF text extraction breaks lines and hyphenates: compare words.
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let pdf = words(&pdf_text(&report::render(&r, Format::Pdf).unwrap()));
+        let html = String::from_utf8(report::render(&r, Format::Html).unwrap()).unwrap();
+        let describes = "il décrit les points faibles";
+        assert_eq!(
+            pdf.contains(describes),
+            profile == Profile::Full,
+            "{profile:?}: {}",
+            r.footer
+        );
+        assert_eq!(html.contains(describes), profile == Profile::Full, "{profile:?}");
+        assert!(html.contains(&format!("<footer>{}", r.footer)), "{profile:?}");
+    }
+}
+
+#[test]
 fn a_blank_form_has_every_item_and_empty_boxes() {
     let library = Library::load(None);
     let home = &library.checklists[0];

@@ -390,7 +390,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 crate::report::ExportError::Write(e) => anyhow::anyhow!((t.store_error)(&e)),
                 other @ crate::report::ExportError::Layout(_) => anyhow::anyhow!(other),
             })?;
-            writeln!(err, "{}", (t.export_warning))?;
+            writeln!(err, "{}", (t.journeys.export_warning_for)(profile))?;
             writeln!(out, "{}", (t.cli_exported)(&path.display().to_string()))?;
             Ok(0)
         }

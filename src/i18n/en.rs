@@ -238,7 +238,6 @@ pub static EN: Tr = Tr {
     summary_profile: "Document",
     export_pdf: "Export PDF…",
     export_html: "Export HTML…",
-    export_warning: "Warning: the exported file is not encrypted. It describes the home's weak points; keep it somewhere safe, do not email it, and delete it when it is no longer needed.",
     open_after_export: "Open after export",
     export_path: "Save as",
     export_to_path: "Export",

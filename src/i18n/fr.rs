@@ -251,7 +251,6 @@ pub static FR: Tr = Tr {
     summary_profile: "Document",
     export_pdf: "Exporter en PDF…",
     export_html: "Exporter en HTML…",
-    export_warning: "Attention\u{a0}: le fichier exporté n’est pas chiffré. Il décrit les points faibles du domicile\u{a0}; rangez-le en lieu sûr, ne l’envoyez pas par courriel et supprimez-le quand il ne sert plus.",
     open_after_export: "Ouvrir après l’export",
     export_path: "Enregistrer sous",
     export_to_path: "Exporter",

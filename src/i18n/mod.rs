@@ -245,8 +245,6 @@ pub struct Tr {
     pub export_pdf: &'static str,
     /// Export HTML button.
     pub export_html: &'static str,
-    /// Warning that exports are not encrypted.
-    pub export_warning: &'static str,
     /// "Open after export".
     pub open_after_export: &'static str,
     /// Label of the path field when no dialog is available.

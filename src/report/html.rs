@@ -99,7 +99,11 @@ pub fn render(report: &Report) -> String {
         Profile::Emergency => emergency(&mut h, report),
         Profile::Blank => blank(&mut h, report),
     }
-    let _ = write!(h, "<footer>{}</footer>\n</body>\n</html>\n", escape(l.keep_safe));
+    let _ = write!(
+        h,
+        "<footer>{}</footer>\n</body>\n</html>\n",
+        escape(report.footer)
+    );
     h
 }
 

@@ -222,6 +222,8 @@ pub struct Report {
     pub title: String,
     /// The journey, or what the blank form is for.
     pub subtitle: String,
+    /// The last line: what the document holds and how to keep it.
+    pub footer: &'static str,
     /// When the report was made.
     pub generated: String,
     /// When the dossier was created ("" for a blank form).
@@ -322,6 +324,7 @@ impl Report {
             labels: &texts(lang).labels,
             title: String::new(),
             subtitle: String::new(),
+            footer: (texts(lang).keep_safe_for)(profile),
             generated: String::new(),
             created: String::new(),
             modified: String::new(),

@@ -2,6 +2,7 @@
 
 use super::{EmergencyNumber, Labels, Texts};
 use crate::lang::Lang;
+use crate::report::Profile;
 use crate::words;
 
 /// The English words of the report.
@@ -108,7 +109,6 @@ pub static EN: Texts = Texts {
         blank_intro: "Tick one box per item during the visit; write findings at the end of each section.",
         blank_columns: &["Done", "Partly", "To do", "N/A"],
         observations: "Findings and recommendations",
-        keep_safe: "Confidential document: it describes a home's weak points. Keep it somewhere safe and destroy it when it is no longer needed.",
         col_owner: "Owner",
         col_due: "Due",
         col_recommendation: "Recommendation",
@@ -117,6 +117,20 @@ pub static EN: Texts = Texts {
         members_intro: "For each family member, the practices that concern them; ✓: read and agreed together.",
         agreed: "✓ read and agreed",
         not_yet: "to read together",
+    },
+    keep_safe_for: |p| match p {
+        Profile::Full => {
+            "Confidential document: it describes a home's weak points. Keep it somewhere safe and destroy it when it is no longer needed."
+        }
+        Profile::Family => {
+            "The family's document: first names, the practices agreed and the emergency sheet, with no weak point of the home. Keep it out of visitors' sight."
+        }
+        Profile::Emergency => {
+            "Emergency sheet: it does not describe the home, but what is written on it by hand is personal. Keep it near the phone, out of visitors' sight."
+        }
+        Profile::Blank => {
+            "Blank form: once filled in, it will describe a home's weak points. Keep it somewhere safe then."
+        }
     },
     date_format: "%Y-%m-%d",
     datetime_format: "%Y-%m-%d %H:%M",

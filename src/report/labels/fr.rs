@@ -2,6 +2,7 @@
 
 use super::{EmergencyNumber, Labels, Texts};
 use crate::lang::Lang;
+use crate::report::Profile;
 use crate::words;
 
 /// The French words of the report.
@@ -108,7 +109,6 @@ pub static FR: Texts = Texts {
         blank_intro: "Cochez une case par point pendant la visite\u{a0}; notez vos constats en bas de chaque section.",
         blank_columns: &["Fait", "En partie", "À faire", "Sans objet"],
         observations: "Constats et recommandations",
-        keep_safe: "Document confidentiel\u{a0}: il décrit les points faibles d’un domicile. Conservez-le en lieu sûr et détruisez-le quand il ne sert plus.",
         col_owner: "Responsable",
         col_due: "Échéance",
         col_recommendation: "Recommandation",
@@ -117,6 +117,20 @@ pub static FR: Texts = Texts {
         members_intro: "Pour chaque membre de la famille, les pratiques qui le concernent\u{a0}; ✓\u{a0}: lu et approuvé ensemble.",
         agreed: "✓ lu et approuvé",
         not_yet: "à lire ensemble",
+    },
+    keep_safe_for: |p| match p {
+        Profile::Full => {
+            "Document confidentiel\u{a0}: il décrit les points faibles d’un domicile. Conservez-le en lieu sûr et détruisez-le quand il ne sert plus."
+        }
+        Profile::Family => {
+            "Document de la famille\u{a0}: les prénoms, les pratiques convenues et la fiche d’urgence, sans aucun point faible du domicile. Gardez-le hors de la vue des visiteurs."
+        }
+        Profile::Emergency => {
+            "Fiche d’urgence\u{a0}: elle ne décrit pas le domicile, mais ce qui y est écrit à la main est personnel. Gardez-la près du téléphone, hors de la vue des visiteurs."
+        }
+        Profile::Blank => {
+            "Formulaire vierge\u{a0}: une fois rempli, il décrira les points faibles d’un domicile. Conservez-le alors en lieu sûr."
+        }
     },
     date_format: "%d/%m/%Y",
     datetime_format: "%d/%m/%Y %H:%M",

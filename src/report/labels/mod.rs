@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::Profile;
 use crate::lang::Lang;
 use crate::model::checklist::{Journey, Priority, Tag};
 use crate::model::dossier::Status;
@@ -116,8 +117,6 @@ pub struct Labels {
     pub blank_columns: &'static [&'static str],
     /// Heading for the observations of the blank form.
     pub observations: &'static str,
-    /// How to keep the document.
-    pub keep_safe: &'static str,
     /// Column: owner.
     pub col_owner: &'static str,
     /// Column: due date.
@@ -141,6 +140,8 @@ pub struct Labels {
 pub struct Texts {
     /// The fixed texts, passed to the renderers.
     pub labels: Labels,
+    /// The last line of each document: what it holds and how to keep it.
+    pub keep_safe_for: fn(Profile) -> &'static str,
     /// chrono format of a day (`%d/%m/%Y`).
     pub date_format: &'static str,
     /// Date and time format for chrono (`%d/%m/%Y %H:%M`).
