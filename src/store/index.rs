@@ -113,7 +113,7 @@ impl Store {
         let now_ns = std::time::SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
-        let index = self.read_index(&checklists);
+        let mut index = self.read_index(&checklists);
         let dir = self.dossiers_dir();
         let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
         let mut names = BTreeSet::new();
@@ -137,17 +137,21 @@ impl Store {
             entries: BTreeMap::new(),
         };
         let mut listed = Vec::with_capacity(files.len());
+        // Whether the index must be written again: an entry read from its
+        // file, or one left over from a file that is gone.
+        let mut changed = false;
         for (id, path, stamp) in files {
             let name = format!("{id}.{DOSSIER_EXT}");
             let known = index
                 .entries
-                .get(&name)
+                .remove(&name)
                 .filter(|e| stamp.is_some_and(|(len, ns)| e.len == len && e.modified_ns == ns && ns != 0));
-            let summary = match known {
-                Some(entry) => Ok(entry.summary.clone()),
-                None => self
-                    .read_dossier_file(&path)
-                    .map(|d| DossierSummary::of(&d, library)),
+            let summary = if let Some(entry) = known {
+                Ok(entry.summary)
+            } else {
+                changed = true;
+                self.read_dossier_file(&path)
+                    .map(|d| DossierSummary::of(&d, library))
             };
             // A file changed within the last moments could change again
             // within the same tick of a coarse clock without its time
@@ -170,7 +174,7 @@ impl Store {
                 summary,
             });
         }
-        if fresh != index {
+        if changed || !index.entries.is_empty() {
             // A cache: when it cannot be written (locked, full disk), the
             // list is still right, only slower next time.
             let _ = self.write_index(&fresh);

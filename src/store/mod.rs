@@ -174,11 +174,15 @@ impl Store {
                     .and_then(|n| n.to_str())
                     .is_some_and(|n| n.starts_with('.'))
                     && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmp"));
-                let is_old = entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY));
-                if is_temporary && is_old {
+                // Only a temporary file's age is asked for: a folder of
+                // 10,000 dossiers is walked without a stat per file.
+                let is_old = || {
+                    entry
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY))
+                };
+                if is_temporary && is_old() {
                     // A restore's staging folder is a temporary folder.
                     let _ = if path.is_dir() {
                         fs::remove_dir_all(&path)
