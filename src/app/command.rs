@@ -188,6 +188,10 @@ pub enum Command {
     CloseOverlay,
     /// Tell the user that no file dialog could be shown.
     NoFileDialog,
+    /// Photos on items.
+    Photo(super::photos::PhotoCommand),
+    /// Handover, import, backup and restore.
+    Archive(super::archive::ArchiveCommand),
 }
 
 impl Command {
@@ -195,6 +199,9 @@ impl Command {
     /// is shown, so that it need not wait for a background save.
     #[must_use]
     pub fn edits_in_memory(&self) -> bool {
+        if let Self::Photo(photo) = self {
+            return photo.edits_in_memory();
+        }
         matches!(
             self,
             Self::SetStatus(..)

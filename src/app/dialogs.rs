@@ -65,6 +65,10 @@ pub enum Dialog {
     Trash(Vec<TrashRow>),
     /// Emptying the trash for good.
     ConfirmEmptyTrash,
+    /// A photo's path, or removing a photo.
+    Photo(super::photos::PhotoDialog),
+    /// A handover, import, backup or restore.
+    Archive(Box<super::archive::ArchiveDialog>),
 }
 
 /// The security dialog: what is typed, and what happened.
@@ -197,6 +201,8 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
                 });
             }
             Dialog::Trash(rows) => trash_ui(ui, t, rows, commands),
+            Dialog::Photo(dialog) => super::photos::dialog_ui(ui, t, dialog, commands),
+            Dialog::Archive(dialog) => super::archive_ui::dialog_ui(ui, t, dialog, commands),
             Dialog::ConfirmEmptyTrash => {
                 ui.heading(t.home.empty_trash_question);
                 ui.label(t.home.empty_trash_explain);

@@ -39,8 +39,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     top_bar_ui(ui, state, &mut commands);
     notice_ui(ui, state, &mut commands);
     screen_ui(ui, state, &mut commands);
+    super::photos::drop_ui(ui, state, &mut commands);
     dialog_ui(ui, state, &mut commands);
     overlay_ui(ui, state, &mut commands);
+    super::photos::viewer_ui(ui, state, &mut commands);
     for command in commands {
         state.handle(command);
     }
@@ -76,7 +78,10 @@ fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
     let tokens = theme::Tokens::of(ui.ctx());
     // The list's and the steps' single keys work when no text field and no
     // dialog or window over the screen has the keyboard.
-    let keyboard = state.dialog.is_none() && state.overlay.is_none() && !ui.ctx().egui_wants_keyboard_input();
+    let keyboard = state.dialog.is_none()
+        && state.overlay.is_none()
+        && state.photos.viewer.is_none()
+        && !ui.ctx().egui_wants_keyboard_input();
     match state.screen {
         Screen::Home => home::home_ui(ui, state, commands),
         Screen::NewDossier => {
@@ -106,6 +111,7 @@ fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
                 tokens: &tokens,
                 library: &state.library,
                 today: chrono::Local::now().date_naive(),
+                photos: &state.photos,
             };
             pages::page_ui(ui, &view, session, &mut state.views, page, keyboard, commands);
         }
@@ -119,6 +125,7 @@ fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
                 tokens: &tokens,
                 library: &state.library,
                 today: chrono::Local::now().date_naive(),
+                photos: &state.photos,
             };
             summary::summary_ui(ui, &view, session, &mut state.views.summary, commands);
         }

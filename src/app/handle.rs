@@ -239,6 +239,8 @@ impl AppState {
             Command::ShowShortcuts => self.overlay = Some(Overlay::Shortcuts),
             Command::CloseOverlay => self.overlay = None,
             Command::NoFileDialog => self.notice = Some(Notice::NoFileDialog),
+            Command::Photo(command) => self.handle_photo(command),
+            Command::Archive(command) => self.handle_archive(command),
         }
     }
 
@@ -362,7 +364,9 @@ impl AppState {
             .format(self.tr().date_format)
             .to_string();
         let review = Dossier::review_of(&previous, (self.tr().review_title)(&previous.title, &date), now);
-        match self.store.create(&review) {
+        // The photos carried by the review get copies of their files.
+        let from = crate::store::PhotoOwner::Dossier(id.clone());
+        match self.store.create_with_photos_from(&review, &from) {
             Ok(new_id) => self.open_session(new_id, review),
             Err(err) => self.store_error(err),
         }
@@ -433,13 +437,14 @@ impl AppState {
         let Some(session) = &self.session else {
             return;
         };
-        let report = crate::report::build(
+        let mut report = crate::report::build(
             &session.dossier,
             &self.library,
             request.profile,
             self.lang,
             chrono::Local::now(),
         );
+        super::photos::attach_report_photos(self, &mut report, &session.id, &session.dossier);
         let path = &request.path;
         match crate::report::export(&report, request.format, path) {
             Ok(()) => {

@@ -71,6 +71,10 @@ impl AppState {
         if self.store.encryption() != Encryption::Unlocked {
             return;
         }
+        // Photos being added and files being written finish first (each
+        // holds a copy of the key until it ends).
+        self.finish_photo_imports();
+        self.finish_archive_work();
         self.flush();
         let screen = self.screen;
         self.resume = match self.session.take() {
@@ -79,6 +83,9 @@ impl AppState {
             None => self.resume.take(),
         };
         self.store.lock();
+        // The photos' textures and the decoder's copy of the key go too.
+        self.photos.cache.forget();
+        self.photos.viewer = None;
         self.dialog = None;
         self.overlay = None;
         self.notice = None;
@@ -144,6 +151,8 @@ impl AppState {
     /// Starts an encryption change: the open dossier is saved first, then
     /// converted with every other file, on a thread.
     fn convert(&mut self, change: EncryptionChange) {
+        // Photos being written with the old key are in before the change.
+        self.finish_photo_imports();
         self.flush();
         let job = match self.store.conversion(change) {
             Ok(job) => job,

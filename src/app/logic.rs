@@ -22,6 +22,7 @@ impl AppState {
         self.idle_lock(now);
         self.finish_saving(false);
         self.autosave(now);
+        self.pump_photos(ctx);
         if let Some(wait) = self.wake_after(now) {
             ctx.request_repaint_after(wait);
         }

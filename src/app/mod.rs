@@ -15,8 +15,12 @@
 //! | `logic.rs`, `tasks.rs` | timers and the background-task runner |
 //! | `frame.rs`, `window.rs` | one frame; the window's life |
 //! | `dialogs.rs`, `shortcuts.rs`, `widgets.rs`, `theme.rs`, `rows.rs` | shared pieces |
+//! | `photos.rs`, `photo_cache.rs` | photos on items, their textures |
+//! | `archive.rs`, `archive_ui.rs` | handover, import, backup, restore |
 //! | the other files | one screen or page each |
 
+mod archive;
+mod archive_ui;
 mod command;
 mod dialogs;
 mod emergency;
@@ -29,6 +33,8 @@ mod locking;
 mod logic;
 mod new_dossier;
 mod pages;
+mod photo_cache;
+mod photos;
 mod plan;
 mod rows;
 mod saving;
@@ -48,7 +54,10 @@ pub use dialogs::{Dialog, SecurityDialog, SecurityError, TrashRow};
 pub use frame::{app_ui, frame};
 pub use home::HomeUi;
 pub use household::{Dwelling, HouseholdDraft};
+pub use archive::{ArchiveAction, ArchiveCommand, ArchiveDialog, ArchiveNotice, ArchiveProblem, Opened};
 pub use new_dossier::NewDossierDraft;
+pub use photo_cache::{PhotoCache, PhotoKey, Shown};
+pub use photos::{Adding, Choosers, PhotoCommand, PhotoDialog, PhotoNotice, Photos, Picked};
 pub use plan::PlanUi;
 pub use security::{SecurityForm, UnlockDraft};
 pub use state::{

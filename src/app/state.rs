@@ -120,16 +120,24 @@ pub enum Notice {
     EncryptionDisabled,
     /// The passphrase changed.
     PassphraseChanged,
+    /// About photos.
+    Photo(super::photos::PhotoNotice),
+    /// About handover, import, backup and restore.
+    Archive(super::archive::ArchiveNotice),
 }
 
 impl Notice {
     /// Whether it reports a problem.
     #[must_use]
     pub fn is_error(&self) -> bool {
-        matches!(
-            self,
-            Self::StoreError(_) | Self::SaveFailed(_) | Self::ExportFailed(_) | Self::OpenFailed(..)
-        )
+        match self {
+            Self::Photo(notice) => notice.is_error(),
+            Self::Archive(notice) => notice.is_error(),
+            _ => matches!(
+                self,
+                Self::StoreError(_) | Self::SaveFailed(_) | Self::ExportFailed(_) | Self::OpenFailed(..)
+            ),
+        }
     }
 
     /// The notice in words.
@@ -153,6 +161,8 @@ impl Notice {
             Self::EncryptionEnabled => t.encryption_enabled.to_owned(),
             Self::EncryptionDisabled => t.encryption_disabled.to_owned(),
             Self::PassphraseChanged => t.passphrase_changed.to_owned(),
+            Self::Photo(notice) => notice.text(t),
+            Self::Archive(notice) => notice.text(t),
         }
     }
 }
@@ -257,6 +267,8 @@ pub struct AppState {
     pub last_activity: Instant,
     /// The user asked to close the window (the frame passes it on).
     pub quit_requested: bool,
+    /// Photos: textures, the photo shown large, imports, file choosers.
+    pub photos: super::photos::Photos,
 }
 
 impl AppState {
@@ -292,6 +304,7 @@ impl AppState {
             autosave_delay: AUTOSAVE_DELAY,
             last_activity: Instant::now(),
             quit_requested: false,
+            photos: super::photos::Photos::default(),
         };
         state.views.new_dossier = NewDossierDraft::new(&state.library);
         if state.store.encryption() == Encryption::Locked {

@@ -540,4 +540,5 @@ pub static EN: Tr = Tr {
     home: &super::home::EN,
     keys: &super::keys::EN,
     journeys: &super::journeys::EN,
+    photos: &super::photos::EN,
 };

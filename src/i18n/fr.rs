@@ -549,4 +549,5 @@ pub static FR: Tr = Tr {
     home: &super::home::FR,
     keys: &super::keys::FR,
     journeys: &super::journeys::FR,
+    photos: &super::photos::FR,
 };

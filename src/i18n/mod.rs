@@ -9,6 +9,7 @@ mod fr;
 pub mod home;
 pub mod journeys;
 pub mod keys;
+pub mod photos;
 
 use serde::Serialize;
 
@@ -631,4 +632,6 @@ pub struct Tr {
     pub keys: &'static keys::KeysTr,
     /// The journeys' pages, the signed record, the action plan, the cards.
     pub journeys: &'static journeys::JourneysTr,
+    /// Photos on items; the handover, import, backup and restore files.
+    pub photos: &'static photos::PhotosTr,
 }
