@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up and memory of Vigie against a bare eframe window (same backend,
 # features and window size), both closing right after their first frame,
-# under Xvfb. Vigie opens a data folder holding 1,000 dossiers.
+# under Xvfb. Vigie opens a data folder holding 10,000 dossiers (DOSSIERS=N
+# for another count); its index is built by the warm-up runs, as it would
+# be by the first start.
 #
 #   benches/startup.sh [release|debug]      (default: release)
 #
@@ -16,15 +18,16 @@ target="${CARGO_TARGET_DIR:-$root/target}/$profile"
 vigie="$target/vigie"
 bare="$target/examples/bare_window"
 runs="${RUNS:-20}"
+dossiers="${DOSSIERS:-10000}"
 for bin in "$vigie" "$bare"; do
     [[ -x "$bin" ]] || { echo "missing $bin: cargo build --$profile --bin vigie --example bare_window" >&2; exit 1; }
 done
 
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
-# One real dossier written by the store, copied to 1,000 ids.
+# One real dossier written by the store, copied to as many ids.
 "$vigie" --data-dir "$data" debug-save-loop --count 1 > /dev/null
-for n in $(seq -w 1 999); do
+for n in $(seq -w 1 $((dossiers - 1))); do
     cp "$data/dossiers/crash-test.ron" "$data/dossiers/bench-$n.ron"
 done
 echo "data folder: $(ls "$data/dossiers" | wc -l) dossiers"
@@ -39,7 +42,7 @@ cat > "$data/inner.sh" <<INNER
 set -euo pipefail
 if command -v hyperfine > /dev/null; then
     hyperfine --warmup 3 --runs $runs -N --prepare "sleep 0.3" --export-markdown "$data/times.md" \
-        -n "bare eframe window" "$bare" -n "vigie, 1000 dossiers" "$vigie_cmd"
+        -n "bare eframe window" "$bare" -n "vigie, $dossiers dossiers" "$vigie_cmd"
     cat "$data/times.md"
 else
     for cmd in "$bare" "$vigie_cmd"; do

@@ -126,7 +126,7 @@ fn turning_encryption_on_leaves_no_plain_copy_and_everything_still_opens() {
     assert_eq!(store.encryption(), Encryption::Locked);
     assert!(matches!(store.load(&id), Err(StoreError::Locked { .. })));
     assert!(matches!(
-        store.list().unwrap()[0].dossier,
+        store.list().unwrap()[0].summary,
         Err(StoreError::Locked { .. })
     ));
     store.unlock(&secret(PASSPHRASE)).unwrap();

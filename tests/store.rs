@@ -99,7 +99,7 @@ fn a_damaged_file_is_reported_with_its_line_and_left_untouched() {
     let listed = store.list().unwrap();
     let entry = listed.iter().find(|l| l.id == id).unwrap();
     assert!(entry.has_backup);
-    match &entry.dossier {
+    match &entry.summary {
         Err(StoreError::Parse { path: p, line: l, .. }) => {
             assert_eq!(p, &path);
             assert_eq!(*l, line);
@@ -232,7 +232,7 @@ fn the_list_shows_the_newest_first() {
         .list()
         .unwrap()
         .into_iter()
-        .map(|l| l.dossier.unwrap().title)
+        .map(|l| l.summary.unwrap().title)
         .collect();
     assert_eq!(titles, ["Récent", "Ancien"]);
 }
@@ -283,7 +283,7 @@ fn a_long_list_is_read_whole_and_in_order() {
     // Newest first, the damaged one last.
     let titles: Vec<String> = listed[..149]
         .iter()
-        .map(|l| l.dossier.as_ref().unwrap().title.clone())
+        .map(|l| l.summary.as_ref().unwrap().title.clone())
         .collect();
     let expected: Vec<String> = (0..150)
         .rev()
@@ -292,7 +292,7 @@ fn a_long_list_is_read_whole_and_in_order() {
         .collect();
     assert_eq!(titles, expected);
     assert_eq!(listed[149].id, ids[7]);
-    assert!(listed[149].dossier.is_err());
+    assert!(listed[149].summary.is_err());
 }
 
 #[test]

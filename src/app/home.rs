@@ -83,15 +83,7 @@ pub fn home_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
                 let id = ui.scope_id().with("dossiers");
                 rows::list_ui(ui, id, shown.len(), viewport, None, |ui, index| {
                     let i = shown[index];
-                    dossier_ui(
-                        ui,
-                        t,
-                        &tokens,
-                        &state.dossiers[i],
-                        state.summaries.get(i),
-                        today,
-                        commands,
-                    );
+                    dossier_ui(ui, t, &tokens, &state.dossiers[i], today, commands);
                     ui.add_space(theme::SPACE_S);
                 });
                 checklist_problems_ui(ui, t, &tokens, state);
@@ -142,8 +134,8 @@ fn due_ui(
     commands: &mut Vec<Command>,
 ) {
     let mut due: Vec<(usize, String)> = Vec::new();
-    for (i, summary) in state.summaries.iter().enumerate() {
-        let Some(s) = summary else {
+    for (i, listed) in state.dossiers.iter().enumerate() {
+        let Ok(s) = &listed.summary else {
             continue;
         };
         if let Some(day) = s.review_due.filter(|_| s.review_is_due(today)) {
@@ -152,8 +144,9 @@ fn due_ui(
                 (t.home.due_review)(&s.title, &day.format(t.date_format).to_string()),
             ));
         }
-        if !s.overdue.is_empty() {
-            due.push((i, (t.home.due_actions)(&s.title, s.overdue.len())));
+        let overdue = s.overdue(today);
+        if overdue > 0 {
+            due.push((i, (t.home.due_actions)(&s.title, overdue)));
         }
     }
     if due.is_empty() {
@@ -186,7 +179,7 @@ fn due_ui(
 /// Search, sort, and the journey filter with its counts.
 fn caseload_bar_ui(ui: &mut egui::Ui, t: &Tr, state: &mut AppState, commands: &mut Vec<Command>) {
     let mut counts = [0_usize; 3];
-    for s in state.summaries.iter().flatten() {
+    for s in state.dossiers.iter().filter_map(|l| l.summary.as_ref().ok()) {
         counts[journey_index(s.journey)] += 1;
     }
     let sort = state.settings.home_sort;
@@ -259,14 +252,14 @@ fn shown_rows(state: &mut AppState) -> Vec<usize> {
     {
         return rows.clone();
     }
-    let summaries = &state.summaries;
-    let mut rows: Vec<usize> = (0..state.dossiers.len())
-        .filter(|&i| match summaries.get(i).and_then(Option::as_ref) {
+    let listed = &state.dossiers;
+    let mut rows: Vec<usize> = (0..listed.len())
+        .filter(|&i| match listed[i].summary.as_ref().ok() {
             Some(s) => key.filter.is_none_or(|j| j == s.journey) && s.matches(&key.search),
             None => key.search.is_empty(),
         })
         .collect();
-    let get = |i: usize| summaries.get(i).and_then(Option::as_ref);
+    let get = |i: usize| listed[i].summary.as_ref().ok();
     rows.sort_by(|&a, &b| match (get(a), get(b)) {
         (Some(x), Some(y)) => compare(x, y, key.sort),
         (Some(_), None) => std::cmp::Ordering::Less,
@@ -299,7 +292,6 @@ fn dossier_ui(
     t: &Tr,
     tokens: &theme::Tokens,
     listed: &Listed,
-    summary: Option<&Option<DossierSummary>>,
     today: NaiveDate,
     commands: &mut Vec<Command>,
 ) {
@@ -308,9 +300,9 @@ fn dossier_ui(
         .inner_margin(theme::SPACE_M)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            match (summary.and_then(Option::as_ref), &listed.dossier) {
-                (Some(s), _) => summary_ui(ui, t, tokens, &listed.id, s, today, commands),
-                (None, Err(err)) => {
+            match &listed.summary {
+                Ok(s) => summary_ui(ui, t, tokens, &listed.id, s, today, commands),
+                Err(err) => {
                     ui.label(egui::RichText::new(listed.path.display().to_string()).strong());
                     ui.colored_label(tokens.critical, t.damaged_dossier);
                     ui.label((t.store_error)(err));
@@ -323,7 +315,6 @@ fn dossier_ui(
                         }
                     });
                 }
-                (None, Ok(_)) => {}
             }
         });
 }
@@ -380,8 +371,9 @@ fn summary_ui(
                 egui::RichText::new((t.review_due_badge)(&due)).strong(),
             );
         }
-        if !s.overdue.is_empty() {
-            ui.colored_label(tokens.critical, (t.home.overdue_actions)(s.overdue.len()));
+        let overdue = s.overdue(today);
+        if overdue > 0 {
+            ui.colored_label(tokens.critical, (t.home.overdue_actions)(overdue));
         }
     });
     ui.horizontal_wrapped(|ui| {

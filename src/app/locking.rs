@@ -90,7 +90,6 @@ impl AppState {
         self.overlay = None;
         self.notice = None;
         self.dossiers.clear();
-        self.summaries.clear();
         self.list_generation += 1;
         self.views = super::state::Views {
             home: std::mem::take(&mut self.views.home),

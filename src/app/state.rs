@@ -19,7 +19,6 @@ use super::walkthrough::WalkUi;
 use crate::i18n::{Tr, tr};
 use crate::lang::Lang;
 use crate::library::Library;
-use crate::model::summary::DossierSummary;
 use crate::model::{Dossier, DossierId};
 use crate::report::ExportError;
 use crate::settings::Settings;
@@ -243,11 +242,8 @@ pub struct AppState {
     pub dialog: Option<Dialog>,
     /// The window shown over the screen, if any.
     pub overlay: Option<Overlay>,
-    /// The dossiers, as last listed.
+    /// The dossiers, as last listed, with what the list shows of each.
     pub dossiers: Vec<Listed>,
-    /// What the list shows of each dossier (`None` for a damaged file), in
-    /// the order of [`AppState::dossiers`].
-    pub summaries: Vec<Option<DossierSummary>>,
     /// Counts the readings of the dossier list, so that views know when to
     /// work out again what they derive from it.
     pub list_generation: u64,
@@ -294,7 +290,6 @@ impl AppState {
             dialog: None,
             overlay: None,
             dossiers: Vec::new(),
-            summaries: Vec::new(),
             list_generation: 0,
             notice,
             unlock_error: None,
@@ -338,21 +333,8 @@ impl AppState {
 
     /// Reads the dossier list again.
     pub fn refresh_list(&mut self) {
-        match self.store.list() {
-            Ok(list) => {
-                let today = chrono::Local::now().date_naive();
-                let library = &self.library.checklists;
-                self.summaries = list
-                    .iter()
-                    .map(|l| {
-                        l.dossier
-                            .as_ref()
-                            .ok()
-                            .map(|d| DossierSummary::of(d, library, today))
-                    })
-                    .collect();
-                self.dossiers = list;
-            }
+        match self.store.list_with(&self.library.checklists) {
+            Ok(list) => self.dossiers = list,
             Err(err) => self.notice = Some(Notice::StoreError(Arc::new(err))),
         }
         self.list_generation += 1;
@@ -364,7 +346,7 @@ impl AppState {
         self.dossiers
             .iter()
             .find(|l| &l.id == id)
-            .and_then(|l| l.dossier.as_ref().ok())
-            .map(|d| d.title.clone())
+            .and_then(|l| l.summary.as_ref().ok())
+            .map(|s| s.title.clone())
     }
 }

@@ -369,7 +369,11 @@ fn sha256_hex(bytes: &[u8]) -> String {
 fn same_ids(listed: &[crate::store::Listed], dossier: &Dossier) -> Vec<DossierId> {
     listed
         .iter()
-        .filter(|l| l.dossier.as_ref().is_ok_and(|d| is_same_dossier(d, dossier)))
+        .filter(|l| {
+            l.summary
+                .as_ref()
+                .is_ok_and(|s| s.created == dossier.created && s.journey == dossier.journey)
+        })
         .map(|l| l.id.clone())
         .collect()
 }

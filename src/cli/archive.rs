@@ -103,7 +103,7 @@ fn find_dossier(store: &Store, arg: &str, lang: Lang) -> anyhow::Result<DossierI
         .map_err(|e| anyhow::anyhow!((tr(lang).store_error)(&e)))?;
     let matching: Vec<DossierId> = listed
         .iter()
-        .filter(|l| l.dossier.as_ref().is_ok_and(|d| d.title == arg))
+        .filter(|l| l.summary.as_ref().is_ok_and(|s| s.title == arg))
         .map(|l| l.id.clone())
         .collect();
     match matching.as_slice() {

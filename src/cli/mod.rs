@@ -18,7 +18,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, tr};
 use crate::library::{Library, validate_files};
-use crate::model::Progress;
 use crate::model::checklist::Origin;
 use crate::model::validate::{IdRegistry, parse_checklist};
 use crate::report::{Format, Profile};
@@ -441,7 +440,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 return Ok(0);
             }
             let library = Library::load(Some(&store.checklists_dir()));
-            let listed = store.list().map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
+            let listed = store
+                .list_with(&library.checklists)
+                .map_err(|e| anyhow::anyhow!((t.store_error)(&e)))?;
             if listed.is_empty() {
                 writeln!(
                     out,
@@ -459,16 +460,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             ]];
             for entry in &listed {
                 let file = entry.path.display().to_string();
-                rows.push(match &entry.dossier {
+                rows.push(match &entry.summary {
                     Ok(d) => {
-                        let p = Progress::of_dossier(d, &library.checklists);
                         [
                             d.title.clone(),
                             (t.journey_name)(d.journey).to_owned(),
                             format!(
                                 "{} · {}",
-                                (t.answered_of)(p.answered, p.total),
-                                (t.score)(p.score())
+                                (t.answered_of)(d.answered, d.total),
+                                (t.score)(d.score)
                             ),
                             d.modified
                                 .with_timezone(&chrono::Local)

@@ -24,6 +24,9 @@ pub struct DossierSummary {
     /// The place of the visit, if given.
     #[serde(default)]
     pub place: String,
+    /// When it was created (with the journey, what tells the same dossier
+    /// handed over again).
+    pub created: DateTime<Utc>,
     /// When it last changed.
     pub modified: DateTime<Utc>,
     /// When it should next be reviewed.
@@ -38,25 +41,27 @@ pub struct DossierSummary {
     pub score: Option<u8>,
     /// Open critical items.
     pub open_critical: usize,
-    /// Actions of the plan whose due date is past, by due date.
+    /// The due dates of the plan's actions, earliest first (overdue ones
+    /// are told on the day the list is shown).
     #[serde(default)]
-    pub overdue: Vec<NaiveDate>,
+    pub due_dates: Vec<NaiveDate>,
     /// Family cards agreed by every member concerned, and cards in all.
     #[serde(default)]
     pub cards: (usize, usize),
 }
 
 impl DossierSummary {
-    /// The summary of `dossier` on `today`.
+    /// The summary of `dossier` (the progress counts need its checklists:
+    /// with none, they are zero).
     #[must_use]
-    pub fn of(dossier: &Dossier, library: &[Checklist], today: NaiveDate) -> Self {
+    pub fn of(dossier: &Dossier, library: &[Checklist]) -> Self {
         let p = Progress::of_dossier(dossier, library);
-        let mut overdue: Vec<NaiveDate> = action_plan(dossier, library, today)
+        // The plan's due dates do not depend on the day.
+        let mut due_dates: Vec<NaiveDate> = action_plan(dossier, library, NaiveDate::MIN)
             .iter()
-            .filter(|e| e.overdue)
             .filter_map(|e| e.due)
             .collect();
-        overdue.sort_unstable();
+        due_dates.sort_unstable();
         Self {
             title: dossier.title.clone(),
             journey: dossier.journey,
@@ -70,19 +75,26 @@ impl DossierSummary {
                 .as_ref()
                 .map(|v| v.place.clone())
                 .unwrap_or_default(),
+            created: dossier.created,
             modified: dossier.modified,
             review_due: dossier.review_due,
             answered: p.answered,
             total: p.total,
             score: p.score(),
             open_critical: p.open_critical,
-            overdue,
+            due_dates,
             cards: if dossier.journey == Journey::Family {
                 dossier.cards_agreed(library)
             } else {
                 (0, 0)
             },
         }
+    }
+
+    /// How many of the plan's actions are overdue on `today`.
+    #[must_use]
+    pub fn overdue(&self, today: NaiveDate) -> usize {
+        self.due_dates.partition_point(|d| *d < today)
     }
 
     /// Whether the review date has come on `today`.

@@ -38,6 +38,7 @@ mod error;
 mod files;
 mod format;
 mod household;
+mod index;
 mod photos;
 mod save;
 mod trash;
@@ -51,6 +52,7 @@ use std::time::SystemTime;
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
+use crate::model::summary::DossierSummary;
 use crate::model::{Dossier, DossierId};
 use crate::settings::Settings;
 pub use convert::{Conversion, ConversionDone, ConversionProgress, EncryptionChange, PRIVATE_ROOT_FILES};
@@ -63,6 +65,7 @@ pub(crate) use files::{create_private_dir, sync_dir};
 pub(crate) use format::to_ron;
 pub use format::{from_ron, parse_dossier, parse_dossier_bytes, read_dossier};
 pub use household::{HouseholdDoc, HouseholdFile, InventoryFile, JournalFile};
+pub use index::{INDEX_FILE, is_index};
 pub use photos::{
     DataFolder, JOURNAL_PHOTOS, PHOTOS_EXT, PhotoFileError, PhotoOwner, PhotoSize, photo_id_of_file,
 };
@@ -77,8 +80,8 @@ pub struct Listed {
     pub id: DossierId,
     /// Its file.
     pub path: PathBuf,
-    /// The dossier, or why it could not be loaded.
-    pub dossier: Result<Dossier, StoreError>,
+    /// What the list shows of it, or why it could not be loaded.
+    pub summary: Result<DossierSummary, StoreError>,
     /// Whether a backup exists.
     pub has_backup: bool,
 }
@@ -259,8 +262,10 @@ impl Store {
         self.dossiers_dir().join(format!("{id}.{DOSSIER_EXT}.bak"))
     }
 
-    /// Every dossier in the folder, sorted by last change (newest first),
-    /// with the ones that fail to load last.
+    /// Every dossier in the folder, read whole, sorted by last change
+    /// (newest first), the ones that fail to load last. Their summaries
+    /// count no progress (that needs the checklists: see
+    /// [`Store::list_with`], which the window uses, with its index).
     pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
         let dir = self.dossiers_dir();
         let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
@@ -279,18 +284,15 @@ impl Store {
             }
             let id = DossierId(stem.to_owned());
             listed.push(Listed {
-                dossier: self.read_dossier_file(&path),
+                summary: self
+                    .read_dossier_file(&path)
+                    .map(|d| DossierSummary::of(&d, &[])),
                 has_backup: self.backup_path(&id).exists(),
                 id,
                 path,
             });
         }
-        listed.sort_by(|a, b| match (&a.dossier, &b.dossier) {
-            (Ok(x), Ok(y)) => y.modified.cmp(&x.modified).then_with(|| a.id.cmp(&b.id)),
-            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-            (Err(_), Err(_)) => a.id.cmp(&b.id),
-        });
+        index::sort_listed(&mut listed);
         Ok(listed)
     }
 
