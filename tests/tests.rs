@@ -8,6 +8,7 @@
     reason = "test helpers fail loudly on purpose"
 )]
 
+mod archive_ui;
 mod background_save;
 mod cli;
 mod cli_archive;
@@ -25,6 +26,7 @@ mod long_lists;
 mod network;
 mod photo_report;
 mod photos;
+mod photos_ui;
 mod record;
 mod report;
 mod security;

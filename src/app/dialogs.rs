@@ -201,7 +201,7 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
                 });
             }
             Dialog::Trash(rows) => trash_ui(ui, t, rows, commands),
-            Dialog::Photo(dialog) => super::photos::dialog_ui(ui, t, dialog, commands),
+            Dialog::Photo(dialog) => super::photo_view::dialog_ui(ui, t, dialog, commands),
             Dialog::Archive(dialog) => super::archive_ui::dialog_ui(ui, t, dialog, commands),
             Dialog::ConfirmEmptyTrash => {
                 ui.heading(t.home.empty_trash_question);

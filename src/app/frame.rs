@@ -8,7 +8,8 @@ use super::command::{Command, Navigation};
 use super::dialogs::dialog_ui;
 use super::pages::{self, View};
 use super::shortcuts::{self, Scope, Shortcut};
-use super::state::{AppState, Overlay, Page, SaveState, Screen};
+use super::photos::{PhotoCommand, PhotoNotice};
+use super::state::{AppState, Notice, Overlay, Page, SaveState, Screen};
 use super::{home, new_dossier, security, summary, theme};
 use crate::lang::Lang;
 use crate::settings::{Theme, Zoom};
@@ -39,10 +40,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     top_bar_ui(ui, state, &mut commands);
     notice_ui(ui, state, &mut commands);
     screen_ui(ui, state, &mut commands);
-    super::photos::drop_ui(ui, state, &mut commands);
+    super::photo_view::drop_ui(ui, state, &mut commands);
     dialog_ui(ui, state, &mut commands);
     overlay_ui(ui, state, &mut commands);
-    super::photos::viewer_ui(ui, state, &mut commands);
+    super::photo_view::viewer_ui(ui, state, &mut commands);
     for command in commands {
         state.handle(command);
     }
@@ -220,6 +221,12 @@ fn notice_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                         && ui.button(t.retry).clicked()
                     {
                         commands.push(Command::SaveNow);
+                    }
+                    if let Notice::Photo(PhotoNotice::Removed(dossier, item, photo)) = notice
+                        && ui.button(t.photos.undo).clicked()
+                    {
+                        let put_back = PhotoCommand::PutBack(dossier.clone(), item.clone(), photo.clone());
+                        commands.push(Command::Photo(put_back));
                     }
                     if ui.button(t.close).clicked() {
                         commands.push(Command::DismissNotice);

@@ -84,7 +84,7 @@ impl AppState {
         };
         self.store.lock();
         // The photos' textures and the decoder's copy of the key go too.
-        self.photos.cache.forget();
+        self.photos.cache.forget(&self.tasks);
         self.photos.viewer = None;
         self.dialog = None;
         self.overlay = None;

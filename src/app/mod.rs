@@ -12,16 +12,18 @@
 //! | `state.rs` | [`AppState`], [`Screen`], [`Page`], [`Session`], [`Notice`], [`Views`] |
 //! | `command.rs` | [`Command`], [`Navigation`] |
 //! | `handle.rs`, `saving.rs`, `locking.rs` | carrying out commands; saving; encryption |
-//! | `logic.rs`, `tasks.rs` | timers and the background-task runner |
+//! | `logic.rs`, `tasks.rs`, `decoder.rs` | timers and the background-task runner (with its photo decoder) |
 //! | `frame.rs`, `window.rs` | one frame; the window's life |
 //! | `dialogs.rs`, `shortcuts.rs`, `widgets.rs`, `theme.rs`, `rows.rs` | shared pieces |
-//! | `photos.rs`, `photo_cache.rs` | photos on items, their textures |
-//! | `archive.rs`, `archive_ui.rs` | handover, import, backup, restore |
+//! | `photos.rs`, `photo_strip.rs`, `photo_view.rs`, `photo_cache.rs` | photos on items: state and commands, the strip of a card, the large view and drops, the textures |
+//! | `archive.rs`, `archive_job.rs`, `archive_ui.rs` | handover, import, backup, restore: commands, the work on a thread, the dialogs |
 //! | the other files | one screen or page each |
 
 mod archive;
+mod archive_job;
 mod archive_ui;
 mod command;
+mod decoder;
 mod dialogs;
 mod emergency;
 mod family;
@@ -34,6 +36,8 @@ mod logic;
 mod new_dossier;
 mod pages;
 mod photo_cache;
+mod photo_strip;
+mod photo_view;
 mod photos;
 mod plan;
 mod rows;
@@ -50,11 +54,13 @@ mod widgets;
 mod window;
 
 pub use command::{Command, ExportRequest, Navigation, NewDossier};
+pub use decoder::{Decoded, Decoder};
 pub use dialogs::{Dialog, SecurityDialog, SecurityError, TrashRow};
 pub use frame::{app_ui, frame};
 pub use home::HomeUi;
 pub use household::{Dwelling, HouseholdDraft};
 pub use archive::{ArchiveAction, ArchiveCommand, ArchiveDialog, ArchiveNotice, ArchiveProblem, Opened};
+pub use archive_job::{ArchiveJob, ArchiveOutcome, open_dialog, save_dialog};
 pub use new_dossier::NewDossierDraft;
 pub use photo_cache::{PhotoCache, PhotoKey, Shown};
 pub use photos::{Adding, Choosers, PhotoCommand, PhotoDialog, PhotoNotice, Photos, Picked};

@@ -29,7 +29,7 @@ pub enum Job {
     /// Prepare and write photos for an item.
     Photos(super::photos::PhotoImport),
     /// Write or read a handover or backup file, import, restore.
-    Archive(super::archive::ArchiveJob),
+    Archive(super::archive_job::ArchiveJob),
 }
 
 /// The kind of a task, to ask whether one is under way.
@@ -59,7 +59,7 @@ pub enum Outcome {
     /// Photos were written, or refused.
     PhotosAdded(super::photos::PhotosAdded),
     /// A handover, import, backup or restore step ended.
-    Archive(super::archive::ArchiveOutcome),
+    Archive(super::archive_job::ArchiveOutcome),
     /// The task's thread stopped unexpectedly.
     Crashed(TaskKind),
 }
@@ -110,6 +110,9 @@ pub struct Tasks {
     pub background: bool,
     running: Vec<Running>,
     done: VecDeque<Outcome>,
+    /// The photo decoder's thread, started the first time a photo is
+    /// drawn.
+    decoder: Option<super::decoder::Decoder>,
 }
 
 impl std::fmt::Debug for Tasks {
@@ -119,6 +122,7 @@ impl std::fmt::Debug for Tasks {
             .field("background", &self.background)
             .field("running", &kinds)
             .field("done", &self.done.len())
+            .field("decoder", &self.decoder)
             .finish()
     }
 }
@@ -141,6 +145,21 @@ impl Tasks {
         } else {
             self.done.push_back(job.run());
         }
+    }
+
+    /// The photo decoder (its `vigie-photos` thread started the first
+    /// time); `None` when no thread can be had.
+    pub fn decoder(&mut self, ctx: &egui::Context) -> Option<&super::decoder::Decoder> {
+        if self.decoder.is_none() {
+            self.decoder = super::decoder::Decoder::start(ctx.clone());
+        }
+        self.decoder.as_ref()
+    }
+
+    /// The photo decoder, if it was started.
+    #[must_use]
+    pub fn running_decoder(&self) -> Option<&super::decoder::Decoder> {
+        self.decoder.as_ref()
     }
 
     /// Whether a task of this kind is under way.

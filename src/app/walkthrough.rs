@@ -489,8 +489,8 @@ fn item_ui(
                     walk.selected = Some(item.id.clone());
                 }
             }
-            let strip = super::photos::StripMode::Card { selected };
-            super::photos::strip_ui(ui, view, session, &item.id, strip, commands);
+            let strip = super::photo_strip::StripMode::Card { selected };
+            super::photo_strip::strip_ui(ui, view, session, &item.id, strip, commands);
             let expanded = walk.expanded.contains(&item.id);
             let header = widgets::guidance_fold(ui, t, lang, item, Some(expanded));
             if header.header_response.clicked() {

@@ -42,6 +42,10 @@ pub struct PhotosTr {
     pub remove_explain: &'static str,
     /// The button that removes it.
     pub remove_confirm: &'static str,
+    /// Notice: a photo was removed.
+    pub removed: &'static str,
+    /// The button that puts a photo just removed back.
+    pub undo: &'static str,
     /// A photo being decoded.
     pub loading: &'static str,
     /// A photo whose file cannot be shown.
@@ -374,8 +378,10 @@ pub static FR: PhotosTr = PhotosTr {
     remove: "Retirer…",
     remove_help: "Retirer cette photo du dossier",
     remove_question: "Retirer cette photo\u{a0}?",
-    remove_explain: "Elle ne figurera plus dans ce dossier ni dans ses rapports.",
+    remove_explain: "Elle ne figurera plus dans ce dossier ni dans ses rapports. Vous pourrez la remettre juste après.",
     remove_confirm: "Retirer la photo",
+    removed: "Photo retirée du dossier.",
+    undo: "Remettre la photo",
     loading: "Chargement…",
     unreadable: "Cette photo ne peut pas être affichée.",
     viewer_title: |n, of, item| format!("Photo {n} sur {of} — {item}"),
@@ -561,8 +567,10 @@ pub static EN: PhotosTr = PhotosTr {
     remove: "Remove…",
     remove_help: "Remove this photo from the dossier",
     remove_question: "Remove this photo?",
-    remove_explain: "It will no longer be in this dossier nor in its reports.",
+    remove_explain: "It will no longer be in this dossier nor in its reports. You can put it back right after.",
     remove_confirm: "Remove the photo",
+    removed: "Photo removed from the dossier.",
+    undo: "Put the photo back",
     loading: "Loading…",
     unreadable: "This photo cannot be shown.",
     viewer_title: |n, of, item| format!("Photo {n} of {of} — {item}"),
