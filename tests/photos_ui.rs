@@ -18,6 +18,24 @@ use vigie::store::{PhotoOwner, PhotoSize, Store};
 
 use crate::util::{click, harness, jpeg_with_gps, png, sample_dossier, type_into};
 
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(h: &mut Harness<'_, AppState>, path: PathBuf) {
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+}
+
 /// A folder with the sample dossier, open in the window on its item list,
 /// and a phone photo (`phone.jpg`) and a PNG (`plan.png`) beside it.
 fn open_with_photos_at_hand(root: &Path, lang: Lang) -> (Harness<'static, AppState>, DossierId, PathBuf, PathBuf) {
@@ -75,7 +93,7 @@ fn add_photo_without_a_file_chooser_asks_for_the_path() {
     assert_eq!((photo.width, photo.height), (64, 48));
 
     // Written in the data folder, without its GPS position, and saved.
-    let store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
     let owner = PhotoOwner::Dossier(id.clone());
     let bytes = store.data_folder().read_photo(&owner, &photo.id, PhotoSize::Full).unwrap();
     assert!(!bytes.windows(4).any(|w| w == b"Exif"), "no metadata left");
@@ -109,10 +127,7 @@ fn files_dropped_on_the_window_go_to_the_selected_item() {
     let (mut h, _, jpeg, png_file) = open_with_photos_at_hand(dir.path(), Lang::En);
     let item = selected(&h);
     for path in [jpeg, png_file] {
-        h.input_mut().dropped_files.push(egui::DroppedFile {
-            path: Some(path),
-            ..Default::default()
-        });
+        drop_file(&mut h, path);
     }
     h.run();
     let dossier = &h.state().session().unwrap().dossier;
@@ -122,10 +137,7 @@ fn files_dropped_on_the_window_go_to_the_selected_item() {
     // the user is told why.
     h.state_mut().handle(Command::Navigate(Navigation::Home));
     h.run();
-    h.input_mut().dropped_files.push(egui::DroppedFile {
-        path: Some(dir.path().join("phone.jpg")),
-        ..Default::default()
-    });
+    drop_file(&mut h, dir.path().join("phone.jpg"));
     h.run();
     assert!(h.query_by_label_contains("To add photos, first open an item").is_some());
 }
@@ -206,7 +218,7 @@ fn a_caption_is_typed_on_the_card_and_a_photo_removed_can_be_put_back() {
     assert_eq!(dossier.photos_of(&item).len(), 1, "put back");
     assert_eq!(dossier.photos_of(&item)[0].caption, "Ladder by the shed", "with its caption");
     let photo = dossier.photos_of(&item)[0].id.clone();
-    let store = Store::open(dir.path()).unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
     assert_eq!(store.load(&id).unwrap().photo_count(), 1, "saved");
     let owner = PhotoOwner::Dossier(id);
     assert!(store.data_folder().read_photo(&owner, &photo, PhotoSize::Full).is_ok(), "its file is whole");
