@@ -36,18 +36,19 @@ pub fn dialog_ui(ui: &mut egui::Ui, t: &'static Tr, dialog: &mut ArchiveDialog, 
         });
         return;
     }
-    egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-        match (dialog.action, &dialog.opened) {
-            (ArchiveAction::Import, Some(Opened::Handover(opened, same))) => {
-                import_preview_ui(ui, t, &tokens, &opened.preview, same, commands);
-            }
-            (ArchiveAction::Restore, Some(Opened::Backup(opened))) => {
-                restore_preview_ui(ui, t, &tokens, &opened.preview, dialog.existing, commands);
-            }
-            (ArchiveAction::Handover | ArchiveAction::Backup, _) => write_ui(ui, t, &tokens, dialog, commands),
-            (ArchiveAction::Import | ArchiveAction::Restore, _) => read_ui(ui, t, &tokens, dialog, commands),
+    // No scroll area: inside a modal it keeps the height of its first
+    // frame, and the strength line or an error would push the buttons out
+    // of sight. Each step fits an 800 × 600 window.
+    match (dialog.action, &dialog.opened) {
+        (ArchiveAction::Import, Some(Opened::Handover(opened, same))) => {
+            import_preview_ui(ui, t, &tokens, &opened.preview, same, commands);
         }
-    });
+        (ArchiveAction::Restore, Some(Opened::Backup(opened))) => {
+            restore_preview_ui(ui, t, &tokens, &opened.preview, dialog.existing, commands);
+        }
+        (ArchiveAction::Handover | ArchiveAction::Backup, _) => write_ui(ui, t, &tokens, dialog, commands),
+        (ArchiveAction::Import | ArchiveAction::Restore, _) => read_ui(ui, t, &tokens, dialog, commands),
+    }
 }
 
 /// The file to write or read, with *Choose…* (the system's chooser; when

@@ -61,6 +61,13 @@ pub fn strip_ui(
         }
         ui.horizontal_wrapped(|ui| {
             for (index, photo) in photos.iter().enumerate() {
+                // A tile is a column (photo, caption, button): the row
+                // cannot wrap it by itself, so it is sent to the next row
+                // when it does not fit.
+                let width = thumb_size(photo, height).x.max(CAPTION_WIDTH);
+                if index > 0 && ui.available_size_before_wrap().x < width {
+                    ui.end_row();
+                }
                 ui.push_id(photo.id.as_str(), |ui| {
                     tile_ui(ui, view, photo, index + 1, height, editable, commands);
                 });

@@ -272,16 +272,20 @@ pub(super) fn passphrase_pair_ui(
         form.strength = Some(Strength::of(&form.new_passphrase));
     }
     if let Some(strength) = form.strength.filter(|_| !form.new_passphrase.is_empty()) {
+        let colour = if strength.is_enough() {
+            tokens.status(crate::model::Status::Done)
+        } else {
+            tokens.critical
+        };
+        // The words under a thin bar rather than inside it: over the bar's
+        // empty part they could not be read.
         ui.add(
             egui::ProgressBar::new(strength.fraction())
                 .desired_width(ui.available_width())
-                .fill(if strength.is_enough() {
-                    tokens.status(crate::model::Status::Done)
-                } else {
-                    tokens.critical
-                })
-                .text(egui::RichText::new((t.strength)(strength.score)).color(tokens.text_on_colour())),
+                .desired_height(6.0)
+                .fill(colour),
         );
+        ui.label(egui::RichText::new((t.strength)(strength.score)).color(colour));
     }
     ui.add_space(theme::SPACE_S);
     passphrase_field(ui, again, &mut form.confirm);
