@@ -101,7 +101,13 @@ fn list_with_photos(root: &Path, library: &Library, count: usize) -> (AppState, 
         .iter()
         .find(|c| c.id.as_str() == "home-consultation")
         .unwrap();
-    let mut dossier = Dossier::new("Liste", Journey::Personal, vec![checklist.id.clone()], None, Utc::now());
+    let mut dossier = Dossier::new(
+        "Liste",
+        Journey::Personal,
+        vec![checklist.id.clone()],
+        None,
+        Utc::now(),
+    );
     let mut store = Store::open(root).unwrap();
     let id = store.create(&dossier).unwrap();
     let owner = PhotoOwner::Dossier(id.clone());
@@ -109,7 +115,10 @@ fn list_with_photos(root: &Path, library: &Library, count: usize) -> (AppState, 
     let prepared = prepare_bytes(&phone_photo(1600, 1200, 3), Path::new("phone.jpg")).unwrap();
     for n in 0..count {
         let photo = prepared.photo_ref(&format!("Photo {n}"), Utc::now());
-        store.data_folder().write_photo(&owner, &photo.id, &prepared).unwrap();
+        store
+            .data_folder()
+            .write_photo(&owner, &photo.id, &prepared)
+            .unwrap();
         dossier.add_photo(&items[n % items.len()], photo, Utc::now());
     }
     store.save(&id, &dossier).unwrap();

@@ -38,7 +38,12 @@ fn dossier_with_a_photo(root: &Path) -> DossierId {
     std::fs::write(&source, jpeg_with_gps(64, 48, 1)).unwrap();
     let photo = store
         .data_folder()
-        .add_photo_file(&PhotoOwner::Dossier(id.clone()), &source, "Lampe du portail", chrono::Utc::now())
+        .add_photo_file(
+            &PhotoOwner::Dossier(id.clone()),
+            &source,
+            "Lampe du portail",
+            chrono::Utc::now(),
+        )
         .unwrap();
     dossier.add_photo(&ItemId::from("alarm.lighting"), photo, chrono::Utc::now());
     store.save(&id, &dossier).unwrap();
@@ -88,7 +93,10 @@ fn a_handover_written_from_the_summary_is_imported_on_another_computer() {
     hand_over(&mut h, &file);
     assert!(h.state().dialog.is_none(), "the dialog closes once written");
     let notice = h.state().notice.as_ref().unwrap().text(h.state().tr());
-    assert!(notice.contains("visite.vigie") && notice.contains("1 photo"), "{notice}");
+    assert!(
+        notice.contains("visite.vigie") && notice.contains("1 photo"),
+        "{notice}"
+    );
     assert!(file.exists());
 
     // The household imports it.
@@ -98,10 +106,17 @@ fn a_handover_written_from_the_summary_is_imported_on_another_computer() {
     type_into(&mut h, "Phrase de passe du fichier", PASSPHRASE);
     let before = snapshot(household.path());
     click(&mut h, "Ouvrir le fichier");
-    assert!(h.query_by_label("Ce que contient le fichier").is_some(), "shown first");
+    assert!(
+        h.query_by_label("Ce que contient le fichier").is_some(),
+        "shown first"
+    );
     assert!(h.query_by_label("Domicile principal").is_some());
     assert!(h.query_by_label_contains("1\u{a0}photo").is_some());
-    assert_eq!(snapshot(household.path()), before, "nothing written before the choice");
+    assert_eq!(
+        snapshot(household.path()),
+        before,
+        "nothing written before the choice"
+    );
     click(&mut h, "Importer");
     assert!(h.state().dialog.is_none());
     assert_eq!(h.state().dossiers.len(), 1, "listed");
@@ -112,7 +127,12 @@ fn a_handover_written_from_the_summary_is_imported_on_another_computer() {
     let photo = &imported.photos_of(&ItemId::from("alarm.lighting"))[0];
     assert_eq!(photo.caption, "Lampe du portail");
     let owner = PhotoOwner::Dossier(listed[0].id.clone());
-    assert!(store.data_folder().read_photo(&owner, &photo.id, vigie::store::PhotoSize::Full).is_ok());
+    assert!(
+        store
+            .data_folder()
+            .read_photo(&owner, &photo.id, vigie::store::PhotoSize::Full)
+            .is_ok()
+    );
 
     // The same file again: keep both or replace.
     click(&mut h, "Importer un dossier…");
@@ -142,10 +162,11 @@ fn a_weak_passphrase_is_refused_and_nothing_is_written() {
     assert!(!file.exists());
 
     // The rule holds for a command sent without the view's check.
-    h.state_mut().handle(Command::Archive(ArchiveCommand::WriteHandover {
-        path: file.clone(),
-        passphrase: SecretString::from("soleil".to_owned()),
-    }));
+    h.state_mut()
+        .handle(Command::Archive(ArchiveCommand::WriteHandover {
+            path: file.clone(),
+            passphrase: SecretString::from("soleil".to_owned()),
+        }));
     assert!(!file.exists(), "a weak passphrase never writes");
 }
 
@@ -160,11 +181,18 @@ fn a_wrong_passphrase_names_the_file_and_writes_nothing() {
         let dossier = store.load(&id).unwrap();
         store
             .data_folder()
-            .write_handover(&id, &dossier, &file, &SecretString::from(PASSPHRASE.to_owned()), chrono::Utc::now())
+            .write_handover(
+                &id,
+                &dossier,
+                &file,
+                &SecretString::from(PASSPHRASE.to_owned()),
+                chrono::Utc::now(),
+            )
             .unwrap();
     }
     let mut h = window(household.path(), Lang::En);
-    h.state_mut().handle(Command::Archive(ArchiveCommand::Ask(ArchiveAction::Import)));
+    h.state_mut()
+        .handle(Command::Archive(ArchiveCommand::Ask(ArchiveAction::Import)));
     h.run();
     set_path(&mut h, &file);
     let before = snapshot(household.path());
@@ -176,7 +204,8 @@ fn a_wrong_passphrase_names_the_file_and_writes_nothing() {
         "{error:?}"
     );
     assert!(
-        h.query_by_label_contains("remise.vigie: wrong passphrase").is_some(),
+        h.query_by_label_contains("remise.vigie: wrong passphrase")
+            .is_some(),
         "said with the file's name"
     );
     assert!(dialog(&mut h).passphrase.is_empty(), "to be typed again");
@@ -191,7 +220,11 @@ fn a_wrong_passphrase_names_the_file_and_writes_nothing() {
     set_path(&mut h, &damaged);
     type_into(&mut h, "Passphrase of the file", PASSPHRASE);
     click(&mut h, "Open the file");
-    let text = dialog(&mut h).error.as_ref().expect("an error").text(vigie::i18n::tr(Lang::En));
+    let text = dialog(&mut h)
+        .error
+        .as_ref()
+        .expect("an error")
+        .text(vigie::i18n::tr(Lang::En));
     assert!(text.contains("abîmé.vigie"), "{text}");
     assert!(h.state().store.list().unwrap().is_empty(), "no dossier added");
 }
@@ -217,7 +250,10 @@ fn a_backup_from_the_home_screen_is_restored_in_another_folder() {
     set_path(&mut h, &file);
     type_into(&mut h, "Passphrase of the file", PASSPHRASE);
     click(&mut h, "Open the file");
-    assert!(matches!(dialog(&mut h).opened, Some(Opened::Backup(_))), "shown before writing");
+    assert!(
+        matches!(dialog(&mut h).opened, Some(Opened::Backup(_))),
+        "shown before writing"
+    );
     assert!(h.query_by_label_contains("1 dossier, 1 photo").is_some());
     assert!(h.state().dossiers.is_empty(), "nothing restored yet");
     click(&mut h, "Restore");

@@ -33,12 +33,17 @@ impl egui::DroppedFile for Dropped {
 }
 
 fn drop_file(h: &mut Harness<'_, AppState>, path: PathBuf) {
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
 }
 
 /// A folder with the sample dossier, open in the window on its item list,
 /// and a phone photo (`phone.jpg`) and a PNG (`plan.png`) beside it.
-fn open_with_photos_at_hand(root: &Path, lang: Lang) -> (Harness<'static, AppState>, DossierId, PathBuf, PathBuf) {
+fn open_with_photos_at_hand(
+    root: &Path,
+    lang: Lang,
+) -> (Harness<'static, AppState>, DossierId, PathBuf, PathBuf) {
     let id = Store::open(root).unwrap().create(&sample_dossier()).unwrap();
     let jpeg = root.join("phone.jpg");
     std::fs::write(&jpeg, jpeg_with_gps(64, 48, 1)).unwrap();
@@ -51,11 +56,20 @@ fn open_with_photos_at_hand(root: &Path, lang: Lang) -> (Harness<'static, AppSta
 }
 
 fn selected(h: &Harness<'_, AppState>) -> ItemId {
-    h.state().views.walk.selected.clone().expect("an item is selected")
+    h.state()
+        .views
+        .walk
+        .selected
+        .clone()
+        .expect("an item is selected")
 }
 
 fn photo_count(h: &Harness<'_, AppState>) -> usize {
-    h.state().session().expect("a dossier is open").dossier.photo_count()
+    h.state()
+        .session()
+        .expect("a dossier is open")
+        .dossier
+        .photo_count()
 }
 
 /// Steps frames (in real time) until `done`, for work on other threads.
@@ -88,14 +102,21 @@ fn add_photo_without_a_file_chooser_asks_for_the_path() {
     click(&mut h, "Ajouter");
     assert!(h.state().dialog.is_none(), "the dialog closes");
     let dossier = &h.state().session().unwrap().dossier;
-    assert_eq!(dossier.photos_of(&asked).len(), 1, "the photo is on the card's item");
+    assert_eq!(
+        dossier.photos_of(&asked).len(),
+        1,
+        "the photo is on the card's item"
+    );
     let photo = &dossier.photos_of(&asked)[0];
     assert_eq!((photo.width, photo.height), (64, 48));
 
     // Written in the data folder, without its GPS position, and saved.
     let mut store = Store::open(dir.path()).unwrap();
     let owner = PhotoOwner::Dossier(id.clone());
-    let bytes = store.data_folder().read_photo(&owner, &photo.id, PhotoSize::Full).unwrap();
+    let bytes = store
+        .data_folder()
+        .read_photo(&owner, &photo.id, PhotoSize::Full)
+        .unwrap();
     assert!(!bytes.windows(4).any(|w| w == b"Exif"), "no metadata left");
     assert_eq!(store.load(&id).unwrap().photo_count(), 1, "the dossier was saved");
     assert_eq!(asked, item, "the first card is the selected one");
@@ -131,7 +152,11 @@ fn files_dropped_on_the_window_go_to_the_selected_item() {
     }
     h.run();
     let dossier = &h.state().session().unwrap().dossier;
-    assert_eq!(dossier.photos_of(&item).len(), 2, "JPEG and PNG, on the selected item");
+    assert_eq!(
+        dossier.photos_of(&item).len(),
+        2,
+        "JPEG and PNG, on the selected item"
+    );
 
     // On the home screen there is no item in view: nothing is added, and
     // the user is told why.
@@ -139,7 +164,10 @@ fn files_dropped_on_the_window_go_to_the_selected_item() {
     h.run();
     drop_file(&mut h, dir.path().join("phone.jpg"));
     h.run();
-    assert!(h.query_by_label_contains("To add photos, first open an item").is_some());
+    assert!(
+        h.query_by_label_contains("To add photos, first open an item")
+            .is_some()
+    );
 }
 
 #[test]
@@ -153,15 +181,29 @@ fn thumbnails_are_decoded_in_the_background_then_the_large_view_opens_and_escape
         item: item.clone(),
         files: vec![jpeg],
     }));
-    assert_eq!(photo_count(&h), 0, "written on the import thread, not in the frame");
+    assert_eq!(
+        photo_count(&h),
+        0,
+        "written on the import thread, not in the frame"
+    );
     step_until(&mut h, "the photo import", |s| {
         s.session().unwrap().dossier.photo_count() == 1
     });
-    assert_eq!(h.state().photos.cache.texture_count(), 0, "no texture made in line");
+    assert_eq!(
+        h.state().photos.cache.texture_count(),
+        0,
+        "no texture made in line"
+    );
     step_until(&mut h, "the thumbnail", |s| s.photos.cache.texture_count() == 1);
-    let photo = h.state().session().unwrap().dossier.photos_of(&item)[0].id.clone();
+    let photo = h.state().session().unwrap().dossier.photos_of(&item)[0]
+        .id
+        .clone();
     assert!(
-        h.state().photos.cache.texture(&photo, PhotoSize::Thumbnail).is_some(),
+        h.state()
+            .photos
+            .cache
+            .texture(&photo, PhotoSize::Thumbnail)
+            .is_some(),
         "the thumbnail, not the full photo, for the card"
     );
 
@@ -189,7 +231,11 @@ fn thumbnails_are_decoded_in_the_background_then_the_large_view_opens_and_escape
     });
     h.state_mut().handle(Command::Navigate(Navigation::Home));
     h.step();
-    assert_eq!(h.state().photos.cache.texture_count(), 0, "textures dropped with the dossier");
+    assert_eq!(
+        h.state().photos.cache.texture_count(),
+        0,
+        "textures dropped with the dossier"
+    );
 }
 
 #[test]
@@ -205,23 +251,38 @@ fn a_caption_is_typed_on_the_card_and_a_photo_removed_can_be_put_back() {
     type_into(&mut h, "Caption of photo 1", "Ladder by the shed");
     let dossier = &h.state().session().unwrap().dossier;
     assert_eq!(dossier.photos_of(&item)[0].caption, "Ladder by the shed");
-    assert!(h.query_by_label("View photo 1: “Ladder by the shed”").is_some()
-        || h.query_by_label_contains("Ladder by the shed").is_some());
+    assert!(
+        h.query_by_label("View photo 1: “Ladder by the shed”").is_some()
+            || h.query_by_label_contains("Ladder by the shed").is_some()
+    );
 
     click(&mut h, "Remove…");
     assert!(h.query_by_label("Remove this photo?").is_some(), "asked first");
     click(&mut h, "Remove the photo");
     assert_eq!(photo_count(&h), 0);
-    assert_eq!(Store::open(dir.path()).unwrap().load(&id).unwrap().photo_count(), 0);
+    assert_eq!(
+        Store::open(dir.path()).unwrap().load(&id).unwrap().photo_count(),
+        0
+    );
     click(&mut h, "Put the photo back");
     let dossier = &h.state().session().unwrap().dossier;
     assert_eq!(dossier.photos_of(&item).len(), 1, "put back");
-    assert_eq!(dossier.photos_of(&item)[0].caption, "Ladder by the shed", "with its caption");
+    assert_eq!(
+        dossier.photos_of(&item)[0].caption,
+        "Ladder by the shed",
+        "with its caption"
+    );
     let photo = dossier.photos_of(&item)[0].id.clone();
     let mut store = Store::open(dir.path()).unwrap();
     assert_eq!(store.load(&id).unwrap().photo_count(), 1, "saved");
     let owner = PhotoOwner::Dossier(id);
-    assert!(store.data_folder().read_photo(&owner, &photo, PhotoSize::Full).is_ok(), "its file is whole");
+    assert!(
+        store
+            .data_folder()
+            .read_photo(&owner, &photo, PhotoSize::Full)
+            .is_ok(),
+        "its file is whole"
+    );
 }
 
 #[test]
@@ -245,7 +306,10 @@ fn the_full_report_has_the_photos_and_the_family_handout_never() {
         std::fs::read_to_string(path).unwrap()
     };
     let full = export(&mut h, Profile::Full, "full.html");
-    assert!(full.contains("data:image/jpeg;base64,"), "the full report shows the photo");
+    assert!(
+        full.contains("data:image/jpeg;base64,"),
+        "the full report shows the photo"
+    );
     for profile in [Profile::Family, Profile::Emergency] {
         let text = export(&mut h, profile, "other.html");
         assert!(!text.contains("data:image/jpeg"), "{profile:?} has no photo");

@@ -16,11 +16,11 @@ use age::secrecy::SecretString;
 use chrono::{DateTime, Utc};
 use zeroize::{Zeroize as _, Zeroizing};
 
+use super::archive_job::{ArchiveJob, ArchiveOutcome, documents};
 use super::dialogs::Dialog;
 use super::photos::Choosers;
 use super::security::SecurityForm;
 use super::state::{AppState, Notice};
-use super::archive_job::{ArchiveJob, ArchiveOutcome, documents};
 use super::summary::file_stem;
 use super::tasks::{Job, TaskKind};
 use crate::archive::{ArchiveError, BackupOptions, IfAlreadyThere, OpenedBackup, OpenedHandover};
@@ -223,7 +223,9 @@ impl ArchiveNotice {
         match self {
             Self::HandedOver(path, photos) => (p.handed_over)(&path.display().to_string(), *photos),
             Self::Imported(title, replaced) => (p.imported)(title, *replaced),
-            Self::BackedUp(path, files, photos) => (p.backed_up)(&path.display().to_string(), *files, *photos),
+            Self::BackedUp(path, files, photos) => {
+                (p.backed_up)(&path.display().to_string(), *files, *photos)
+            }
             Self::Restored(dossiers, trashed, kept) => (p.restored)(*dossiers, *trashed, *kept),
             Self::Failed(problem) => problem.text(t),
         }
@@ -318,7 +320,8 @@ impl AppState {
                 };
                 let title = session.dossier.title.clone();
                 let name = format!("{}.{}", file_stem(&title), crate::archive::EXTENSION);
-                let mut dialog = ArchiveDialog::new(action, documents().join(name).display().to_string(), choosers);
+                let mut dialog =
+                    ArchiveDialog::new(action, documents().join(name).display().to_string(), choosers);
                 dialog.dossier = (title, session.dossier.photo_count());
                 dialog
             }
@@ -410,7 +413,9 @@ impl AppState {
     pub(super) fn finish_archive(&mut self, outcome: ArchiveOutcome) {
         match outcome {
             ArchiveOutcome::Written(action, Ok(written)) => self.archive_done(match action {
-                ArchiveAction::Backup => ArchiveNotice::BackedUp(written.path, written.entries, written.photos),
+                ArchiveAction::Backup => {
+                    ArchiveNotice::BackedUp(written.path, written.entries, written.photos)
+                }
                 _ => ArchiveNotice::HandedOver(written.path, written.photos),
             }),
             ArchiveOutcome::HandoverOpened(Ok(opened)) => {

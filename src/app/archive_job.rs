@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use super::archive::ArchiveAction;
 use super::summary::{Chosen, NO_DIALOG_WITHIN};
 use crate::archive::{
-    ArchiveError, BackupOptions, IfAlreadyThere, ImportDone, ImportJob, Limits, OpenedBackup,
-    OpenedHandover, Restored, Written,
+    ArchiveError, BackupOptions, IfAlreadyThere, ImportDone, ImportJob, Limits, OpenedBackup, OpenedHandover,
+    Restored, Written,
 };
 use crate::model::{Dossier, DossierId};
 use crate::store::DataFolder;
@@ -132,7 +132,6 @@ impl ArchiveJob {
     }
 }
 
-
 /// The documents folder (the home folder when there is none).
 pub(super) fn documents() -> PathBuf {
     directories::UserDirs::new()
@@ -145,6 +144,7 @@ pub(super) fn documents() -> PathBuf {
 }
 
 /// Asks where to write a `.vigie` file with the system's save dialog.
+#[must_use]
 pub fn save_dialog(name: &str, filter: &str) -> Chosen {
     let started = std::time::Instant::now();
     let chosen = rfd::FileDialog::new()
@@ -159,6 +159,7 @@ pub fn save_dialog(name: &str, filter: &str) -> Chosen {
 }
 
 /// Asks for a `.vigie` file to open with the system's file chooser.
+#[must_use]
 pub fn open_dialog(filter: &str) -> Chosen {
     let started = std::time::Instant::now();
     let chosen = rfd::FileDialog::new()
@@ -170,4 +171,3 @@ pub fn open_dialog(filter: &str) -> Chosen {
         None => Chosen::Cancelled,
     }
 }
-

@@ -66,12 +66,10 @@ fn path_ui(ui: &mut egui::Ui, t: &Tr, dialog: &mut ArchiveDialog) {
             .labelled_by(label.id);
         if choose.clicked() {
             let chosen = if dialog.action.writes() {
-                let name = PathBuf::from(dialog.path.trim())
-                    .file_name()
-                    .map_or_else(
-                        || format!("{}.{}", file_stem(""), crate::archive::EXTENSION),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
+                let name = PathBuf::from(dialog.path.trim()).file_name().map_or_else(
+                    || format!("{}.{}", file_stem(""), crate::archive::EXTENSION),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 (dialog.choosers.save)(&name, p.vigie_filter)
             } else {
                 (dialog.choosers.open)(p.vigie_filter)
@@ -199,7 +197,10 @@ fn read_ui(
     ui.add_space(theme::SPACE_M);
     ui.horizontal_wrapped(|ui| {
         let ready = !dialog.passphrase.is_empty();
-        let open = ui.add_enabled(ready, egui::Button::new(egui::RichText::new(p.open_file).strong()));
+        let open = ui.add_enabled(
+            ready,
+            egui::Button::new(egui::RichText::new(p.open_file).strong()),
+        );
         if ready && (open.clicked() || enter) {
             let path = dialog.path.trim();
             if path.is_empty() {

@@ -132,6 +132,7 @@ impl Decoder {
     }
 
     /// The photos decoded since the last call.
+    #[must_use]
     pub fn take_done(&self) -> Vec<Decoded> {
         std::mem::take(&mut self.lock().done)
     }

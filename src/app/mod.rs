@@ -53,14 +53,14 @@ mod walkthrough;
 mod widgets;
 mod window;
 
+pub use archive::{ArchiveAction, ArchiveCommand, ArchiveDialog, ArchiveNotice, ArchiveProblem, Opened};
+pub use archive_job::{ArchiveJob, ArchiveOutcome, open_dialog, save_dialog};
 pub use command::{Command, ExportRequest, Navigation, NewDossier};
 pub use decoder::{Decoded, Decoder};
 pub use dialogs::{Dialog, SecurityDialog, SecurityError, TrashRow};
 pub use frame::{app_ui, frame};
 pub use home::HomeUi;
 pub use household::{Dwelling, HouseholdDraft};
-pub use archive::{ArchiveAction, ArchiveCommand, ArchiveDialog, ArchiveNotice, ArchiveProblem, Opened};
-pub use archive_job::{ArchiveJob, ArchiveOutcome, open_dialog, save_dialog};
 pub use new_dossier::NewDossierDraft;
 pub use photo_cache::{PhotoCache, PhotoKey, Shown};
 pub use photos::{Adding, Choosers, PhotoCommand, PhotoDialog, PhotoNotice, Photos, Picked};

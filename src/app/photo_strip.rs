@@ -238,13 +238,18 @@ fn cover_uv(image: egui::Vec2, size: egui::Vec2) -> egui::Rect {
     let (image_aspect, box_aspect) = (image.x / image.y.max(1.0), size.x / size.y.max(1.0));
     if image_aspect > box_aspect {
         let w = box_aspect / image_aspect;
-        egui::Rect::from_min_max(egui::pos2((1.0 - w) / 2.0, 0.0), egui::pos2((1.0 + w) / 2.0, 1.0))
+        egui::Rect::from_min_max(
+            egui::pos2((1.0 - w) / 2.0, 0.0),
+            egui::pos2(f32::midpoint(1.0, w), 1.0),
+        )
     } else {
         let h = image_aspect / box_aspect;
-        egui::Rect::from_min_max(egui::pos2(0.0, (1.0 - h) / 2.0), egui::pos2(1.0, (1.0 + h) / 2.0))
+        egui::Rect::from_min_max(
+            egui::pos2(0.0, (1.0 - h) / 2.0),
+            egui::pos2(1.0, f32::midpoint(1.0, h)),
+        )
     }
 }
-
 
 #[cfg(test)]
 mod tests {

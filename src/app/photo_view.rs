@@ -191,7 +191,10 @@ pub fn dialog_ui(ui: &mut egui::Ui, t: &Tr, dialog: &mut PhotoDialog, commands: 
             ui.add_space(theme::SPACE_S);
             ui.horizontal_wrapped(|ui| {
                 let ready = !path.trim().is_empty();
-                let add = ui.add_enabled(ready, egui::Button::new(egui::RichText::new(t.photos.add).strong()));
+                let add = ui.add_enabled(
+                    ready,
+                    egui::Button::new(egui::RichText::new(t.photos.add).strong()),
+                );
                 if ready && (add.clicked() || enter) {
                     commands.push(Command::Photo(PhotoCommand::Add {
                         item: item.clone(),

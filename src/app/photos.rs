@@ -395,9 +395,7 @@ impl AppState {
         if owner.is_none() {
             self.photos.viewer = None;
         }
-        self.photos
-            .cache
-            .pump(ctx, &self.store, owner, &mut self.tasks);
+        self.photos.cache.pump(ctx, &self.store, owner, &mut self.tasks);
     }
 
     /// Waits for the photos being added (before locking, before an

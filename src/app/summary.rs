@@ -187,7 +187,10 @@ fn export_ui(
     ui.separator();
     // The handover file: the dossier and its photos, encrypted.
     ui.label(egui::RichText::new(t.photos.handover_help).weak());
-    if ui.button(egui::RichText::new(t.photos.handover_button).strong()).clicked() {
+    if ui
+        .button(egui::RichText::new(t.photos.handover_button).strong())
+        .clicked()
+    {
         commands.push(Command::Archive(super::archive::ArchiveCommand::Ask(
             super::archive::ArchiveAction::Handover,
         )));

@@ -204,7 +204,10 @@ fn image_error_fr(e: &PhotoError) -> String {
     match e {
         PhotoError::Read { path, .. } => format!("{}\u{a0}: impossible de lire ce fichier", shown(path)),
         PhotoError::FileTooLarge { path, .. } => {
-            format!("{}\u{a0}: fichier trop gros pour une photo (50\u{a0}Mo au plus)", shown(path))
+            format!(
+                "{}\u{a0}: fichier trop gros pour une photo (50\u{a0}Mo au plus)",
+                shown(path)
+            )
         }
         PhotoError::NotAnImage { path } => {
             format!("{}\u{a0}: ce n’est pas une image JPEG, PNG ou WebP", shown(path))
@@ -288,10 +291,7 @@ fn archive_error_fr(error: &ArchiveError) -> String {
         },
         ArchiveError::Dossier(e) => format!("{}. Rien n’a été écrit.", (t.store_error)(e)),
         ArchiveError::Store(e) => (t.store_error)(e),
-        ArchiveError::Photo(e) => format!(
-            "{}. Rien n’a été écrit.",
-            image_error_fr(e)
-        ),
+        ArchiveError::Photo(e) => format!("{}. Rien n’a été écrit.", image_error_fr(e)),
         ArchiveError::ChangedDuringBackup { path } => format!(
             "{} a changé pendant l’écriture de la sauvegarde\u{a0}: recommencez.",
             shown(path)
@@ -336,10 +336,7 @@ fn archive_error_en(error: &ArchiveError) -> String {
         },
         ArchiveError::Dossier(e) => format!("{}. Nothing was written.", (t.store_error)(e)),
         ArchiveError::Store(e) => (t.store_error)(e),
-        ArchiveError::Photo(e) => format!(
-            "{}. Nothing was written.",
-            image_error_en(e)
-        ),
+        ArchiveError::Photo(e) => format!("{}. Nothing was written.", image_error_en(e)),
         ArchiveError::ChangedDuringBackup { path } => format!(
             "{} changed while the backup was being written: try again.",
             shown(path)
@@ -395,7 +392,10 @@ pub static FR: PhotosTr = PhotosTr {
         let head = if errors.len() == 1 {
             "Photo refusée, rien n’a été ajouté pour elle\u{a0}:".to_owned()
         } else {
-            format!("{} photos refusées, rien n’a été ajouté pour elles\u{a0}:", errors.len())
+            format!(
+                "{} photos refusées, rien n’a été ajouté pour elles\u{a0}:",
+                errors.len()
+            )
         };
         let added = if added == 0 {
             String::new()
@@ -535,10 +535,9 @@ pub static FR: PhotosTr = PhotosTr {
             trashed
         );
         if kept > 0 {
-            text.push_str(&format!(
-                " {} déjà là, gardés tels quels.",
-                plural(kept, "fichier", "fichiers")
-            ));
+            text.push(' ');
+            text.push_str(&plural(kept, "fichier", "fichiers"));
+            text.push_str(" déjà là, gardés tels quels.");
         }
         text
     },
@@ -589,7 +588,10 @@ pub static EN: PhotosTr = PhotosTr {
         let added = if added == 0 {
             String::new()
         } else {
-            format!("\n{} added.", plural_en(added, "other photo was", "other photos were"))
+            format!(
+                "\n{} added.",
+                plural_en(added, "other photo was", "other photos were")
+            )
         };
         format!("{head}\n{}{added}", errors.join("\n"))
     },
@@ -713,10 +715,9 @@ pub static EN: PhotosTr = PhotosTr {
             plural_en(dossiers, "dossier", "dossiers")
         );
         if kept > 0 {
-            text.push_str(&format!(
-                " {} already here, kept as they were.",
-                plural_en(kept, "file", "files")
-            ));
+            text.push(' ');
+            text.push_str(&plural_en(kept, "file", "files"));
+            text.push_str(" already here, kept as they were.");
         }
         text
     },
