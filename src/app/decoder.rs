@@ -166,7 +166,17 @@ pub(super) fn fit(pixels: Pixels, max_side: usize) -> Option<Pixels> {
         return Some(pixels);
     }
     let image = image::RgbaImage::from_raw(pixels.width, pixels.height, pixels.rgba)?;
-    let small = image::imageops::thumbnail(&image, max_side, max_side);
+    // `thumbnail` takes the exact size: the aspect is kept here.
+    let (long, short) = (pixels.width.max(pixels.height), pixels.width.min(pixels.height));
+    let scaled = u32::try_from(u64::from(short) * u64::from(max_side) / u64::from(long))
+        .unwrap_or(1)
+        .max(1);
+    let (width, height) = if pixels.width >= pixels.height {
+        (max_side, scaled)
+    } else {
+        (scaled, max_side)
+    };
+    let small = image::imageops::thumbnail(&image, width, height);
     Some(Pixels {
         width: small.width(),
         height: small.height(),
@@ -229,7 +239,15 @@ mod tests {
             rgba: vec![7; 400 * 100 * 4],
         };
         let small = fit(big, 200).unwrap();
-        assert_eq!((small.width, small.height), (200, 50));
+        assert_eq!((small.width, small.height), (200, 50), "the aspect is kept");
+        let tall = Pixels {
+            width: 90,
+            height: 300,
+            rgba: vec![7; 90 * 300 * 4],
+        };
+        let small = fit(tall, 200).unwrap();
+        assert_eq!((small.width, small.height), (60, 200));
+        assert_eq!(small.rgba.len(), 60 * 200 * 4);
         let short = Pixels {
             width: 10,
             height: 10,

@@ -17,8 +17,9 @@
 //!    a repaint.
 //!
 //! Memory stays bounded: thumbnails are at most 320 pixels a side (about
-//! 300 kB of texture each, only for photos drawn), and one full-size photo
-//! at a time (the large view's). [`PhotoCache::forget`] (the dossier
+//! 300 kB of texture each, made only for photos drawn, at most
+//! [`MAX_THUMBNAILS`] of them beyond those on screen), and one full-size
+//! photo at a time (the large view's). [`PhotoCache::forget`] (the dossier
 //! closes, the app locks) drops every texture and the decoder's copy of the
 //! data key. In tests that run tasks in line, the photos seen are decoded
 //! in `pump` itself, on the UI thread.
@@ -31,6 +32,10 @@ use super::tasks::Tasks;
 use crate::model::PhotoId;
 use crate::photo::Pixels;
 use crate::store::{Encryption, PhotoOwner, PhotoSize, Store};
+
+/// How many thumbnail textures are kept at most (about 300 kB each at 320
+/// pixels), beyond those drawn in the last frame.
+pub const MAX_THUMBNAILS: usize = 240;
 
 /// A photo in one size.
 pub type PhotoKey = (PhotoId, PhotoSize);
@@ -65,6 +70,8 @@ pub struct PhotoCache {
     slots: BTreeMap<PhotoKey, Option<egui::TextureHandle>>,
     /// Photos views wanted this frame and did not have (in drawing order).
     seen: RefCell<Vec<PhotoKey>>,
+    /// Photos views drew from a texture since the last `pump`.
+    drawn: RefCell<BTreeSet<PhotoKey>>,
     /// Photos handed to the decoder and not back yet.
     pending: BTreeSet<PhotoKey>,
     /// Counts the times the cache was emptied.
@@ -90,7 +97,10 @@ impl PhotoCache {
     pub fn shown(&self, ctx: &egui::Context, id: &PhotoId, size: PhotoSize) -> Shown<'_> {
         let key = (id.clone(), size);
         match self.slots.get(&key) {
-            Some(Some(texture)) => Shown::Ready(texture),
+            Some(Some(texture)) => {
+                self.drawn.borrow_mut().insert(key);
+                Shown::Ready(texture)
+            }
             Some(None) => Shown::Failed,
             None => {
                 if !self.pending.contains(&key) {
@@ -126,6 +136,7 @@ impl PhotoCache {
         self.slots.clear();
         self.pending.clear();
         self.seen.borrow_mut().clear();
+        self.drawn.borrow_mut().clear();
         self.owner = None;
         self.generation += 1;
         if let Some(decoder) = tasks.running_decoder() {
@@ -156,6 +167,7 @@ impl PhotoCache {
             return;
         };
         self.take_decoded(ctx, tasks.running_decoder());
+        self.keep_within_bounds();
         let mut seen: Vec<PhotoKey> = std::mem::take(&mut *self.seen.borrow_mut());
         // The large view first, then in drawing order, each once.
         seen.sort_by_key(|(_, size)| *size != PhotoSize::Full);
@@ -202,6 +214,21 @@ impl PhotoCache {
         }
     }
 
+    /// Past [`MAX_THUMBNAILS`] thumbnail textures, those not drawn since
+    /// the last call go (they are decoded again if scrolled back to).
+    fn keep_within_bounds(&mut self) {
+        let drawn = std::mem::take(&mut *self.drawn.borrow_mut());
+        let thumbnails = self
+            .slots
+            .iter()
+            .filter(|((_, size), texture)| *size == PhotoSize::Thumbnail && texture.is_some())
+            .count();
+        if thumbnails > MAX_THUMBNAILS {
+            self.slots
+                .retain(|key, texture| key.1 == PhotoSize::Full || texture.is_none() || drawn.contains(key));
+        }
+    }
+
     fn insert(&mut self, ctx: &egui::Context, key: PhotoKey, pixels: Option<Pixels>) {
         if key.1 == PhotoSize::Full {
             // One large photo at a time: the others' textures go.
@@ -217,5 +244,44 @@ impl PhotoCache {
             )
         });
         self.slots.insert(key, texture);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pixels() -> Option<Pixels> {
+        Some(Pixels {
+            width: 2,
+            height: 2,
+            rgba: vec![9; 16],
+        })
+    }
+
+    #[test]
+    fn thumbnails_past_the_bound_go_unless_drawn() {
+        let ctx = egui::Context::default();
+        let mut cache = PhotoCache::default();
+        let ids: Vec<PhotoId> = (0..MAX_THUMBNAILS + 10).map(|_| PhotoId::random()).collect();
+        for id in &ids {
+            cache.insert(&ctx, (id.clone(), PhotoSize::Thumbnail), pixels());
+        }
+        cache.insert(&ctx, (ids[0].clone(), PhotoSize::Full), pixels());
+        assert!(matches!(
+            cache.shown(&ctx, &ids[5], PhotoSize::Thumbnail),
+            Shown::Ready(_)
+        ));
+        cache.keep_within_bounds();
+        assert_eq!(cache.texture_count(), 2, "the one drawn and the large one");
+        assert!(cache.texture(&ids[5], PhotoSize::Thumbnail).is_some());
+        assert!(cache.texture(&ids[0], PhotoSize::Full).is_some());
+
+        // Within the bound, nothing goes.
+        for id in &ids[..10] {
+            cache.insert(&ctx, (id.clone(), PhotoSize::Thumbnail), pixels());
+        }
+        cache.keep_within_bounds();
+        assert_eq!(cache.texture_count(), 11);
     }
 }
