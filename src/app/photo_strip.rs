@@ -59,6 +59,12 @@ pub fn strip_ui(
         if mode == StripMode::Step {
             ui.strong(t.photos.heading);
         }
+        // Editable tiles all have the same height, measured on the first
+        // one drawn: a tile out of view then only takes its place, so that
+        // a card with many photos costs a frame little more than one
+        // without.
+        let measured = egui::Id::unique("vigie_photo_tile_height").with(height.to_bits());
+        let known: Option<f32> = ui.data(|d| d.get_temp(measured)).filter(|_| editable);
         ui.horizontal_wrapped(|ui| {
             for (index, photo) in photos.iter().enumerate() {
                 // A tile is a column (photo, caption, button): the row
@@ -68,9 +74,21 @@ pub fn strip_ui(
                 if index > 0 && ui.available_size_before_wrap().x < width {
                     ui.end_row();
                 }
-                ui.push_id(photo.id.as_str(), |ui| {
+                if let Some(tile_height) = known {
+                    let size = egui::vec2(width, tile_height);
+                    let place = egui::Rect::from_min_size(ui.available_rect_before_wrap().min, size);
+                    if !ui.is_rect_visible(place) {
+                        ui.allocate_space(size);
+                        continue;
+                    }
+                }
+                let tile = ui.push_id(photo.id.as_str(), |ui| {
                     tile_ui(ui, view, photo, index + 1, height, editable, commands);
                 });
+                if editable && known.is_none() {
+                    let tile_height = tile.response.rect.height();
+                    ui.data_mut(|d| d.insert_temp(measured, tile_height));
+                }
             }
             if adding > 0 {
                 ui.spinner();
