@@ -251,12 +251,12 @@ impl PhotoCache {
 mod tests {
     use super::*;
 
-    fn pixels() -> Option<Pixels> {
-        Some(Pixels {
+    fn pixels() -> Pixels {
+        Pixels {
             width: 2,
             height: 2,
             rgba: vec![9; 16],
-        })
+        }
     }
 
     #[test]
@@ -265,9 +265,9 @@ mod tests {
         let mut cache = PhotoCache::default();
         let ids: Vec<PhotoId> = (0..MAX_THUMBNAILS + 10).map(|_| PhotoId::random()).collect();
         for id in &ids {
-            cache.insert(&ctx, (id.clone(), PhotoSize::Thumbnail), pixels());
+            cache.insert(&ctx, (id.clone(), PhotoSize::Thumbnail), Some(pixels()));
         }
-        cache.insert(&ctx, (ids[0].clone(), PhotoSize::Full), pixels());
+        cache.insert(&ctx, (ids[0].clone(), PhotoSize::Full), Some(pixels()));
         assert!(matches!(
             cache.shown(&ctx, &ids[5], PhotoSize::Thumbnail),
             Shown::Ready(_)
@@ -279,7 +279,7 @@ mod tests {
 
         // Within the bound, nothing goes.
         for id in &ids[..10] {
-            cache.insert(&ctx, (id.clone(), PhotoSize::Thumbnail), pixels());
+            cache.insert(&ctx, (id.clone(), PhotoSize::Thumbnail), Some(pixels()));
         }
         cache.keep_within_bounds();
         assert_eq!(cache.texture_count(), 11);
