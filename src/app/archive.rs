@@ -110,9 +110,9 @@ impl ArchiveProblem {
         match self {
             Self::TooWeak => t.passphrase_too_weak.to_owned(),
             Self::Differ => t.passphrases_differ.to_owned(),
-            Self::NoPath => t.photos.need_path.to_owned(),
-            Self::File(err) => (t.photos.archive_error)(err),
-            Self::Crashed => t.photos.archive_crashed.to_owned(),
+            Self::NoPath => t.archive.need_path.to_owned(),
+            Self::File(err) => (t.archive.archive_error)(err),
+            Self::Crashed => t.archive.archive_crashed.to_owned(),
         }
     }
 }
@@ -219,7 +219,7 @@ impl ArchiveNotice {
     /// The notice in words.
     #[must_use]
     pub fn text(&self, t: &Tr) -> String {
-        let p = t.photos;
+        let p = t.archive;
         match self {
             Self::HandedOver(path, photos) => (p.handed_over)(&path.display().to_string(), *photos),
             Self::Imported(title, replaced) => (p.imported)(title, *replaced),
@@ -327,7 +327,7 @@ impl AppState {
             }
             ArchiveAction::Backup => {
                 let day = now.with_timezone(&chrono::Local).format("%Y-%m-%d");
-                let name = format!("{}-{day}.{}", t.photos.backup_file, crate::archive::EXTENSION);
+                let name = format!("{}-{day}.{}", t.archive.backup_file, crate::archive::EXTENSION);
                 ArchiveDialog::new(action, documents().join(name).display().to_string(), choosers)
             }
             ArchiveAction::Import | ArchiveAction::Restore => {

@@ -17,7 +17,7 @@ use crate::i18n::Tr;
 /// Draws a `.vigie` dialog and sends what the user chose.
 pub fn dialog_ui(ui: &mut egui::Ui, t: &'static Tr, dialog: &mut ArchiveDialog, commands: &mut Vec<Command>) {
     let tokens = theme::Tokens::of(ui.ctx());
-    let p = t.photos;
+    let p = t.archive;
     ui.heading(match dialog.action {
         ArchiveAction::Handover => p.handover_title,
         ArchiveAction::Import => p.import_title,
@@ -54,7 +54,7 @@ pub fn dialog_ui(ui: &mut egui::Ui, t: &'static Tr, dialog: &mut ArchiveDialog, 
 /// The file to write or read, with *Choose…* (the system's chooser; when
 /// none can open, the path is typed).
 fn path_ui(ui: &mut egui::Ui, t: &Tr, dialog: &mut ArchiveDialog) {
-    let p = t.photos;
+    let p = t.archive;
     let label = ui.label(if dialog.action.writes() {
         p.file_to_write
     } else {
@@ -118,7 +118,7 @@ fn write_ui(
     dialog: &mut ArchiveDialog,
     commands: &mut Vec<Command>,
 ) {
-    let p = t.photos;
+    let p = t.archive;
     match dialog.action {
         ArchiveAction::Handover => ui.label((p.handover_explain)(&dialog.dossier.0, dialog.dossier.1)),
         _ => ui.label(p.backup_explain),
@@ -182,7 +182,7 @@ fn read_ui(
     dialog: &mut ArchiveDialog,
     commands: &mut Vec<Command>,
 ) {
-    let p = t.photos;
+    let p = t.archive;
     ui.label(if dialog.action == ArchiveAction::Import {
         p.import_explain
     } else {
@@ -229,7 +229,7 @@ fn written_line(ui: &mut egui::Ui, t: &Tr, preview: &Preview) {
         .with_timezone(&chrono::Local)
         .format(t.datetime_format)
         .to_string();
-    ui.label(egui::RichText::new((t.photos.preview_written)(&when, &preview.app_version)).weak());
+    ui.label(egui::RichText::new((t.archive.preview_written)(&when, &preview.app_version)).weak());
 }
 
 /// What a handover file holds, then *Import* (or, the same dossier being
@@ -242,7 +242,7 @@ fn import_preview_ui(
     same: &[String],
     commands: &mut Vec<Command>,
 ) {
-    let p = t.photos;
+    let p = t.archive;
     ui.strong(p.preview_heading);
     if let Some(d) = &preview.dossier {
         let date = |d: chrono::DateTime<chrono::Utc>| {
@@ -299,7 +299,7 @@ fn restore_preview_ui(
     existing: usize,
     commands: &mut Vec<Command>,
 ) {
-    let p = t.photos;
+    let p = t.archive;
     ui.strong(p.preview_heading);
     if let Some(counts) = &preview.backup {
         theme::card(tokens.card_bg, ui.visuals().widgets.noninteractive.bg_stroke).show(ui, |ui| {
@@ -326,7 +326,7 @@ fn restore_preview_ui(
 /// *Restore…* comes last): *Import a dossier…*, *Back up everything…*,
 /// *Restore…*.
 pub fn home_buttons_ui(ui: &mut egui::Ui, t: &Tr, commands: &mut Vec<Command>) {
-    let p = t.photos;
+    let p = t.archive;
     let ask = |action| Command::Archive(ArchiveCommand::Ask(action));
     if ui.button(p.restore_button).clicked() {
         commands.push(ask(ArchiveAction::Restore));

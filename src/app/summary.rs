@@ -186,9 +186,9 @@ fn export_ui(
     ui.add_space(theme::SPACE_L);
     ui.separator();
     // The handover file: the dossier and its photos, encrypted.
-    ui.label(egui::RichText::new(t.photos.handover_help).weak());
+    ui.label(egui::RichText::new(t.archive.handover_help).weak());
     if ui
-        .button(egui::RichText::new(t.photos.handover_button).strong())
+        .button(egui::RichText::new(t.archive.handover_button).strong())
         .clicked()
     {
         commands.push(Command::Archive(super::archive::ArchiveCommand::Ask(

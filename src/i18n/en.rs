@@ -541,4 +541,5 @@ pub static EN: Tr = Tr {
     keys: &super::keys::EN,
     journeys: &super::journeys::EN,
     photos: &super::photos::EN,
+    archive: &super::archive::EN,
 };

@@ -550,4 +550,5 @@ pub static FR: Tr = Tr {
     keys: &super::keys::FR,
     journeys: &super::journeys::FR,
     photos: &super::photos::FR,
+    archive: &super::archive::FR,
 };

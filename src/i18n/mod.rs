@@ -4,6 +4,7 @@
 //! fill every field, so a missing translation does not compile. Strings with
 //! values are functions, so word order can differ between languages.
 
+pub mod archive;
 mod en;
 mod fr;
 pub mod home;
@@ -632,6 +633,8 @@ pub struct Tr {
     pub keys: &'static keys::KeysTr,
     /// The journeys' pages, the signed record, the action plan, the cards.
     pub journeys: &'static journeys::JourneysTr,
-    /// Photos on items; the handover, import, backup and restore files.
+    /// Photos on items.
     pub photos: &'static photos::PhotosTr,
+    /// The handover, import, backup and restore files.
+    pub archive: &'static archive::ArchiveTr,
 }
