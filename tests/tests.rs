@@ -8,6 +8,7 @@
     reason = "test helpers fail loudly on purpose"
 )]
 
+mod archive_ui;
 mod background_save;
 mod chronology;
 mod cli;
@@ -30,6 +31,7 @@ mod long_lists;
 mod network;
 mod photo_report;
 mod photos;
+mod photos_ui;
 mod record;
 mod report;
 mod security;

@@ -190,6 +190,10 @@ pub enum Command {
     NoFileDialog,
     /// Something asked of the log of events or the exposure inventory.
     Household(super::household_commands::HouseholdCommand),
+    /// Photos on items.
+    Photo(super::photos::PhotoCommand),
+    /// Handover, import, backup and restore.
+    Archive(super::archive::ArchiveCommand),
 }
 
 impl Command {
@@ -197,6 +201,9 @@ impl Command {
     /// is shown, so that it need not wait for a background save.
     #[must_use]
     pub fn edits_in_memory(&self) -> bool {
+        if let Self::Photo(photo) = self {
+            return photo.edits_in_memory();
+        }
         matches!(
             self,
             Self::SetStatus(..)

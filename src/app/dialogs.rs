@@ -67,6 +67,10 @@ pub enum Dialog {
     ConfirmEmptyTrash,
     /// A question about the log of events or the exposure inventory.
     Household(super::household_commands::HouseholdDialog),
+    /// A photo's path, or removing a photo.
+    Photo(super::photos::PhotoDialog),
+    /// A handover, import, backup or restore.
+    Archive(Box<super::archive::ArchiveDialog>),
 }
 
 /// The security dialog: what is typed, and what happened.
@@ -204,6 +208,8 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
             Dialog::Household(question) => {
                 super::household_commands::dialog_ui(ui, t, lang, question, commands);
             }
+            Dialog::Photo(dialog) => super::photo_view::dialog_ui(ui, t, dialog, commands),
+            Dialog::Archive(dialog) => super::archive_ui::dialog_ui(ui, t, dialog, commands),
             Dialog::ConfirmEmptyTrash => {
                 ui.heading(t.home.empty_trash_question);
                 ui.label(t.home.empty_trash_explain);

@@ -134,6 +134,8 @@ pub fn cards_ui(
                     );
                     ui.add_space(theme::SPACE_M);
                     ui.label(egui::RichText::new(card.item.guidance.get(view.lang)).size(15.0));
+                    let read_only = super::photo_strip::StripMode::ReadOnly;
+                    super::photo_strip::strip_ui(ui, view, session, &card.item.id, read_only, commands);
                 });
             ui.add_space(theme::SPACE_L);
             ui.label(egui::RichText::new((t.journeys.card_for)(&names(&card.members))).weak());

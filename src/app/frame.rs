@@ -7,8 +7,9 @@ use std::time::Instant;
 use super::command::{Command, Navigation};
 use super::dialogs::dialog_ui;
 use super::pages::{self, View};
+use super::photos::{PhotoCommand, PhotoNotice};
 use super::shortcuts::{self, Scope, Shortcut};
-use super::state::{AppState, Overlay, Page, SaveState, Screen};
+use super::state::{AppState, Notice, Overlay, Page, SaveState, Screen};
 use super::{home, new_dossier, security, summary, theme};
 use crate::lang::Lang;
 use crate::settings::{Theme, Zoom};
@@ -39,8 +40,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     top_bar_ui(ui, state, &mut commands);
     notice_ui(ui, state, &mut commands);
     screen_ui(ui, state, &mut commands);
+    super::photo_view::drop_ui(ui, state, &mut commands);
     dialog_ui(ui, state, &mut commands);
     overlay_ui(ui, state, &mut commands);
+    super::photo_view::viewer_ui(ui, state, &mut commands);
     for command in commands {
         state.handle(command);
     }
@@ -77,7 +80,10 @@ fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
     let tokens = theme::Tokens::of(ui.ctx());
     // The list's and the steps' single keys work when no text field and no
     // dialog or window over the screen has the keyboard.
-    let keyboard = state.dialog.is_none() && state.overlay.is_none() && !ui.ctx().egui_wants_keyboard_input();
+    let keyboard = state.dialog.is_none()
+        && state.overlay.is_none()
+        && state.photos.viewer.is_none()
+        && !ui.ctx().egui_wants_keyboard_input();
     match state.screen {
         Screen::Home => home::home_ui(ui, state, commands),
         Screen::NewDossier => {
@@ -107,6 +113,7 @@ fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
                 tokens: &tokens,
                 library: &state.library,
                 today: chrono::Local::now().date_naive(),
+                photos: &state.photos,
             };
             pages::page_ui(ui, &view, session, &mut state.views, page, keyboard, commands);
         }
@@ -120,6 +127,7 @@ fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
                 tokens: &tokens,
                 library: &state.library,
                 today: chrono::Local::now().date_naive(),
+                photos: &state.photos,
             };
             summary::summary_ui(ui, &view, session, &mut state.views.summary, commands);
         }
@@ -215,6 +223,12 @@ fn notice_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                         || state.household_save_failed();
                     if failed && ui.button(t.retry).clicked() {
                         commands.push(Command::SaveNow);
+                    }
+                    if let Notice::Photo(PhotoNotice::Removed(dossier, item, photo)) = notice
+                        && ui.button(t.photos.undo).clicked()
+                    {
+                        let put_back = PhotoCommand::PutBack(dossier.clone(), item.clone(), photo.clone());
+                        commands.push(Command::Photo(put_back));
                     }
                     if ui.button(t.close).clicked() {
                         commands.push(Command::DismissNotice);

@@ -244,6 +244,8 @@ impl AppState {
             Command::CloseOverlay => self.overlay = None,
             Command::NoFileDialog => self.notice = Some(Notice::NoFileDialog),
             Command::Household(command) => self.handle_household(command),
+            Command::Photo(command) => self.handle_photo(command),
+            Command::Archive(command) => self.handle_archive(command),
         }
     }
 
@@ -367,7 +369,9 @@ impl AppState {
             .format(self.tr().date_format)
             .to_string();
         let review = Dossier::review_of(&previous, (self.tr().review_title)(&previous.title, &date), now);
-        match self.store.create(&review) {
+        // The photos carried by the review get copies of their files.
+        let from = crate::store::PhotoOwner::Dossier(id.clone());
+        match self.store.create_with_photos_from(&review, &from) {
             Ok(new_id) => self.open_session(new_id, review),
             Err(err) => self.store_error(err),
         }
@@ -446,6 +450,7 @@ impl AppState {
             chrono::Local::now(),
         );
         self.add_household_to_report(&mut report);
+        super::photos::attach_report_photos(self, &mut report, &session.id, &session.dossier);
         let path = &request.path;
         match crate::report::export(&report, request.format, path) {
             Ok(()) => {

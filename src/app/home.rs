@@ -56,6 +56,7 @@ pub fn home_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
         ui.horizontal_wrapped(|ui| {
             ui.heading(t.home_title);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                super::archive_ui::home_buttons_ui(ui, t, commands);
                 if ui.button(t.home.trash_button).clicked() {
                     commands.push(Command::ShowTrash);
                 }

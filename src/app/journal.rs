@@ -92,6 +92,7 @@ pub fn screen_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
         tokens: &tokens,
         library: &state.library,
         today: chrono::Local::now().date_naive(),
+        photos: &state.photos,
     };
     let Some(docs) = &state.household else {
         egui::CentralPanel::default().show(ui, |ui| {

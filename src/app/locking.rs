@@ -75,6 +75,10 @@ impl AppState {
         if self.store.encryption() != Encryption::Unlocked {
             return;
         }
+        // Photos being added and files being written finish first (each
+        // holds a copy of the key until it ends).
+        self.finish_photo_imports();
+        self.finish_archive_work();
         self.flush();
         let screen = self.screen;
         self.resume = match self.session.take() {
@@ -85,6 +89,9 @@ impl AppState {
         };
         self.forget_household();
         self.store.lock();
+        // The photos' textures and the decoder's copy of the key go too.
+        self.photos.cache.forget(&self.tasks);
+        self.photos.viewer = None;
         self.dialog = None;
         self.overlay = None;
         self.notice = None;
@@ -151,6 +158,8 @@ impl AppState {
     /// Starts an encryption change: the open dossier is saved first, then
     /// converted with every other file, on a thread.
     fn convert(&mut self, change: EncryptionChange) {
+        // Photos being written with the old key are in before the change.
+        self.finish_photo_imports();
         self.flush();
         let job = match self.store.conversion(change) {
             Ok(job) => job,

@@ -24,6 +24,7 @@ impl AppState {
         self.finish_saving(false);
         self.autosave(now);
         self.household_autosave(now);
+        self.pump_photos(ctx);
         if let Some(wait) = self.wake_after(now) {
             ctx.request_repaint_after(wait);
         }

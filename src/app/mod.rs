@@ -12,13 +12,19 @@
 //! | `state.rs` | [`AppState`], [`Screen`], [`Page`], [`Session`], [`Notice`], [`Views`] |
 //! | `command.rs` | [`Command`], [`Navigation`] |
 //! | `handle.rs`, `saving.rs`, `locking.rs` | carrying out commands; saving; encryption |
-//! | `logic.rs`, `tasks.rs` | timers and the background-task runner |
+//! | `logic.rs`, `tasks.rs`, `decoder.rs` | timers and the background-task runner (with its photo decoder) |
 //! | `frame.rs`, `window.rs` | one frame; the window's life |
 //! | `dialogs.rs`, `shortcuts.rs`, `widgets.rs`, `theme.rs`, `rows.rs` | shared pieces |
 //! | `household_docs.rs`, `household_commands.rs` | the log of events and the exposure inventory: held, saved, changed |
+//! | `photos.rs`, `photo_strip.rs`, `photo_view.rs`, `photo_cache.rs` | photos on items: state and commands, the strip of a card, the large view and drops, the textures |
+//! | `archive.rs`, `archive_job.rs`, `archive_ui.rs` | handover, import, backup, restore: commands, the work on a thread, the dialogs |
 //! | the other files | one screen or page each |
 
+mod archive;
+mod archive_job;
+mod archive_ui;
 mod command;
+mod decoder;
 mod dialogs;
 mod emergency;
 mod exposure;
@@ -35,6 +41,10 @@ mod locking;
 mod logic;
 mod new_dossier;
 mod pages;
+mod photo_cache;
+mod photo_strip;
+mod photo_view;
+mod photos;
 mod plan;
 mod rows;
 mod saving;
@@ -49,7 +59,10 @@ mod walkthrough;
 mod widgets;
 mod window;
 
+pub use archive::{ArchiveAction, ArchiveCommand, ArchiveDialog, ArchiveNotice, ArchiveProblem, Opened};
+pub use archive_job::{ArchiveJob, ArchiveOutcome, open_dialog, save_dialog};
 pub use command::{Command, ExportRequest, Navigation, NewDossier};
+pub use decoder::{Decoded, Decoder};
 pub use dialogs::{Dialog, SecurityDialog, SecurityError, TrashRow};
 pub use exposure::ExposureUi;
 pub use frame::{app_ui, frame};
@@ -59,6 +72,8 @@ pub use household_commands::{ChronologyExport, HouseholdCommand, HouseholdDialog
 pub use household_docs::{Doc, HouseholdDocs, HouseholdFileKind, Loaded};
 pub use journal::JournalUi;
 pub use new_dossier::NewDossierDraft;
+pub use photo_cache::{PhotoCache, PhotoKey, Shown};
+pub use photos::{Adding, Choosers, PhotoCommand, PhotoDialog, PhotoNotice, Photos, Picked};
 pub use plan::PlanUi;
 pub use security::{SecurityForm, UnlockDraft};
 pub use state::{

@@ -24,6 +24,8 @@ pub struct View<'a> {
     pub library: &'a Library,
     /// Today, for due dates and defaults.
     pub today: chrono::NaiveDate,
+    /// The photos' textures, imports under way and file choosers.
+    pub photos: &'a super::photos::Photos,
 }
 
 /// The status names of a journey: findings for a référent's visit.

@@ -69,6 +69,8 @@ impl AppState {
                 },
                 Outcome::KeyRead(key) => self.finish_unlock(key),
                 Outcome::Converted(done) => self.finish_conversion(done),
+                Outcome::PhotosAdded(done) => self.finish_adding(done),
+                Outcome::Archive(done) => self.finish_archive(done),
                 Outcome::Crashed(kind) => {
                     let path = match (&self.session, kind) {
                         (Some(session), TaskKind::Save) => self.store.dossier_path(&session.id),
@@ -79,6 +81,8 @@ impl AppState {
                         TaskKind::Save => self.save_failed(err),
                         TaskKind::Unlock => self.finish_unlock(Err(err)),
                         TaskKind::Convert => self.conversion_failed(err),
+                        TaskKind::Photos => self.adding_crashed(),
+                        TaskKind::Archive => self.archive_crashed(),
                     }
                 }
             }

@@ -72,7 +72,7 @@ fn secret_of(text: &Zeroizing<String>) -> SecretString {
 impl SecurityForm {
     /// The new passphrase, if it is strong enough and typed twice the
     /// same; else why not.
-    fn new_secret(&self) -> Result<SecretString, SecurityError> {
+    pub(super) fn new_secret(&self) -> Result<SecretString, SecurityError> {
         if !Strength::of(&self.new_passphrase).is_enough() {
             return Err(SecurityError::TooWeak);
         }
@@ -84,7 +84,7 @@ impl SecurityForm {
 }
 
 /// A labelled passphrase field. Returns its response.
-fn passphrase_field(ui: &mut egui::Ui, label: &str, text: &mut String) -> egui::Response {
+pub(super) fn passphrase_field(ui: &mut egui::Ui, label: &str, text: &mut String) -> egui::Response {
     let label = ui.label(label);
     ui.add(
         egui::TextEdit::singleline(text)
@@ -254,24 +254,41 @@ fn error_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, error: Option<&Se
 
 /// The new passphrase, its strength and its confirmation.
 fn new_passphrase_ui(ui: &mut egui::Ui, t: &Tr, tokens: &theme::Tokens, form: &mut SecurityForm) {
-    let edit = passphrase_field(ui, t.new_passphrase, &mut form.new_passphrase);
+    passphrase_pair_ui(ui, t, tokens, form, t.new_passphrase, t.confirm_passphrase);
+}
+
+/// A passphrase being chosen (labelled `label`), its strength, and its
+/// confirmation (labelled `again`).
+pub(super) fn passphrase_pair_ui(
+    ui: &mut egui::Ui,
+    t: &Tr,
+    tokens: &theme::Tokens,
+    form: &mut SecurityForm,
+    label: &str,
+    again: &str,
+) {
+    let edit = passphrase_field(ui, label, &mut form.new_passphrase);
     if edit.changed() || (form.strength.is_none() && !form.new_passphrase.is_empty()) {
         form.strength = Some(Strength::of(&form.new_passphrase));
     }
     if let Some(strength) = form.strength.filter(|_| !form.new_passphrase.is_empty()) {
+        let colour = if strength.is_enough() {
+            tokens.status(crate::model::Status::Done)
+        } else {
+            tokens.critical
+        };
+        // The words under a thin bar rather than inside it: over the bar's
+        // empty part they could not be read.
         ui.add(
             egui::ProgressBar::new(strength.fraction())
                 .desired_width(ui.available_width())
-                .fill(if strength.is_enough() {
-                    tokens.status(crate::model::Status::Done)
-                } else {
-                    tokens.critical
-                })
-                .text(egui::RichText::new((t.strength)(strength.score)).color(tokens.text_on_colour())),
+                .desired_height(6.0)
+                .fill(colour),
         );
+        ui.label(egui::RichText::new((t.strength)(strength.score)).color(colour));
     }
     ui.add_space(theme::SPACE_S);
-    passphrase_field(ui, t.confirm_passphrase, &mut form.confirm);
+    passphrase_field(ui, again, &mut form.confirm);
     ui.add_space(theme::SPACE_S);
 }
 

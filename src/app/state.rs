@@ -123,16 +123,24 @@ pub enum Notice {
     EncryptionDisabled,
     /// The passphrase changed.
     PassphraseChanged,
+    /// About photos.
+    Photo(super::photos::PhotoNotice),
+    /// About handover, import, backup and restore.
+    Archive(super::archive::ArchiveNotice),
 }
 
 impl Notice {
     /// Whether it reports a problem.
     #[must_use]
     pub fn is_error(&self) -> bool {
-        matches!(
-            self,
-            Self::StoreError(_) | Self::SaveFailed(_) | Self::ExportFailed(_) | Self::OpenFailed(..)
-        )
+        match self {
+            Self::Photo(notice) => notice.is_error(),
+            Self::Archive(notice) => notice.is_error(),
+            _ => matches!(
+                self,
+                Self::StoreError(_) | Self::SaveFailed(_) | Self::ExportFailed(_) | Self::OpenFailed(..)
+            ),
+        }
     }
 
     /// The notice in words.
@@ -156,6 +164,8 @@ impl Notice {
             Self::EncryptionEnabled => t.encryption_enabled.to_owned(),
             Self::EncryptionDisabled => t.encryption_disabled.to_owned(),
             Self::PassphraseChanged => t.passphrase_changed.to_owned(),
+            Self::Photo(notice) => notice.text(t),
+            Self::Archive(notice) => notice.text(t),
         }
     }
 }
@@ -265,6 +275,8 @@ pub struct AppState {
     pub quit_requested: bool,
     /// The log of events and the exposure inventory, once read.
     pub household: Option<super::household_docs::HouseholdDocs>,
+    /// Photos: textures, the photo shown large, imports, file choosers.
+    pub photos: super::photos::Photos,
 }
 
 impl AppState {
@@ -300,6 +312,7 @@ impl AppState {
             last_activity: Instant::now(),
             quit_requested: false,
             household: None,
+            photos: super::photos::Photos::default(),
         };
         state.views.new_dossier = NewDossierDraft::new(&state.library);
         if state.store.encryption() == Encryption::Locked {

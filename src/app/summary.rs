@@ -183,6 +183,18 @@ fn export_ui(
         };
         commands.push(request(format, path));
     }
+    ui.add_space(theme::SPACE_L);
+    ui.separator();
+    // The handover file: the dossier and its photos, encrypted.
+    ui.label(egui::RichText::new(t.archive.handover_help).weak());
+    if ui
+        .button(egui::RichText::new(t.archive.handover_button).strong())
+        .clicked()
+    {
+        commands.push(Command::Archive(super::archive::ArchiveCommand::Ask(
+            super::archive::ArchiveAction::Handover,
+        )));
+    }
 }
 
 /// What the save dialog gave.
@@ -198,7 +210,7 @@ pub enum Chosen {
 
 /// How soon a dialog that came back empty is taken for one that could not
 /// be shown: nobody cancels a file dialog that fast.
-const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
+pub(super) const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Asks for the file to write with the system's save dialog. When none can
 /// be shown (no desktop portal, as under a bare X server), says so: the

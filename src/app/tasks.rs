@@ -26,6 +26,10 @@ pub enum Job {
     ReadKey(KeyReader, SecretString),
     /// Turn encryption on or off, or change the passphrase.
     Convert(Conversion, Arc<ConversionProgress>),
+    /// Prepare and write photos for an item.
+    Photos(super::photos::PhotoImport),
+    /// Write or read a handover or backup file, import, restore.
+    Archive(super::archive_job::ArchiveJob),
 }
 
 /// The kind of a task, to ask whether one is under way.
@@ -37,6 +41,10 @@ pub enum TaskKind {
     Unlock,
     /// An encryption change.
     Convert,
+    /// Photos being added.
+    Photos,
+    /// A handover, import, backup or restore.
+    Archive,
 }
 
 /// What a finished task produced.
@@ -48,6 +56,10 @@ pub enum Outcome {
     KeyRead(Result<DataKey, StoreError>),
     /// An encryption change ended.
     Converted(ConversionDone),
+    /// Photos were written, or refused.
+    PhotosAdded(super::photos::PhotosAdded),
+    /// A handover, import, backup or restore step ended.
+    Archive(super::archive_job::ArchiveOutcome),
     /// The task's thread stopped unexpectedly.
     Crashed(TaskKind),
 }
@@ -58,6 +70,8 @@ impl Job {
             Self::Save(_) => TaskKind::Save,
             Self::ReadKey(..) => TaskKind::Unlock,
             Self::Convert(..) => TaskKind::Convert,
+            Self::Photos(_) => TaskKind::Photos,
+            Self::Archive(_) => TaskKind::Archive,
         }
     }
 
@@ -66,6 +80,8 @@ impl Job {
             Self::Save(job) => Outcome::Saved(job.run()),
             Self::ReadKey(reader, passphrase) => Outcome::KeyRead(reader.read(&passphrase)),
             Self::Convert(job, progress) => Outcome::Converted(job.run(&progress)),
+            Self::Photos(job) => Outcome::PhotosAdded(job.run()),
+            Self::Archive(job) => Outcome::Archive(job.run()),
         }
     }
 }
@@ -76,6 +92,8 @@ impl TaskKind {
             Self::Save => "vigie-save",
             Self::Unlock => "vigie-unlock",
             Self::Convert => "vigie-encrypt",
+            Self::Photos => "vigie-photo-import",
+            Self::Archive => "vigie-archive",
         }
     }
 }
@@ -92,6 +110,9 @@ pub struct Tasks {
     pub background: bool,
     running: Vec<Running>,
     done: VecDeque<Outcome>,
+    /// The photo decoder's thread, started the first time a photo is
+    /// drawn.
+    decoder: Option<super::decoder::Decoder>,
 }
 
 impl std::fmt::Debug for Tasks {
@@ -101,6 +122,7 @@ impl std::fmt::Debug for Tasks {
             .field("background", &self.background)
             .field("running", &kinds)
             .field("done", &self.done.len())
+            .field("decoder", &self.decoder)
             .finish()
     }
 }
@@ -123,6 +145,21 @@ impl Tasks {
         } else {
             self.done.push_back(job.run());
         }
+    }
+
+    /// The photo decoder (its `vigie-photos` thread started the first
+    /// time); `None` when no thread can be had.
+    pub fn decoder(&mut self, ctx: &egui::Context) -> Option<&super::decoder::Decoder> {
+        if self.decoder.is_none() {
+            self.decoder = super::decoder::Decoder::start(ctx.clone());
+        }
+        self.decoder.as_ref()
+    }
+
+    /// The photo decoder, if it was started.
+    #[must_use]
+    pub fn running_decoder(&self) -> Option<&super::decoder::Decoder> {
+        self.decoder.as_ref()
     }
 
     /// Whether a task of this kind is under way.
@@ -180,6 +217,8 @@ impl Outcome {
             TaskKind::Save => "the save stopped unexpectedly",
             TaskKind::Unlock => "reading the key stopped unexpectedly",
             TaskKind::Convert => "the encryption change stopped unexpectedly",
+            TaskKind::Photos => "adding the photos stopped unexpectedly",
+            TaskKind::Archive => "the handover or backup stopped unexpectedly",
         };
         StoreError::Io {
             path,

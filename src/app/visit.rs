@@ -207,6 +207,15 @@ pub fn visit_ui(
                 commands.push(Command::SetRecommendation(item.id.clone(), text));
             }
             ui.add_space(theme::SPACE_M);
+            super::photo_strip::strip_ui(
+                ui,
+                view,
+                session,
+                &item.id,
+                super::photo_strip::StripMode::Step,
+                commands,
+            );
+            ui.add_space(theme::SPACE_M);
             widgets::guidance_fold(ui, t, view.lang, item, None);
         });
     });

@@ -244,7 +244,7 @@ pub fn walkthrough_ui(
                     .filter(|_| scroll_to);
                 let id = ui.scope_id().with("items");
                 rows::list_ui(ui, id, visible.len(), viewport, selected, |ui, index| {
-                    item_ui(ui, view, dossier, walk, visible[index], commands);
+                    item_ui(ui, view, session, walk, visible[index], commands);
                     ui.add_space(theme::SPACE_S);
                 });
                 if walk.search.trim().is_empty()
@@ -416,12 +416,13 @@ fn filter_bar_ui(ui: &mut egui::Ui, t: &Tr, walk: &mut WalkUi) {
 fn item_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
-    dossier: &Dossier,
+    session: &Session,
     walk: &mut WalkUi,
     item: &Item,
     commands: &mut Vec<Command>,
 ) {
     let (t, lang, tokens) = (view.t, view.lang, view.tokens);
+    let dossier = &session.dossier;
     let status = dossier.status(&item.id);
     let selected = walk.selected.as_ref() == Some(&item.id);
     let open_critical = item.priority == Priority::Critical && status.is_open();
@@ -488,6 +489,8 @@ fn item_ui(
                     walk.selected = Some(item.id.clone());
                 }
             }
+            let strip = super::photo_strip::StripMode::Card { selected };
+            super::photo_strip::strip_ui(ui, view, session, &item.id, strip, commands);
             let expanded = walk.expanded.contains(&item.id);
             let header = widgets::guidance_fold(ui, t, lang, item, Some(expanded));
             if header.header_response.clicked() {

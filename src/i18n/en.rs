@@ -407,4 +407,6 @@ pub static EN: Tr = Tr {
     journeys: &super::journeys::EN,
     journal: &super::journal::EN,
     exposure: &super::exposure::EN,
+    photos: &super::photos::EN,
+    archive: &super::archive::EN,
 };

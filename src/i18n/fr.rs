@@ -416,4 +416,6 @@ pub static FR: Tr = Tr {
     journeys: &super::journeys::FR,
     journal: &super::journal::FR,
     exposure: &super::exposure::FR,
+    photos: &super::photos::FR,
+    archive: &super::archive::FR,
 };

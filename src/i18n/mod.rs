@@ -4,6 +4,7 @@
 //! fill every field, so a missing translation does not compile. Strings with
 //! values are functions, so word order can differ between languages.
 
+pub mod archive;
 mod en;
 pub mod exposure;
 mod fr;
@@ -11,6 +12,7 @@ pub mod home;
 pub mod journal;
 pub mod journeys;
 pub mod keys;
+pub mod photos;
 
 pub use crate::lang::Lang;
 use crate::model::checklist::{Journey, Priority, Tag};
@@ -511,4 +513,8 @@ pub struct Tr {
     pub journal: &'static journal::JournalTr,
     /// The exposure inventory.
     pub exposure: &'static exposure::ExposureTr,
+    /// Photos on items.
+    pub photos: &'static photos::PhotosTr,
+    /// The handover, import, backup and restore files.
+    pub archive: &'static archive::ArchiveTr,
 }
