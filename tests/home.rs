@@ -249,3 +249,41 @@ fn escape_closes_each_dialog() {
         "still in the dossier"
     );
 }
+
+#[test]
+fn at_800_by_600_every_home_button_is_inside_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store.create(&sample_dossier()).unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let mut h = harness(dir.path(), lang);
+        h.set_size(egui::vec2(800.0, 600.0));
+        h.run();
+        let buttons: &[&str] = match lang {
+            Lang::Fr => &[
+                "Nouveau dossier…",
+                "Inventaire d’exposition",
+                "Importer un dossier…",
+                "Restaurer…",
+                "Corbeille…",
+            ],
+            Lang::En => &["New dossier…", "Exposure inventory", "Trash…"],
+        };
+        let journal = match lang {
+            Lang::Fr => "Journal des faits",
+            Lang::En => "Log of events",
+        };
+        let rect = h.get_by_label_contains(journal).rect();
+        assert!(
+            rect.min.x >= 0.0,
+            "{lang:?}: the log's button at {rect:?}, cut off on the left"
+        );
+        for label in buttons {
+            let rect = h.get_by_label(label).rect();
+            assert!(
+                rect.min.x >= 0.0 && rect.max.x <= 800.0,
+                "{lang:?}: {label} at {rect:?}, outside the 800 px window"
+            );
+        }
+    }
+}

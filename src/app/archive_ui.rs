@@ -328,13 +328,13 @@ fn restore_preview_ui(
 pub fn home_buttons_ui(ui: &mut egui::Ui, t: &Tr, commands: &mut Vec<Command>) {
     let p = t.archive;
     let ask = |action| Command::Archive(ArchiveCommand::Ask(action));
-    if ui.button(p.restore_button).clicked() {
-        commands.push(ask(ArchiveAction::Restore));
+    if ui.button(p.import_button).clicked() {
+        commands.push(ask(ArchiveAction::Import));
     }
     if ui.button(p.backup_button).clicked() {
         commands.push(ask(ArchiveAction::Backup));
     }
-    if ui.button(p.import_button).clicked() {
-        commands.push(ask(ArchiveAction::Import));
+    if ui.button(p.restore_button).clicked() {
+        commands.push(ask(ArchiveAction::Restore));
     }
 }

@@ -53,25 +53,30 @@ pub fn home_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
         ui.add_space(theme::SPACE_S);
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             ui.heading(t.home_title);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                super::archive_ui::home_buttons_ui(ui, t, commands);
-                if ui.button(t.home.trash_button).clicked() {
-                    commands.push(Command::ShowTrash);
-                }
                 if ui.button(egui::RichText::new(t.new_dossier).strong()).clicked() {
                     commands.push(Command::StartNewDossier);
                 }
-                // The household's records, one click each.
-                if ui.button(t.exposure.title).clicked() {
-                    commands.push(HouseholdCommand::ShowExposure.into());
-                }
-                let journal = super::journal::home_button_text(t, state.household.as_ref());
-                if ui.button(journal).clicked() {
-                    commands.push(HouseholdCommand::ShowJournal.into());
-                }
             });
+        });
+        // The household's records, one click each; then the files that
+        // carry dossiers, and the trash. Wrapped, so that a narrow window
+        // keeps every button in view.
+        ui.horizontal_wrapped(|ui| {
+            let journal = super::journal::home_button_text(t, state.household.as_ref());
+            if ui.button(journal).clicked() {
+                commands.push(HouseholdCommand::ShowJournal.into());
+            }
+            if ui.button(t.exposure.title).clicked() {
+                commands.push(HouseholdCommand::ShowExposure.into());
+            }
+            ui.separator();
+            super::archive_ui::home_buttons_ui(ui, t, commands);
+            if ui.button(t.home.trash_button).clicked() {
+                commands.push(Command::ShowTrash);
+            }
         });
         ui.add_space(theme::SPACE_M);
         due_ui(ui, t, &tokens, state, today, commands);
