@@ -102,6 +102,7 @@ pub fn cards_ui(
         page: Page::Cards,
         then: Page::Acknowledgements,
         then_text: t.to_acks,
+        status_keys: false,
     };
     // The status keys mean nothing on a card: each member ticks it.
     let _ = steps_ui(ui, "cards_buttons", t, &steps, keyboard, commands);

@@ -209,6 +209,9 @@ pub struct Steps {
     pub then: Page,
     /// The text of *Next* on the last step.
     pub then_text: &'static str,
+    /// Whether the status keys (1–4, 0) apply: the findings of a visit do,
+    /// a family card (ticked by each member) does not.
+    pub status_keys: bool,
 }
 
 /// The big *Previous* and *Next* buttons at the bottom of a one-at-a-time
@@ -244,9 +247,13 @@ pub fn steps_ui(
         });
         ui.add_space(theme::SPACE_S);
         ui.label(
-            egui::RichText::new(shortcuts::help_line(t, Scope::Steps, Journey::Referent))
-                .weak()
-                .small(),
+            egui::RichText::new(shortcuts::help_line(
+                t,
+                Scope::Steps,
+                steps.status_keys.then_some(Journey::Referent),
+            ))
+            .weak()
+            .small(),
         );
         ui.add_space(theme::SPACE_S);
     });

@@ -217,13 +217,17 @@ fn keys_text(binding: &Binding) -> String {
         .join(" / ")
 }
 
-/// The help line under a list or the steps: every shortcut of `scope`.
+/// The help line under a list or the steps: every shortcut of `scope`,
+/// the status keys named as `statuses`' journey names them, or left out
+/// when `statuses` is `None` (a family card is ticked by each member, not
+/// given a status).
 #[must_use]
-pub fn help_line(t: &Tr, scope: Scope, journey: Journey) -> String {
+pub fn help_line(t: &Tr, scope: Scope, statuses: Option<Journey>) -> String {
     TABLE
         .iter()
         .filter(|b| b.scopes.contains(&scope))
-        .map(|b| format!("{} {}", keys_text(b), describe(t, b.shortcut, Some(journey))))
+        .filter(|b| statuses.is_some() || !matches!(b.shortcut, Shortcut::SetStatus(_)))
+        .map(|b| format!("{} {}", keys_text(b), describe(t, b.shortcut, statuses)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -257,12 +261,22 @@ mod tests {
         let line = help_line(
             crate::i18n::tr(crate::lang::Lang::En),
             Scope::List,
-            Journey::Referent,
+            Some(Journey::Referent),
         );
         for key in ["↓ / J", "↑ / K", "1", "2", "3", "4", "0", "Enter"] {
             assert!(line.contains(key), "{key} missing from {line}");
         }
         assert!(line.contains("Compliant"), "a visit names its findings: {line}");
+    }
+
+    #[test]
+    fn a_family_card_shows_no_status_key() {
+        let t = crate::i18n::tr(crate::lang::Lang::Fr);
+        let cards = help_line(t, Scope::Steps, None);
+        assert!(!cards.contains("Conforme") && !cards.contains("1 "), "{cards}");
+        assert!(cards.contains('←') && cards.contains('→'), "{cards}");
+        let visit = help_line(t, Scope::Steps, Some(Journey::Referent));
+        assert!(visit.contains("1 Conforme"), "{visit}");
     }
 
     #[test]

@@ -140,6 +140,7 @@ pub fn visit_ui(
         page: Page::Visit,
         then: Page::SignOff,
         then_text: t.to_signoff,
+        status_keys: true,
     };
     let key = steps_ui(ui, "visit_buttons", t, &stepper, keyboard, commands);
     egui::CentralPanel::default().show(ui, |ui| {

@@ -215,7 +215,7 @@ pub fn walkthrough_ui(
         pages::header_ui(ui, view, session, Page::List, true, commands);
     });
     egui::Panel::bottom("walk_keys").show(ui, |ui| {
-        let help = shortcuts::help_line(t, Scope::List, dossier.journey);
+        let help = shortcuts::help_line(t, Scope::List, Some(dossier.journey));
         ui.label(egui::RichText::new(help).weak().small());
     });
     egui::Panel::left("sections")
