@@ -46,6 +46,8 @@ if command -v hyperfine > /dev/null; then
     cat "$data/times.md"
 else
     for cmd in "$bare" "$vigie_cmd"; do
+        # Three warm-up runs, not timed (they build Vigie's index).
+        for _ in 1 2 3; do \$cmd; sleep 0.3; done
         start=\$(date +%s%N)
         for _ in \$(seq $runs); do \$cmd; done
         end=\$(date +%s%N)
