@@ -26,8 +26,12 @@ pub struct DossierSummary {
     pub place: String,
     /// When it was created (with the journey, what tells the same dossier
     /// handed over again).
+    // As a number in the index: 10,000 dates read as text cost more than
+    // the rest of the index together.
+    #[serde(with = "chrono::serde::ts_nanoseconds")]
     pub created: DateTime<Utc>,
     /// When it last changed.
+    #[serde(with = "chrono::serde::ts_nanoseconds")]
     pub modified: DateTime<Utc>,
     /// When it should next be reviewed.
     #[serde(default)]

@@ -27,7 +27,7 @@ use crate::model::summary::DossierSummary;
 pub const INDEX_FILE: &str = ".index";
 
 /// The version of the index's format; another version is rebuilt.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// What the index remembers of one dossier file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
