@@ -1,4 +1,7 @@
-//! Embeds every `checklists/*.ron` file in the binary (see `src/library.rs`).
+//! Embeds every `checklists/*.ron` file in the binary (see `src/library.rs`),
+//! and every `checklists/exposure/*.ron` file (the built-in exposure sources,
+//! see `src/exposure_library.rs`; a folder of its own, so that the checklist
+//! loader never takes them for checklists).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -9,39 +12,18 @@ fn main() {
     // compiled once may serve several checkouts sharing a target folder.
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let dir = Path::new(&manifest).join("checklists");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    let mut code = String::from(
-        "/// The built-in checklist files: (file name, contents).\npub const BUILT_IN: &[(&str, &str)] = &[\n",
+    embed(&dir, "checklist", "BUILT_IN", "builtin.rs");
+    embed(
+        &dir.join("exposure"),
+        "exposure source",
+        "BUILT_IN_EXPOSURE",
+        "builtin_exposure.rs",
     );
-    for path in &files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let _ = writeln!(
-            code,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
-        );
-    }
-    code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("builtin.rs");
-    if let Err(err) = std::fs::write(&out, code) {
-        println!("cargo::error=cannot write {}: {err}", out.display());
-    }
-    embed_exposure_sources(&dir.join("exposure"));
 }
 
-/// Embeds every `checklists/exposure/*.ron` file (the built-in exposure
-/// sources, see `src/exposure_library.rs`). A folder of its own, so that
-/// the checklist loader above never takes them for checklists.
-fn embed_exposure_sources(dir: &Path) {
+/// Writes `OUT_DIR/out_file`, a constant `name` listing every `*.ron` file
+/// of `dir` as (file name, contents), sorted by name.
+fn embed(dir: &Path, what: &str, name: &str, out_file: &str) {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -52,19 +34,19 @@ fn embed_exposure_sources(dir: &Path) {
         })
         .unwrap_or_default();
     files.sort();
-    let mut code = String::from(
-        "/// The built-in exposure source files: (file name, contents).\npub const BUILT_IN_EXPOSURE: &[(&str, &str)] = &[\n",
+    let mut code = format!(
+        "/// The built-in {what} files: (file name, contents).\npub const {name}: &[(&str, &str)] = &[\n"
     );
     for path in &files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let _ = writeln!(
             code,
-            "    ({name:?}, include_str!({:?})),",
+            "    ({file:?}, include_str!({:?})),",
             path.display().to_string()
         );
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("builtin_exposure.rs");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join(out_file);
     if let Err(err) = std::fs::write(&out, code) {
         println!("cargo::error=cannot write {}: {err}", out.display());
     }
