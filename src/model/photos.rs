@@ -14,10 +14,31 @@ use super::checklist::ItemId;
 use super::dossier::Dossier;
 
 /// A photo's id: random, lowercase hexadecimal, safe as a file name
-/// (`3f9c0a…`). The photo's files are named after it.
+/// (`3f9c0a…`). The photo's files are named after it, so a file that names
+/// a photo otherwise (`../x`) is refused when it is read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 pub struct PhotoId(pub String);
+
+impl TryFrom<String> for PhotoId {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        if Self::is_valid(&s) {
+            Ok(Self(s))
+        } else {
+            Err(format!(
+                "{s:?} is not a photo id (1 to 64 letters, digits, - or _)"
+            ))
+        }
+    }
+}
+
+impl From<PhotoId> for String {
+    fn from(id: PhotoId) -> Self {
+        id.0
+    }
+}
 
 impl PhotoId {
     /// A new random id (96 bits from the operating system's generator).
