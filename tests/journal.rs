@@ -9,8 +9,9 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 use vigie::model::journal::{
     Contact, ContactKind, Entry, EntryId, EntryProblem, EventKind, Filter, IdentifierKind, Journal,
-    JournalError, JournalPhoto, Person, Reported, ReportedTo, Vehicle,
+    JournalError, Person, Reported, ReportedTo, Vehicle,
 };
+use vigie::model::{PhotoId, PhotoRef};
 use vigie::store::{AGE_MAGIC, Store, StoreError};
 
 use crate::util::date;
@@ -69,9 +70,12 @@ pub fn sample_journal() -> Journal {
         date: day("2026-11-12"),
         reference: "MC-2026-4471".into(),
     }];
-    car.photos = vec![JournalPhoto {
-        id: "p1".into(),
+    car.photos = vec![PhotoRef {
+        id: PhotoId("p1".into()),
         caption: "La voiture depuis la fenêtre de l’étage".into(),
+        width: 1600,
+        height: 1200,
+        added: now,
     }];
     journal.add(car, now);
 

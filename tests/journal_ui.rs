@@ -26,7 +26,7 @@ fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-fn journal_on_disk(root: &Path) -> Journal {
+pub fn journal_on_disk(root: &Path) -> Journal {
     Store::open(root).unwrap().load_household::<Journal>().unwrap().0
 }
 
@@ -40,7 +40,7 @@ fn inventory_on_disk(root: &Path) -> Inventory {
 
 /// Replaces the text of the field labelled `label`, as a user selecting
 /// it all and typing over it.
-fn retype(h: &mut Harness<'_, AppState>, label: &str, text: &str) {
+pub fn retype(h: &mut Harness<'_, AppState>, label: &str, text: &str) {
     h.get_by_label(label).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -51,7 +51,7 @@ fn retype(h: &mut Harness<'_, AppState>, label: &str, text: &str) {
 
 /// Clicks the widget labelled `label`, scrolled into view first (as a user
 /// scrolls down the form).
-fn press(h: &mut Harness<'_, AppState>, label: &str) {
+pub fn press(h: &mut Harness<'_, AppState>, label: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
     click(h, label);

@@ -43,7 +43,7 @@ fn report_of(profile: Profile) -> report::Report {
 }
 
 /// The image `XObject`s of a PDF.
-fn pdf_images(bytes: &[u8]) -> usize {
+pub fn pdf_images(bytes: &[u8]) -> usize {
     let doc = lopdf::Document::load_mem(bytes).unwrap();
     doc.objects
         .values()

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vigie::app::{AppState, Command, Dialog, ExportRequest, Navigation, PhotoCommand, PhotoDialog, Picked};
+use vigie::app::{
+    Album, AppState, Command, Dialog, ExportRequest, Navigation, PhotoCommand, PhotoDialog, Picked,
+};
 use vigie::i18n::Lang;
 use vigie::model::DossierId;
 use vigie::model::checklist::ItemId;
@@ -32,7 +34,7 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
-fn drop_file(h: &mut Harness<'_, AppState>, path: PathBuf) {
+pub fn drop_file(h: &mut Harness<'_, AppState>, path: PathBuf) {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path)));
@@ -73,7 +75,7 @@ fn photo_count(h: &Harness<'_, AppState>) -> usize {
 }
 
 /// Steps frames (in real time) until `done`, for work on other threads.
-fn step_until(h: &mut Harness<'_, AppState>, what: &str, done: impl Fn(&AppState) -> bool) {
+pub fn step_until(h: &mut Harness<'_, AppState>, what: &str, done: impl Fn(&AppState) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !done(h.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
@@ -94,7 +96,11 @@ fn add_photo_without_a_file_chooser_asks_for_the_path() {
     // the first drawn on a fresh list).
     h.get_all_by_label("Ajouter une photo…").next().unwrap().click();
     h.run();
-    let Some(Dialog::Photo(PhotoDialog::Path { item: asked, .. })) = &h.state().dialog else {
+    let Some(Dialog::Photo(PhotoDialog::Path {
+        to: Album::Item(asked),
+        ..
+    })) = &h.state().dialog
+    else {
         panic!("the path dialog opens: {:?}", h.state().dialog);
     };
     let asked = asked.clone();
@@ -130,7 +136,7 @@ fn a_file_that_is_not_an_image_is_refused_naming_it() {
     std::fs::write(&notes, "not a picture").unwrap();
     let item = selected(&h);
     h.state_mut().handle(Command::Photo(PhotoCommand::Add {
-        item,
+        to: Album::Item(item),
         files: vec![notes],
     }));
     h.run();
@@ -178,7 +184,7 @@ fn thumbnails_are_decoded_in_the_background_then_the_large_view_opens_and_escape
     h.state_mut().tasks.background = true;
     let item = selected(&h);
     h.state_mut().handle(Command::Photo(PhotoCommand::Add {
-        item: item.clone(),
+        to: Album::Item(item.clone()),
         files: vec![jpeg],
     }));
     assert_eq!(
@@ -209,7 +215,10 @@ fn thumbnails_are_decoded_in_the_background_then_the_large_view_opens_and_escape
 
     h.get_by_label("View photo 1").click();
     h.step();
-    assert_eq!(h.state().photos.viewer.as_ref(), Some(&photo));
+    assert_eq!(
+        h.state().photos.viewer.as_ref(),
+        Some(&(Album::Item(item.clone()), photo.clone()))
+    );
     step_until(&mut h, "the full photo", |s| {
         s.photos.cache.texture(&photo, PhotoSize::Full).is_some()
     });
@@ -244,7 +253,7 @@ fn a_caption_is_typed_on_the_card_and_a_photo_removed_can_be_put_back() {
     let (mut h, id, jpeg, _) = open_with_photos_at_hand(dir.path(), Lang::En);
     let item = selected(&h);
     h.state_mut().handle(Command::Photo(PhotoCommand::Add {
-        item: item.clone(),
+        to: Album::Item(item.clone()),
         files: vec![jpeg],
     }));
     h.run();
@@ -291,7 +300,7 @@ fn the_full_report_has_the_photos_and_the_family_handout_never() {
     let (mut h, _, jpeg, _) = open_with_photos_at_hand(dir.path(), Lang::En);
     let item = selected(&h);
     h.state_mut().handle(Command::Photo(PhotoCommand::Add {
-        item,
+        to: Album::Item(item),
         files: vec![jpeg],
     }));
     h.run();

@@ -24,6 +24,7 @@ mod home;
 mod idle;
 mod index;
 mod journal;
+mod journal_photos;
 mod journal_ui;
 mod journeys;
 mod layers;

@@ -224,11 +224,10 @@ fn notice_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                     if failed && ui.button(t.retry).clicked() {
                         commands.push(Command::SaveNow);
                     }
-                    if let Notice::Photo(PhotoNotice::Removed(dossier, item, photo)) = notice
+                    if let Notice::Photo(PhotoNotice::Removed(removed)) = notice
                         && ui.button(t.photos.undo).clicked()
                     {
-                        let put_back = PhotoCommand::PutBack(dossier.clone(), item.clone(), photo.clone());
-                        commands.push(Command::Photo(put_back));
+                        commands.push(Command::Photo(PhotoCommand::PutBack(removed.clone())));
                     }
                     if ui.button(t.close).clicked() {
                         commands.push(Command::DismissNotice);

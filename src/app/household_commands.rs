@@ -319,7 +319,13 @@ impl AppState {
         let Some(journal) = self.household.as_ref().and_then(|d| d.journal.doc()) else {
             return;
         };
-        let chronology = chronology::build(journal, self.lang, chrono::Local::now());
+        let mut chronology = chronology::build(journal, self.lang, chrono::Local::now());
+        // The photos are read here, on the UI thread, as the full report's
+        // are: a few milliseconds each.
+        let folder = self.store.data_folder();
+        chronology::attach_photos(&mut chronology, journal, &mut |p| {
+            folder.photo_for_report(&crate::store::PhotoOwner::Journal, p)
+        });
         let path = &export.path;
         match chronology::export(&chronology, export.format, path) {
             Ok(()) => {

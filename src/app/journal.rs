@@ -13,6 +13,8 @@ use super::command::{Command, Navigation};
 use super::household_commands::{ChronologyExport, HouseholdCommand, save_state_ui};
 use super::household_docs::{HouseholdDocs, HouseholdFileKind};
 use super::pages::View;
+use super::photo_strip::{StripMode, album_strip_ui};
+use super::photos::Album;
 use super::state::{AppState, SaveState, Screen};
 use super::summary::Chosen;
 use super::{exposure, journal_form, rows, theme};
@@ -373,6 +375,8 @@ fn entry_ui(
                 }
             });
             ui.add(egui::Label::new(first_lines(&entry.what, 2)).wrap());
+            let album = Album::Entry(entry.id.clone());
+            album_strip_ui(ui, view, &album, &entry.photos, 0, StripMode::ReadOnly, commands);
             ui.horizontal_wrapped(|ui| {
                 reported_badge_ui(ui, view, entry);
                 for r in &involved {
@@ -459,9 +463,6 @@ fn details_ui(ui: &mut egui::Ui, view: &View<'_>, entry: &Entry) {
         line(contact_kind_name(c.kind, lang), c.value.clone());
     }
     line(labels.witnesses, entry.witnesses.clone());
-    for p in &entry.photos {
-        line(j.photo, p.caption.clone());
-    }
     for r in &entry.reports {
         let day = r.date.format(date_format(lang)).to_string();
         let mut text = (j.reported_to)(&reported_to_name(&r.to, lang), &day);

@@ -13,6 +13,8 @@ use chrono::NaiveDateTime;
 use super::command::Command;
 use super::household_commands::HouseholdCommand;
 use super::pages::View;
+use super::photo_strip::{StripMode, album_strip_ui};
+use super::photos::{Album, Destination};
 use super::visit::problem_text;
 use super::{theme, widgets};
 use crate::i18n::Tr;
@@ -46,7 +48,12 @@ pub fn form_ui(
                 j.save_changes
             };
             let save = egui::Button::new(egui::RichText::new(text).strong()).min_size(theme::BIG_BUTTON);
-            if ui.add(save).clicked() {
+            // The photos being added go into the entry first.
+            let adding = view.photos.adding_to(&Destination::draft(draft)) > 0;
+            let save = ui
+                .add_enabled(!adding, save)
+                .on_disabled_hover_text(t.photos.wait_for_photos);
+            if save.clicked() {
                 match &checked {
                     Ok(entry) => commands.push(HouseholdCommand::SaveEntry(Box::new(entry.clone())).into()),
                     Err(_) => *attempted = true,
@@ -81,7 +88,7 @@ pub fn form_ui(
             ui.colored_label(view.tokens.priority(crate::model::Priority::High), j.draft_kept);
             ui.add_space(theme::SPACE_M);
             let mut form = draft.clone();
-            fields_ui(ui, view, &mut form);
+            fields_ui(ui, view, &mut form, commands);
             if form != *draft {
                 commands.push(HouseholdCommand::EditDraft(Box::new(form)).into());
             }
@@ -203,7 +210,7 @@ fn when_ui(ui: &mut egui::Ui, view: &View<'_>, form: &mut EntryDraft) {
 }
 
 /// Every field of the entry.
-fn fields_ui(ui: &mut egui::Ui, view: &View<'_>, form: &mut EntryDraft) {
+fn fields_ui(ui: &mut egui::Ui, view: &View<'_>, form: &mut EntryDraft, commands: &mut Vec<Command>) {
     let (lang, j) = (view.lang, view.t.journal);
     ui.label(egui::RichText::new(j.kind).strong());
     ui.horizontal_wrapped(|ui| {
@@ -241,13 +248,21 @@ fn fields_ui(ui: &mut egui::Ui, view: &View<'_>, form: &mut EntryDraft) {
     if let Some(witnesses) = witnesses {
         form.entry.witnesses = witnesses;
     }
-    if !form.entry.photos.is_empty() {
-        ui.add_space(theme::SPACE_S);
-        ui.strong(j.photos);
-        for photo in &form.entry.photos {
-            ui.label(format!("• {}", photo.caption));
-        }
-    }
+    ui.add_space(theme::SPACE_S);
+    ui.strong(j.photos);
+    // Photos change through commands (their files are written first); the
+    // draft itself only shows them.
+    let adding = view.photos.adding_to(&Destination::draft(form));
+    let photos = form.entry.photos.clone();
+    album_strip_ui(
+        ui,
+        view,
+        &Album::Draft,
+        &photos,
+        adding,
+        StripMode::Entry,
+        commands,
+    );
     ui.add_space(theme::SPACE_M);
     reports_ui(ui, view, form);
 }

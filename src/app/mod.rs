@@ -42,6 +42,7 @@ mod logic;
 mod new_dossier;
 mod pages;
 mod photo_cache;
+mod photo_commands;
 mod photo_strip;
 mod photo_view;
 mod photos;
@@ -73,7 +74,9 @@ pub use household_docs::{Doc, HouseholdDocs, HouseholdFileKind, Loaded};
 pub use journal::JournalUi;
 pub use new_dossier::NewDossierDraft;
 pub use photo_cache::{PhotoCache, PhotoKey, Shown};
-pub use photos::{Adding, Choosers, PhotoCommand, PhotoDialog, PhotoNotice, Photos, Picked};
+pub use photos::{
+    Adding, Album, Choosers, Destination, PhotoCommand, PhotoDialog, PhotoNotice, Photos, Picked, Removed,
+};
 pub use plan::PlanUi;
 pub use security::{SecurityForm, UnlockDraft};
 pub use state::{

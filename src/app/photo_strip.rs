@@ -1,4 +1,5 @@
-//! An item's photos on its card, its visit step or its family card:
+//! The photos of an item (on its card, its visit step or its family card)
+//! or of a journal entry (its form, its summary in the timeline):
 //! thumbnails (a click shows one large), a caption each, *Remove…*,
 //! *Add photo…* and the drop hint. Thumbnails are drawn from the
 //! [`PhotoCache`](super::photo_cache::PhotoCache), a placeholder while
@@ -7,7 +8,7 @@
 use super::command::Command;
 use super::pages::View;
 use super::photo_cache::Shown;
-use super::photos::{PhotoCommand, Picked};
+use super::photos::{Album, Destination, PhotoCommand, Picked};
 use crate::model::PhotoRef;
 use crate::model::checklist::ItemId;
 use crate::store::PhotoSize;
@@ -29,6 +30,8 @@ pub enum StripMode {
     },
     /// A visit step: larger, the hint always there.
     Step,
+    /// The journal's entry being written: the hint always there.
+    Entry,
     /// Looked at only (the family cards).
     ReadOnly,
 }
@@ -43,10 +46,35 @@ pub fn strip_ui(
     mode: StripMode,
     commands: &mut Vec<Command>,
 ) {
-    let t = view.t;
     let photos = session.dossier.photos_of(item);
-    let adding = view.photos.adding_to(&session.id, item);
-    let editable = mode != StripMode::ReadOnly;
+    let adding = view
+        .photos
+        .adding_to(&Destination::Item(session.id.clone(), item.clone()));
+    album_strip_ui(
+        ui,
+        view,
+        &Album::Item(item.clone()),
+        photos,
+        adding,
+        mode,
+        commands,
+    );
+}
+
+/// The photos of `album`, `adding` more being added: thumbnails (a click
+/// shows one large) and, unless read only, a caption field and *Remove…*
+/// each, *Add photo…* and the drop hint.
+pub fn album_strip_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    album: &Album,
+    photos: &[PhotoRef],
+    adding: usize,
+    mode: StripMode,
+    commands: &mut Vec<Command>,
+) {
+    let t = view.t;
+    let editable = mode != StripMode::ReadOnly && album.is_editable();
     if !editable && photos.is_empty() {
         return;
     }
@@ -55,7 +83,7 @@ pub fn strip_ui(
     } else {
         THUMB_HEIGHT
     };
-    ui.push_id(("photos", item.as_str()), |ui| {
+    ui.push_id(("photos", album), |ui| {
         if mode == StripMode::Step {
             ui.strong(t.photos.heading);
         }
@@ -83,7 +111,7 @@ pub fn strip_ui(
                     }
                 }
                 let tile = ui.push_id(photo.id.as_str(), |ui| {
-                    tile_ui(ui, view, photo, index + 1, height, editable, commands);
+                    tile_ui(ui, view, (album, photo), index + 1, height, editable, commands);
                 });
                 if editable && known.is_none() {
                     let tile_height = tile.response.rect.height();
@@ -95,12 +123,13 @@ pub fn strip_ui(
                 ui.label(egui::RichText::new((t.photos.adding)(adding)).weak());
             }
             if editable {
-                add_button_ui(ui, view, item, commands);
+                add_button_ui(ui, view, album, commands);
             }
         });
         let hint = match mode {
             StripMode::Card { selected: true } => Some(t.photos.drop_hint_list),
             StripMode::Step => Some(t.photos.drop_hint_step),
+            StripMode::Entry => Some(t.photos.drop_hint_entry),
             StripMode::Card { selected: false } | StripMode::ReadOnly => None,
         };
         if let Some(hint) = hint {
@@ -111,7 +140,7 @@ pub fn strip_ui(
 
 /// *Add photo…*: the file chooser, or the dialog with the path field when
 /// none can be shown.
-fn add_button_ui(ui: &mut egui::Ui, view: &View<'_>, item: &ItemId, commands: &mut Vec<Command>) {
+fn add_button_ui(ui: &mut egui::Ui, view: &View<'_>, album: &Album, commands: &mut Vec<Command>) {
     let t = view.t;
     if ui
         .button(t.photos.add_photo)
@@ -120,11 +149,11 @@ fn add_button_ui(ui: &mut egui::Ui, view: &View<'_>, item: &ItemId, commands: &m
     {
         match (view.photos.choosers.images)(t.photos.images_filter) {
             Picked::Files(files) => commands.push(Command::Photo(PhotoCommand::Add {
-                item: item.clone(),
+                to: album.clone(),
                 files,
             })),
             Picked::Cancelled => {}
-            Picked::NoDialog => commands.push(Command::Photo(PhotoCommand::AskPath(item.clone()))),
+            Picked::NoDialog => commands.push(Command::Photo(PhotoCommand::AskPath(album.clone()))),
         }
     }
 }
@@ -134,7 +163,7 @@ fn add_button_ui(ui: &mut egui::Ui, view: &View<'_>, item: &ItemId, commands: &m
 fn tile_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
-    photo: &PhotoRef,
+    (album, photo): (&Album, &PhotoRef),
     number: usize,
     height: f32,
     editable: bool,
@@ -145,7 +174,10 @@ fn tile_ui(
         let size = thumb_size(photo, height);
         let label = (t.photos.view_photo)(number, &photo.caption);
         if thumbnail_ui(ui, view, photo, size, &label).clicked() {
-            commands.push(Command::Photo(PhotoCommand::Show(photo.id.clone())));
+            commands.push(Command::Photo(PhotoCommand::Show(
+                album.clone(),
+                photo.id.clone(),
+            )));
         }
         let width = size.x.max(CAPTION_WIDTH);
         if editable {
@@ -159,13 +191,17 @@ fn tile_ui(
                 .accessible_name((t.photos.caption_label)(number));
             if edit.changed() {
                 commands.push(Command::Photo(PhotoCommand::SetCaption(
+                    album.clone(),
                     photo.id.clone(),
                     caption,
                 )));
             }
             let remove = egui::Button::new(egui::RichText::new(t.photos.remove).small());
             if ui.add(remove).on_hover_text(t.photos.remove_help).clicked() {
-                commands.push(Command::Photo(PhotoCommand::AskRemove(photo.id.clone())));
+                commands.push(Command::Photo(PhotoCommand::AskRemove(
+                    album.clone(),
+                    photo.id.clone(),
+                )));
             }
         } else if !photo.caption.is_empty() {
             ui.set_max_width(width);

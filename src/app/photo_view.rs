@@ -1,6 +1,7 @@
 //! The photo shown large over the screen, files dropped on the window, and
 //! the photo dialogs (the path of a photo when no file chooser opens,
-//! removing a photo).
+//! removing a photo): for the open dossier's items and for the journal's
+//! entries alike.
 
 use std::path::PathBuf;
 
@@ -9,30 +10,62 @@ use super::dialogs::Dialog;
 use super::pages::View;
 use super::photo_cache::Shown;
 use super::photo_strip::paint_photo;
-use super::photos::{PhotoCommand, PhotoDialog};
+use super::photos::{Album, PhotoCommand, PhotoDialog};
 use super::state::{AppState, Page, Screen};
 use super::theme;
 use crate::i18n::Tr;
-use crate::model::Dossier;
 use crate::model::checklist::ItemId;
+use crate::model::journal::Entry;
+use crate::model::{Dossier, PhotoRef};
+use crate::report::household_text::{datetime_format, event_kind_name};
 use crate::store::PhotoSize;
 
-/// The photo shown large, over the screen: the photo, its caption, the
-/// item; *Remove…* and *Close*; Escape or a click outside closes it.
+/// The photos of `album` as shown now, and what they belong to in words
+/// (the item's title, the entry's kind and time).
+fn album_photos<'a>(state: &'a AppState, album: &Album) -> Option<(&'a [PhotoRef], String)> {
+    let journal = || state.household.as_ref().and_then(|d| d.journal.doc());
+    match album {
+        Album::Item(item) => {
+            let dossier = &state.session.as_ref()?.dossier;
+            Some((dossier.photos_of(item), item_title(state, dossier, item)))
+        }
+        Album::Draft => {
+            let entry = &journal()?.draft.as_ref()?.entry;
+            Some((&entry.photos, entry_title(state, entry)))
+        }
+        Album::Entry(id) => {
+            let entry = journal()?.get(id)?;
+            Some((&entry.photos, entry_title(state, entry)))
+        }
+    }
+}
+
+/// An entry in words: its kind and when it happened.
+fn entry_title(state: &AppState, entry: &Entry) -> String {
+    format!(
+        "{}, {}",
+        event_kind_name(entry.kind, state.lang),
+        entry.when.format(datetime_format(state.lang))
+    )
+}
+
+/// The photo shown large, over the screen: the photo, its caption, what it
+/// belongs to; *Remove…* and *Close* (only *Close* for a saved entry's);
+/// Escape or a click outside closes it.
 pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let (Some(id), Some(session)) = (&state.photos.viewer, &state.session) else {
+    let Some((album, id)) = &state.photos.viewer else {
         return;
     };
     let t = state.tr();
     let tokens = theme::Tokens::of(ui.ctx());
-    let dossier = &session.dossier;
-    let Some((item, photo)) = dossier.find_photo(id) else {
+    let found = album_photos(state, album)
+        .and_then(|(photos, title)| Some((photos, photos.iter().position(|p| &p.id == id)?, title)));
+    let Some((siblings, index, title)) = found else {
         commands.push(Command::Photo(PhotoCommand::CloseViewer));
         return;
     };
-    let siblings = dossier.photos_of(item);
-    let number = siblings.iter().position(|p| &p.id == id).map_or(1, |i| i + 1);
-    let title = item_title(state, dossier, item);
+    let (photo, number) = (&siblings[index], index + 1);
+    let editable = album.is_editable();
     let screen = ui.ctx().content_rect();
     let modal = egui::Modal::new(egui::Id::unique("vigie_photo_viewer")).show(ui.ctx(), |ui| {
         ui.heading((t.photos.viewer_title)(number, siblings.len(), &title));
@@ -68,22 +101,27 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             ui.colored_label(tokens.critical, t.photos.unreadable);
         }
         ui.add_space(theme::SPACE_S);
-        let label = ui.label((t.photos.caption_label)(number));
-        let mut caption = photo.caption.clone();
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut caption)
-                    .hint_text(t.photos.caption_hint)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if edit.changed() {
-            commands.push(Command::Photo(PhotoCommand::SetCaption(id.clone(), caption)));
+        if editable {
+            let label = ui.label((t.photos.caption_label)(number));
+            let mut caption = photo.caption.clone();
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut caption)
+                        .hint_text(t.photos.caption_hint)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if edit.changed() {
+                let set = PhotoCommand::SetCaption(album.clone(), id.clone(), caption);
+                commands.push(Command::Photo(set));
+            }
+        } else if !photo.caption.is_empty() {
+            ui.label(&photo.caption);
         }
         ui.add_space(theme::SPACE_S);
         ui.horizontal(|ui| {
-            if ui.button(t.photos.remove).clicked() {
-                commands.push(Command::Photo(PhotoCommand::AskRemove(id.clone())));
+            if editable && ui.button(t.photos.remove).clicked() {
+                commands.push(Command::Photo(PhotoCommand::AskRemove(album.clone(), id.clone())));
             }
             if ui.button(egui::RichText::new(t.close).strong()).clicked() {
                 commands.push(Command::Photo(PhotoCommand::CloseViewer));
@@ -104,11 +142,15 @@ fn item_title(state: &AppState, dossier: &Dossier, item: &ItemId) -> String {
         .map_or_else(|| item.to_string(), |i| i.title.get(state.lang).to_owned())
 }
 
-/// Where files dropped now would go: the selected item of the list, or
-/// the visit step shown.
-fn drop_target(state: &AppState) -> Option<ItemId> {
+/// Where files dropped now would go: the selected item of the list, the
+/// visit step shown, or the journal's entry being written.
+fn drop_target(state: &AppState) -> Option<Album> {
+    if state.screen == Screen::Journal {
+        let journal = state.household.as_ref()?.journal.doc()?;
+        return journal.draft.as_ref().map(|_| Album::Draft);
+    }
     let session = state.session.as_ref()?;
-    match state.screen {
+    let item: Option<ItemId> = match state.screen {
         Screen::Dossier(Page::List) => state.views.walk.selected.clone(),
         Screen::Dossier(Page::Visit(index)) => {
             let steps = session.dossier.visit_steps(&state.library.checklists);
@@ -116,7 +158,8 @@ fn drop_target(state: &AppState) -> Option<ItemId> {
             steps.get(index).map(|s| s.item.id.clone())
         }
         _ => None,
-    }
+    };
+    item.map(Album::Item)
 }
 
 /// Files dragged over the window: where they would go, over the screen.
@@ -149,7 +192,10 @@ pub fn drop_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
     let target = drop_target(state);
     if hovering {
         let text = match (&target, &state.session) {
-            (Some(item), Some(session)) => (t.photos.drop_here)(&item_title(state, &session.dossier, item)),
+            (Some(Album::Item(item)), Some(session)) => {
+                (t.photos.drop_here)(&item_title(state, &session.dossier, item))
+            }
+            (Some(Album::Draft), _) => t.photos.drop_here_entry.to_owned(),
             _ => t.photos.drop_nowhere.to_owned(),
         };
         let tokens = theme::Tokens::of(ui.ctx());
@@ -169,7 +215,7 @@ pub fn drop_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
     }
     if !dropped.is_empty() {
         commands.push(Command::Photo(match target {
-            Some(item) => PhotoCommand::Add { item, files: dropped },
+            Some(to) => PhotoCommand::Add { to, files: dropped },
             None => PhotoCommand::DroppedNowhere,
         }));
     }
@@ -178,7 +224,7 @@ pub fn drop_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
 /// The photo dialogs' content.
 pub fn dialog_ui(ui: &mut egui::Ui, t: &Tr, dialog: &mut PhotoDialog, commands: &mut Vec<Command>) {
     match dialog {
-        PhotoDialog::Path { item, path } => {
+        PhotoDialog::Path { to, path } => {
             ui.heading(t.photos.path_title);
             ui.label(t.photos.no_chooser);
             ui.label(egui::RichText::new(t.photos.formats).weak());
@@ -197,7 +243,7 @@ pub fn dialog_ui(ui: &mut egui::Ui, t: &Tr, dialog: &mut PhotoDialog, commands: 
                 );
                 if ready && (add.clicked() || enter) {
                     commands.push(Command::Photo(PhotoCommand::Add {
-                        item: item.clone(),
+                        to: to.clone(),
                         files: vec![PathBuf::from(path.trim())],
                     }));
                 }
@@ -206,13 +252,17 @@ pub fn dialog_ui(ui: &mut egui::Ui, t: &Tr, dialog: &mut PhotoDialog, commands: 
                 }
             });
         }
-        PhotoDialog::ConfirmRemove(id) => {
+        PhotoDialog::ConfirmRemove(album, id) => {
             ui.heading(t.photos.remove_question);
-            ui.label(t.photos.remove_explain);
+            ui.label(if *album == Album::Draft {
+                t.photos.remove_explain_entry
+            } else {
+                t.photos.remove_explain
+            });
             ui.add_space(theme::SPACE_S);
             ui.horizontal_wrapped(|ui| {
                 if ui.button(t.photos.remove_confirm).clicked() {
-                    commands.push(Command::Photo(PhotoCommand::Remove(id.clone())));
+                    commands.push(Command::Photo(PhotoCommand::Remove(album.clone(), id.clone())));
                 }
                 if ui.button(t.cancel).clicked() {
                     commands.push(Command::CloseDialog);

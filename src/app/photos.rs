@@ -1,29 +1,29 @@
-//! Photos on items: what the window keeps of them ([`Photos`]), what the
-//! user asks ([`PhotoCommand`]) and how it is carried out. The strip of an
-//! item card is drawn by `photo_strip.rs`; the large view, files dropped
-//! on the window and the photo dialogs by `photo_view.rs`.
+//! Photos on items and on the journal's entries: what the window keeps of
+//! them ([`Photos`]), what the user asks ([`PhotoCommand`], which names the
+//! [`Album`] it is about) and how it is carried out. The strip of an item
+//! card or of an entry is drawn by `photo_strip.rs`; the large view, files
+//! dropped on the window and the photo dialogs by `photo_view.rs`.
 //!
 //! Adding runs as a task ([`PhotoImport`], on the `vigie-photo-import`
 //! thread): the image files are prepared and written first (upright,
 //! shrunk, no metadata, encrypted when encryption is on), then their
-//! [`PhotoRef`]s are added to the dossier, which is saved as any change is.
-//! Thumbnails come from the [`PhotoCache`].
+//! [`PhotoRef`]s are added to the dossier, or to the journal's entry being
+//! written, which is saved as any change is. Thumbnails come from the
+//! [`PhotoCache`].
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::dialogs::Dialog;
-use super::handle::mark_pending;
 use super::photo_cache::PhotoCache;
-use super::state::{AppState, Notice};
+use super::state::AppState;
 use super::summary::Chosen;
-use super::tasks::{Job, TaskKind};
 use crate::i18n::Tr;
 use crate::model::checklist::ItemId;
+use crate::model::journal::{EntryDraft, EntryId};
 use crate::model::{Dossier, DossierId, PhotoId, PhotoRef};
-use crate::store::{DataFolder, PhotoFileError, PhotoOwner, PhotoSize, StoreError};
+use crate::store::{DataFolder, PhotoFileError, PhotoOwner, StoreError};
 
 /// What the image file chooser gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,66 +63,118 @@ impl std::fmt::Debug for Choosers {
     }
 }
 
+/// Where photos are shown: an item of the open dossier, the journal's
+/// entry being written, or an entry of the journal (looked at only: its
+/// photos change through its form).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Album {
+    /// An item of the open dossier.
+    Item(ItemId),
+    /// The journal's entry being written (new or changed).
+    Draft,
+    /// An entry of the journal, as saved.
+    Entry(EntryId),
+}
+
+impl Album {
+    /// Whether its photos can be added, captioned and removed here.
+    #[must_use]
+    pub fn is_editable(&self) -> bool {
+        !matches!(self, Self::Entry(_))
+    }
+}
+
+/// Where photos being added go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// An item of a dossier.
+    Item(DossierId, ItemId),
+    /// The journal's entry being written: this one, and no other begun
+    /// since (a new entry's id is the same for all; the time it was begun
+    /// tells them apart).
+    Draft(EntryId, DateTime<Utc>),
+}
+
+impl Destination {
+    /// The destination of photos added to `draft`.
+    #[must_use]
+    pub fn draft(draft: &EntryDraft) -> Self {
+        Self::Draft(draft.entry.id.clone(), draft.entry.created)
+    }
+
+    /// The photo folder its files go to.
+    #[must_use]
+    pub fn owner(&self) -> PhotoOwner {
+        match self {
+            Self::Item(dossier, _) => PhotoOwner::Dossier(dossier.clone()),
+            Self::Draft(..) => PhotoOwner::Journal,
+        }
+    }
+}
+
 /// Photos in the window: the textures, the photo shown large, the imports
 /// under way, the file choosers.
 #[derive(Debug, Default)]
 pub struct Photos {
-    /// The open dossier's photos as textures.
+    /// The shown photos' textures: the open dossier's, or the journal's.
     pub cache: PhotoCache,
-    /// The photo shown large, if any.
-    pub viewer: Option<PhotoId>,
-    /// Photos being added, by dossier and item.
+    /// The photo shown large, if any, and where it is.
+    pub viewer: Option<(Album, PhotoId)>,
+    /// Photos being added, by destination.
     pub adding: Vec<Adding>,
     /// The file choosers.
     pub choosers: Choosers,
 }
 
-/// Photos being added to an item.
+/// Photos being added.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Adding {
-    /// The dossier.
-    pub dossier: DossierId,
-    /// The item.
-    pub item: ItemId,
+    /// Where they go.
+    pub to: Destination,
     /// How many files.
     pub files: usize,
 }
 
 impl Photos {
-    /// How many photos are being added to `item` of `dossier`.
+    /// How many photos are being added to `to`.
     #[must_use]
-    pub fn adding_to(&self, dossier: &DossierId, item: &ItemId) -> usize {
-        self.adding
-            .iter()
-            .filter(|a| &a.dossier == dossier && &a.item == item)
-            .map(|a| a.files)
-            .sum()
+    pub fn adding_to(&self, to: &Destination) -> usize {
+        self.adding.iter().filter(|a| &a.to == to).map(|a| a.files).sum()
     }
+}
+
+/// A photo just removed, to put back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Removed {
+    /// From an item of a dossier.
+    Item(DossierId, ItemId, PhotoRef),
+    /// From the journal's entry being written, at this place.
+    Draft(usize, PhotoRef),
 }
 
 /// What the user asked of photos.
 #[derive(Debug)]
 pub enum PhotoCommand {
-    /// Add these image files to an item of the open dossier.
+    /// Add these image files to an item of the open dossier, or to the
+    /// entry being written.
     Add {
-        /// The item.
-        item: ItemId,
+        /// Where.
+        to: Album,
         /// The files.
         files: Vec<PathBuf>,
     },
     /// No file chooser: ask for the photo's path.
-    AskPath(ItemId),
+    AskPath(Album),
     /// Change a photo's caption.
-    SetCaption(PhotoId, String),
+    SetCaption(Album, PhotoId, String),
     /// Ask before removing a photo.
-    AskRemove(PhotoId),
-    /// Remove a photo from the open dossier (its files stay: *Undo* puts
-    /// it back).
-    Remove(PhotoId),
-    /// Put a photo just removed back on its item of its dossier.
-    PutBack(DossierId, ItemId, PhotoRef),
+    AskRemove(Album, PhotoId),
+    /// Remove a photo (its files stay: *Undo* puts it back).
+    Remove(Album, PhotoId),
+    /// Put a photo just removed back where it was.
+    PutBack(Removed),
     /// Show a photo large.
-    Show(PhotoId),
+    Show(Album, PhotoId),
     /// Close the large view.
     CloseViewer,
     /// Files were dropped where no item is shown.
@@ -137,7 +189,7 @@ impl PhotoCommand {
             self,
             Self::SetCaption(..)
                 | Self::PutBack(..)
-                | Self::Show(_)
+                | Self::Show(..)
                 | Self::CloseViewer
                 | Self::DroppedNowhere
         )
@@ -149,13 +201,13 @@ impl PhotoCommand {
 pub enum PhotoDialog {
     /// No file chooser opened: the photo's path, as typed.
     Path {
-        /// The item it goes to.
-        item: ItemId,
+        /// Where it goes.
+        to: Album,
         /// The path typed.
         path: String,
     },
     /// Removing a photo.
-    ConfirmRemove(PhotoId),
+    ConfirmRemove(Album, PhotoId),
 }
 
 /// Something to tell about photos.
@@ -175,9 +227,11 @@ pub enum PhotoNotice {
     NotAdded(Arc<StoreError>),
     /// Files dropped where no item is shown.
     DropNowhere,
-    /// A photo was removed from an item of a dossier (*Undo* puts it
-    /// back).
-    Removed(DossierId, ItemId, PhotoRef),
+    /// A photo was removed (*Undo* puts it back).
+    Removed(Removed),
+    /// Photos were ready after their entry was saved or dropped: they
+    /// were not added (how many).
+    EntryClosed(usize),
     /// The import stopped unexpectedly.
     Crashed,
 }
@@ -201,7 +255,9 @@ impl PhotoNotice {
             Self::AddedTo(n, title) => (p.added_to)(*n, title),
             Self::NotAdded(err) => (p.not_added)(&(t.store_error)(err)),
             Self::DropNowhere => p.drop_nowhere.to_owned(),
-            Self::Removed(..) => p.removed.to_owned(),
+            Self::Removed(Removed::Item(..)) => p.removed.to_owned(),
+            Self::Removed(Removed::Draft(..)) => p.removed_from_entry.to_owned(),
+            Self::EntryClosed(n) => (p.entry_closed)(*n),
             Self::Crashed => p.import_crashed.to_owned(),
         }
     }
@@ -212,8 +268,7 @@ impl PhotoNotice {
 #[derive(Debug)]
 pub struct PhotoImport {
     folder: DataFolder,
-    dossier: DossierId,
-    item: ItemId,
+    to: Destination,
     files: Vec<PathBuf>,
     now: DateTime<Utc>,
 }
@@ -221,10 +276,8 @@ pub struct PhotoImport {
 /// What a [`PhotoImport`] did.
 #[derive(Debug)]
 pub struct PhotosAdded {
-    /// The dossier.
-    pub dossier: DossierId,
-    /// The item.
-    pub item: ItemId,
+    /// Where they go.
+    pub to: Destination,
     /// How many files were given.
     pub files: usize,
     /// The photos written, for the dossier to record.
@@ -234,10 +287,21 @@ pub struct PhotosAdded {
 }
 
 impl PhotoImport {
+    /// The work of writing `files` for `to`, added at `now`.
+    #[must_use]
+    pub fn new(folder: DataFolder, to: Destination, files: Vec<PathBuf>, now: DateTime<Utc>) -> Self {
+        Self {
+            folder,
+            to,
+            files,
+            now,
+        }
+    }
+
     /// Prepares and writes each file; a refused one writes nothing.
     #[must_use]
     pub fn run(self) -> PhotosAdded {
-        let owner = PhotoOwner::Dossier(self.dossier.clone());
+        let owner = self.to.owner();
         let mut added = Vec::new();
         let mut refused = Vec::new();
         for file in &self.files {
@@ -247,162 +311,11 @@ impl PhotoImport {
             }
         }
         PhotosAdded {
-            dossier: self.dossier,
-            item: self.item,
+            to: self.to,
             files: self.files.len(),
             added,
             refused,
         }
-    }
-}
-
-impl AppState {
-    /// Carries out a photo command.
-    pub(super) fn handle_photo(&mut self, command: PhotoCommand) {
-        let now = Utc::now();
-        match command {
-            PhotoCommand::Add { item, files } => {
-                self.dialog = None;
-                self.start_adding(item, files, now);
-            }
-            PhotoCommand::AskPath(item) => {
-                self.dialog = Some(Dialog::Photo(PhotoDialog::Path {
-                    item,
-                    path: String::new(),
-                }));
-            }
-            PhotoCommand::SetCaption(id, caption) => self.edit(|d| d.set_photo_caption(&id, &caption, now)),
-            PhotoCommand::AskRemove(id) => {
-                self.photos.viewer = None;
-                self.dialog = Some(Dialog::Photo(PhotoDialog::ConfirmRemove(id)));
-            }
-            PhotoCommand::Remove(id) => {
-                self.dialog = None;
-                self.photos.viewer = None;
-                let mut removed = None;
-                self.edit(|d| {
-                    removed = d.remove_photo(&id, now);
-                    removed.is_some()
-                });
-                if let (Some((item, photo)), Some(session)) = (removed, &self.session) {
-                    let dossier = session.id.clone();
-                    self.notice = Some(Notice::Photo(PhotoNotice::Removed(dossier, item, photo)));
-                }
-                self.photos.cache.evict(&id);
-            }
-            PhotoCommand::PutBack(dossier, item, photo) => {
-                self.notice = None;
-                // Its files stay in the data folder while the dossier is
-                // open, so the photo comes back whole.
-                let open_without_it = self
-                    .session
-                    .as_ref()
-                    .is_some_and(|s| s.id == dossier && s.dossier.find_photo(&photo.id).is_none());
-                if open_without_it {
-                    self.edit(|d| {
-                        d.add_photo(&item, photo, now);
-                        true
-                    });
-                }
-            }
-            PhotoCommand::Show(id) => self.photos.viewer = Some(id),
-            PhotoCommand::CloseViewer => self.photos.viewer = None,
-            PhotoCommand::DroppedNowhere => self.notice = Some(Notice::Photo(PhotoNotice::DropNowhere)),
-        }
-    }
-
-    /// Starts preparing and writing `files` for `item` of the open dossier.
-    fn start_adding(&mut self, item: ItemId, files: Vec<PathBuf>, now: DateTime<Utc>) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        if files.is_empty() {
-            return;
-        }
-        self.photos.adding.push(Adding {
-            dossier: session.id.clone(),
-            item: item.clone(),
-            files: files.len(),
-        });
-        self.tasks.start(Job::Photos(PhotoImport {
-            folder: self.store.data_folder(),
-            dossier: session.id.clone(),
-            item,
-            files,
-            now,
-        }));
-        let done = self.tasks.take_done();
-        self.settle(done);
-    }
-
-    /// Takes in photos written: recorded in their dossier (the open one, or
-    /// the one that was open, loaded and saved); refused files said once.
-    pub(super) fn finish_adding(&mut self, done: PhotosAdded) {
-        let now = Utc::now();
-        let mine = Adding {
-            dossier: done.dossier.clone(),
-            item: done.item.clone(),
-            files: done.files,
-        };
-        if let Some(i) = self.photos.adding.iter().position(|a| *a == mine) {
-            self.photos.adding.remove(i);
-        }
-        let count = done.added.len();
-        if count > 0 {
-            match &mut self.session {
-                Some(session) if session.id == done.dossier => {
-                    for photo in done.added {
-                        session.dossier.add_photo(&done.item, photo, now);
-                    }
-                    mark_pending(&mut session.save);
-                }
-                _ => {
-                    // The dossier was closed meanwhile: the photos go to its
-                    // file, so that they are not lost.
-                    let saved = self.store.load(&done.dossier).and_then(|mut dossier| {
-                        for photo in done.added {
-                            dossier.add_photo(&done.item, photo, now);
-                        }
-                        self.store.save(&done.dossier, &dossier).map(|()| dossier.title)
-                    });
-                    self.notice = Some(Notice::Photo(match saved {
-                        Ok(title) => PhotoNotice::AddedTo(count, title),
-                        Err(err) => PhotoNotice::NotAdded(Arc::new(err)),
-                    }));
-                }
-            }
-        }
-        if !done.refused.is_empty() {
-            self.notice = Some(Notice::Photo(PhotoNotice::Refused {
-                errors: done.refused.into_iter().map(Arc::new).collect(),
-                added: count,
-            }));
-        }
-    }
-
-    /// The photo import's thread stopped unexpectedly.
-    pub(super) fn adding_crashed(&mut self) {
-        if !self.tasks.is_running(TaskKind::Photos) {
-            self.photos.adding.clear();
-        }
-        self.notice = Some(Notice::Photo(PhotoNotice::Crashed));
-    }
-
-    /// Before each frame: the textures of the open dossier's photos (see
-    /// [`PhotoCache::pump`]).
-    pub(super) fn pump_photos(&mut self, ctx: &egui::Context) {
-        let owner = self.session.as_ref().map(|s| PhotoOwner::Dossier(s.id.clone()));
-        if owner.is_none() {
-            self.photos.viewer = None;
-        }
-        self.photos.cache.pump(ctx, &self.store, owner, &mut self.tasks);
-    }
-
-    /// Waits for the photos being added (before locking, before an
-    /// encryption change) and takes them in.
-    pub(super) fn finish_photo_imports(&mut self) {
-        let done = self.tasks.wait_for(TaskKind::Photos);
-        self.settle(done);
     }
 }
 
@@ -435,9 +348,6 @@ pub(super) fn attach_report_photos(
     let folder = state.store.data_folder();
     let owner = PhotoOwner::Dossier(id.clone());
     crate::report::attach_photos(report, dossier, &state.library, state.lang, &mut |photo| {
-        folder
-            .read_photo(&owner, &photo.id, PhotoSize::Full)
-            .ok()
-            .map(|bytes| bytes.to_vec())
+        folder.photo_for_report(&owner, photo)
     });
 }

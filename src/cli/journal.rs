@@ -21,7 +21,7 @@ use crate::lang::Lang;
 use crate::model::journal::Journal;
 use crate::report::household_text::{chronology_warning, datetime_format, event_kind_name};
 use crate::report::{ExportError, Format, chronology};
-use crate::store::{Encryption, Store};
+use crate::store::{Encryption, PhotoOwner, Store};
 
 /// What to do with the log of suspicious events.
 #[derive(Debug, Subcommand)]
@@ -102,7 +102,7 @@ pub fn export_format(out: &Path, format: Option<FormatArg>) -> Option<Format> {
 
 /// Opens the data folder and reads the journal, unlocking the folder
 /// first when it is encrypted.
-fn load_journal(cli: &Cli, lang: Lang) -> anyhow::Result<Journal> {
+fn load_journal(cli: &Cli, lang: Lang) -> anyhow::Result<(Journal, Store)> {
     let root = Store::default_root(cli.data_dir.clone()).context("no data folder could be determined")?;
     let store_error = |e: &crate::store::StoreError| anyhow::anyhow!((tr(lang).store_error)(e));
     let mut store = Store::open(&root).map_err(|e| store_error(&e))?;
@@ -111,7 +111,7 @@ fn load_journal(cli: &Cli, lang: Lang) -> anyhow::Result<Journal> {
         store.unlock(&passphrase).map_err(|e| store_error(&e))?;
     }
     let (journal, _) = store.load_household::<Journal>().map_err(|e| store_error(&e))?;
-    Ok(journal)
+    Ok((journal, store))
 }
 
 /// Runs `vigie journal …`. Returns the exit code.
@@ -125,7 +125,7 @@ pub fn run(
     let m = messages(lang);
     match command {
         JournalCommand::List => {
-            let journal = load_journal(cli, lang)?;
+            let (journal, _) = load_journal(cli, lang)?;
             if journal.entries.is_empty() {
                 writeln!(out, "{}", m.empty)?;
             }
@@ -154,8 +154,12 @@ pub fn run(
         }
         JournalCommand::Export { out: path, format } => {
             let format = export_format(path, *format).ok_or_else(|| anyhow::anyhow!(m.unknown_format))?;
-            let journal = load_journal(cli, lang)?;
-            let chronology = chronology::build(&journal, lang, chrono::Local::now());
+            let (journal, store) = load_journal(cli, lang)?;
+            let mut chronology = chronology::build(&journal, lang, chrono::Local::now());
+            let folder = store.data_folder();
+            chronology::attach_photos(&mut chronology, &journal, &mut |p| {
+                folder.photo_for_report(&PhotoOwner::Journal, p)
+            });
             chronology::export(&chronology, format, path).map_err(|e| match e {
                 ExportError::Write(e) => anyhow::anyhow!((tr(lang).store_error)(&e)),
                 other @ ExportError::Layout(_) => anyhow::anyhow!(other),

@@ -59,8 +59,6 @@ pub struct JournalTr {
     pub person: &'static str,
     /// Label of a vehicle in the details.
     pub vehicle: &'static str,
-    /// Label of a photo in the details.
-    pub photo: &'static str,
     /// Label of a report in the details.
     pub report: &'static str,
     /// Heading of the export.
@@ -236,7 +234,6 @@ pub static FR: JournalTr = JournalTr {
     reference_is: |reference| format!("référence {reference}"),
     person: "Personne",
     vehicle: "Véhicule",
-    photo: "Photo",
     report: "Signalement",
     export_title: "Chronologie des faits",
     export_help: "Les faits du plus ancien au plus récent, tels que vous les avez notés, à remettre à l’enquêteur qui prend votre plainte ou votre main courante.",
@@ -343,7 +340,6 @@ pub static EN: JournalTr = JournalTr {
     reference_is: |reference| format!("reference {reference}"),
     person: "Person",
     vehicle: "Vehicle",
-    photo: "Photo",
     report: "Report",
     export_title: "Chronology of events",
     export_help: "The events oldest first, as you wrote them down, to hand to the officer taking your complaint or main courante.",

@@ -20,8 +20,12 @@ pub struct PhotosTr {
     pub drop_hint_list: &'static str,
     /// Hint on a visit step: photos can be dropped.
     pub drop_hint_step: &'static str,
+    /// Hint in the form of a journal entry: photos can be dropped.
+    pub drop_hint_entry: &'static str,
     /// Shown while files are dragged over the window: where they will go.
     pub drop_here: fn(&str) -> String,
+    /// Shown while files are dragged over the journal's entry form.
+    pub drop_here_entry: &'static str,
     /// Files dragged or dropped where no item is shown.
     pub drop_nowhere: &'static str,
     /// The accessible name of a thumbnail: its number and caption.
@@ -38,10 +42,18 @@ pub struct PhotosTr {
     pub remove_question: &'static str,
     /// What removing a photo does.
     pub remove_explain: &'static str,
+    /// What removing a photo of a journal entry does.
+    pub remove_explain_entry: &'static str,
     /// The button that removes it.
     pub remove_confirm: &'static str,
     /// Notice: a photo was removed.
     pub removed: &'static str,
+    /// Notice: a photo was removed from the entry being written.
+    pub removed_from_entry: &'static str,
+    /// Notice: photos were ready after their entry was saved or dropped.
+    pub entry_closed: fn(usize) -> String,
+    /// Why the entry cannot be saved yet: its photos are being added.
+    pub wait_for_photos: &'static str,
     /// The button that puts a photo just removed back.
     pub undo: &'static str,
     /// A photo being decoded.
@@ -175,8 +187,10 @@ pub static FR: PhotosTr = PhotosTr {
     adding: |n| format!("Ajout de {}…", plural(n, "photo", "photos")),
     drop_hint_list: "Vous pouvez aussi glisser des photos sur la fenêtre\u{a0}: elles vont au point sélectionné.",
     drop_hint_step: "Vous pouvez aussi glisser des photos sur la fenêtre\u{a0}: elles vont au point affiché.",
+    drop_hint_entry: "Vous pouvez aussi glisser des photos sur la fenêtre\u{a0}: elles vont à ce fait.",
     drop_here: |title| format!("Déposez les photos pour les ajouter à «\u{a0}{title}\u{a0}»"),
-    drop_nowhere: "Pour ajouter des photos, ouvrez d’abord un point du dossier (liste des points ou visite), puis déposez-les.",
+    drop_here_entry: "Déposez les photos pour les ajouter au fait en cours d’écriture",
+    drop_nowhere: "Pour ajouter des photos, ouvrez d’abord un point d’un dossier (liste des points ou visite) ou un fait du journal, puis déposez-les.",
     view_photo: |n, caption| format!("Voir la photo {n}{}", quoted_fr(caption)),
     caption_label: |n| format!("Légende de la photo {n}"),
     caption_hint: "Ce que montre la photo",
@@ -184,8 +198,17 @@ pub static FR: PhotosTr = PhotosTr {
     remove_help: "Retirer cette photo du dossier",
     remove_question: "Retirer cette photo\u{a0}?",
     remove_explain: "Elle ne figurera plus dans ce dossier ni dans ses rapports. Vous pourrez la remettre juste après.",
+    remove_explain_entry: "Elle ne figurera plus dans ce fait ni dans la chronologie des faits. Vous pourrez la remettre juste après.",
     remove_confirm: "Retirer la photo",
     removed: "Photo retirée du dossier.",
+    removed_from_entry: "Photo retirée du fait.",
+    entry_closed: |n| {
+        format!(
+            "Le fait a été enregistré ou abandonné avant la fin de l’ajout ({})\u{a0}: rien n’y a été ajouté. Ouvrez le fait avec «\u{a0}Modifier\u{a0}» pour ajouter les photos.",
+            plural(n, "photo", "photos")
+        )
+    },
+    wait_for_photos: "Les photos sont en cours d’ajout\u{a0}: le fait pourra être enregistré dès qu’elles seront prêtes.",
     undo: "Remettre la photo",
     loading: "Chargement…",
     unreadable: "Cette photo ne peut pas être affichée.",
@@ -235,8 +258,10 @@ pub static EN: PhotosTr = PhotosTr {
     adding: |n| format!("Adding {}…", plural_en(n, "photo", "photos")),
     drop_hint_list: "You can also drop photos onto the window: they go to the selected item.",
     drop_hint_step: "You can also drop photos onto the window: they go to the item shown.",
+    drop_hint_entry: "You can also drop photos onto the window: they go to this entry.",
     drop_here: |title| format!("Drop the photos to add them to “{title}”"),
-    drop_nowhere: "To add photos, first open an item of a dossier (the item list or the visit), then drop them.",
+    drop_here_entry: "Drop the photos to add them to the entry being written",
+    drop_nowhere: "To add photos, first open an item of a dossier (the item list or the visit) or an entry of the log, then drop them.",
     view_photo: |n, caption| {
         if caption.trim().is_empty() {
             format!("View photo {n}")
@@ -250,8 +275,17 @@ pub static EN: PhotosTr = PhotosTr {
     remove_help: "Remove this photo from the dossier",
     remove_question: "Remove this photo?",
     remove_explain: "It will no longer be in this dossier nor in its reports. You can put it back right after.",
+    remove_explain_entry: "It will no longer be in this entry nor in the chronology of events. You can put it back right after.",
     remove_confirm: "Remove the photo",
     removed: "Photo removed from the dossier.",
+    removed_from_entry: "Photo removed from the entry.",
+    entry_closed: |n| {
+        format!(
+            "The entry was saved or dropped before the photos were ready ({}): nothing was added to it. Open the entry with “Edit” to add them.",
+            plural_en(n, "photo", "photos")
+        )
+    },
+    wait_for_photos: "The photos are being added: the entry can be saved as soon as they are ready.",
     undo: "Put the photo back",
     loading: "Loading…",
     unreadable: "This photo cannot be shown.",
@@ -309,6 +343,9 @@ mod tests {
             (super::super::archive::FR.already_here)(&["Maison".to_owned()]),
             super::super::archive::FR.two_channels.to_owned(),
             FR.remove_question.to_owned(),
+            (FR.entry_closed)(2),
+            FR.wait_for_photos.to_owned(),
+            FR.drop_hint_entry.to_owned(),
         ];
         for text in texts {
             for mark in [':', ';', '?', '!', '»'] {

@@ -2,11 +2,12 @@
 //! of suspicious events as a document to hand to the officer taking a
 //! complaint. Oldest first, factual: for each event its date and time,
 //! kind, place, what happened, people, vehicles, numbers and accounts,
-//! witnesses, where it was reported with the reference, and photo
-//! captions; then the identifiers seen more than once.
+//! witnesses, where it was reported with the reference, and its photos
+//! with their captions; then the identifiers seen more than once.
 //!
 //! [`build`] turns the journal into a [`Chronology`] (plain data, in the
-//! reader's language); [`render`] lays it out as an A4 PDF (typst, with
+//! reader's language; [`attach_photos`] adds the photos themselves, read
+//! through the loader it is given); [`render`] lays it out as an A4 PDF (typst, with
 //! `chronology.typ`: user text goes in as JSON data, never as markup) or as
 //! one self-contained HTML file (every text escaped, a CSP that forbids any
 //! external request). Exports are not encrypted: the caller shows
@@ -22,8 +23,10 @@ use super::household_text::{
     identifier_kind_name, reported_to_name, seen_times,
 };
 use super::html::escape;
+use super::photos::ReportPhoto;
 use super::{ExportError, Format, pdf};
 use crate::lang::Lang;
+use crate::model::PhotoRef;
 use crate::model::journal::{Entry, Journal};
 
 const TEMPLATE: &str = include_str!("chronology.typ");
@@ -51,8 +54,9 @@ pub struct ChronologyEntry {
     pub witnesses: String,
     /// Where it was reported, with date and reference, one line each.
     pub reports: Vec<String>,
-    /// Photo captions.
-    pub photos: Vec<String>,
+    /// Its photos: each caption, and, once [`attach_photos`] read it, the
+    /// image.
+    pub photos: Vec<ReportPhoto>,
 }
 
 /// The chronology of events, ready to print.
@@ -160,14 +164,42 @@ fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
         photos: entry
             .photos
             .iter()
-            .map(|p| {
-                if p.caption.trim().is_empty() {
-                    p.id.clone()
-                } else {
-                    p.caption.trim().to_owned()
-                }
+            .map(|p| ReportPhoto {
+                caption: p.caption.trim().to_owned(),
+                file: String::new(),
+                jpeg: Vec::new(),
             })
             .collect(),
+    }
+}
+
+/// Adds the images of the entries' photos to `chronology`, built from
+/// `journal`: `load` gives a photo's JPEG bytes (the full photo), or `None`
+/// when its file cannot be read; that photo then keeps only its caption.
+pub fn attach_photos(
+    chronology: &mut Chronology,
+    journal: &Journal,
+    load: &mut dyn FnMut(&PhotoRef) -> Option<Vec<u8>>,
+) {
+    let mut n = 0;
+    for (row, entry) in chronology.entries.iter_mut().zip(journal.chronological()) {
+        for (shown, photo) in row.photos.iter_mut().zip(&entry.photos) {
+            if let Some(jpeg) = load(photo) {
+                n += 1;
+                shown.file = format!("/photos/{n}.jpg");
+                shown.jpeg = jpeg;
+            }
+        }
+    }
+}
+
+impl Chronology {
+    /// The photos whose image is in the chronology, in order.
+    pub fn photo_files(&self) -> impl Iterator<Item = &ReportPhoto> {
+        self.entries
+            .iter()
+            .flat_map(|e| e.photos.iter())
+            .filter(|p| !p.file.is_empty())
     }
 }
 
@@ -229,7 +261,8 @@ pub fn build(journal: &Journal, lang: Lang, now: DateTime<Local>) -> Chronology 
 /// Lays out the chronology as an A4 PDF.
 pub fn render_pdf(chronology: &Chronology) -> Result<Vec<u8>, ExportError> {
     let data = serde_json::to_vec(chronology).map_err(|e| ExportError::Layout(e.to_string()))?;
-    pdf::typeset(TEMPLATE, data, chronology.labels.title, Vec::new())
+    let photos = pdf::photo_files(chronology.photo_files());
+    pdf::typeset(TEMPLATE, data, chronology.labels.title, photos)
 }
 
 const CSS: &str = r"
@@ -249,6 +282,10 @@ dd { margin: 0; }
 .what { white-space: pre-wrap; margin: .2rem 0 .4rem; }
 .none { font-style: italic; }
 footer { margin-top: 2rem; border-top: .75pt solid #999; padding-top: .4rem; font-size: 8.5pt; color: #333; }
+.photos { display: grid; grid-template-columns: 1fr 1fr; gap: .6rem 1rem; margin: .3rem 0 .8rem; }
+.photos figure { margin: 0; break-inside: avoid; }
+.photos img { display: block; width: 100%; height: 7cm; object-fit: contain; background: #f2f2f2; }
+.photos figcaption { font-size: 9pt; color: #333; margin-top: .2rem; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 ";
@@ -270,7 +307,7 @@ pub fn render_html(c: &Chronology) -> String {
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         c.lang,
@@ -335,8 +372,16 @@ pub fn render_html(c: &Chronology) -> String {
         } else {
             list(&mut h, l.reports, &e.reports);
         }
-        list(&mut h, l.photos, &e.photos);
-        h.push_str("</dl>\n</section>\n");
+        let unread: Vec<String> = e
+            .photos
+            .iter()
+            .filter(|p| p.file.is_empty())
+            .map(|p| p.caption.clone())
+            .collect();
+        list(&mut h, l.photos, &unread);
+        h.push_str("</dl>\n");
+        super::photos::figures_html(&mut h, e.photos.iter().filter(|p| !p.file.is_empty()));
+        h.push_str("</section>\n");
     }
     if !c.repeated.is_empty() {
         let _ = write!(

@@ -110,11 +110,17 @@ fn layout_error(errors: &[typst::diag::SourceDiagnostic]) -> ExportError {
 /// Lays out `report` and returns the PDF file's bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, ExportError> {
     let data = serde_json::to_vec(report).map_err(|e| ExportError::Layout(e.to_string()))?;
-    let photos = report
-        .photo_files()
+    typeset(TEMPLATE, data, &report.title, photo_files(report.photo_files()))
+}
+
+/// Photos as the virtual image files of a typst world (each at its
+/// `file` path).
+pub(crate) fn photo_files<'a>(
+    photos: impl Iterator<Item = &'a super::photos::ReportPhoto>,
+) -> Vec<(FileId, Bytes)> {
+    photos
         .filter_map(|p| Some((file_id(&p.file)?, Bytes::new(p.jpeg.clone()))))
-        .collect();
-    typeset(TEMPLATE, data, &report.title, photos)
+        .collect()
 }
 
 /// Lays out `template` (a typst source reading `/data.json`) with `data`

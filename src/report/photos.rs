@@ -169,21 +169,32 @@ pub fn html(h: &mut String, r: &Report) {
         escape(&r.photos.intro)
     );
     for item in &r.photos.items {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<h3>{} <span class=\"muted\">({})</span></h3>\n<div class=\"photos\">\n",
+            "<h3>{} <span class=\"muted\">({})</span></h3>",
             escape(&item.title),
             escape(&item.status)
         );
-        for photo in &item.photos {
-            let data = base64::engine::general_purpose::STANDARD.encode(&photo.jpeg);
-            let _ = writeln!(
-                h,
-                "<figure><img src=\"data:image/jpeg;base64,{data}\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
-                escape(&photo.caption),
-                escape(&photo.caption)
-            );
-        }
-        h.push_str("</div>\n");
+        figures_html(h, item.photos.iter());
     }
+}
+
+/// Writes photos as a grid of figures, two a row, each image a `data:` URI
+/// with its caption (nothing when there is no photo).
+pub(crate) fn figures_html<'a>(h: &mut String, photos: impl Iterator<Item = &'a ReportPhoto>) {
+    let mut photos = photos.peekable();
+    if photos.peek().is_none() {
+        return;
+    }
+    h.push_str("<div class=\"photos\">\n");
+    for photo in photos {
+        let data = base64::engine::general_purpose::STANDARD.encode(&photo.jpeg);
+        let _ = writeln!(
+            h,
+            "<figure><img src=\"data:image/jpeg;base64,{data}\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
+            escape(&photo.caption),
+            escape(&photo.caption)
+        );
+    }
+    h.push_str("</div>\n");
 }

@@ -16,6 +16,7 @@
 //! the one loaded or saved last: turning encryption on or off rewrites the
 //! bytes but not the content, so it is not taken for someone else's change.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::marker::PhantomData;
@@ -30,7 +31,8 @@ use zeroize::Zeroizing;
 use super::crypt::{Keys, encrypt, is_age};
 use super::files::{LOCK_FILE, lock_folder, sync_dir, write_atomic_with};
 use super::format::to_ron;
-use super::{IoAction, Store, StoreError, from_ron};
+use super::{IoAction, PhotoOwner, Store, StoreError, from_ron};
+use crate::model::PhotoId;
 use crate::model::exposure::{self, Inventory};
 use crate::model::journal::{self, Journal};
 
@@ -50,6 +52,11 @@ pub trait HouseholdDoc: Serialize + DeserializeOwned {
     fn broken_rule(&self) -> Option<(String, String, usize)> {
         None
     }
+    /// The photo folder of the document and the photos it refers to, for a
+    /// document that has photos.
+    fn photos(&self) -> Option<(PhotoOwner, BTreeSet<PhotoId>)> {
+        None
+    }
 }
 
 impl HouseholdDoc for Journal {
@@ -62,6 +69,10 @@ impl HouseholdDoc for Journal {
 
     fn empty() -> Self {
         Self::new()
+    }
+
+    fn photos(&self) -> Option<(PhotoOwner, BTreeSet<PhotoId>)> {
+        Some((PhotoOwner::Journal, self.photo_ids()))
     }
 
     fn broken_rule(&self) -> Option<(String, String, usize)> {
@@ -238,7 +249,40 @@ impl Store {
         let plain = self.decode(&path, bytes)?;
         let doc = parse_household::<T>(&plain, &path)?;
         let known = Some(digest(&plain));
+        self.settle_household_photos(&doc);
         Ok((doc, handle(path, known, false, None)))
+    }
+
+    /// After a household document is loaded: deletes the files of its
+    /// photo folder that neither it nor its backup refers to (photos of an
+    /// entry deleted, of a draft dropped, or written just before a crash),
+    /// once they are older than [`super::files::STALE_TEMPORARY`]. Best
+    /// effort: a failure, or a backup that cannot be read, leaves every
+    /// file in place, which is harmless.
+    fn settle_household_photos<T: HouseholdDoc>(&self, doc: &T) {
+        let Some((owner, mut keep)) = doc.photos() else {
+            return;
+        };
+        let folder = self.data_folder();
+        let Ok(on_disk) = folder.photo_files(&owner) else {
+            return;
+        };
+        if on_disk.is_subset(&keep) {
+            return;
+        }
+        let backup = self.household_backup_path::<T>();
+        if backup.exists() {
+            let previous = fs::read(&backup)
+                .map_err(|e| StoreError::io(&backup, IoAction::Read, e))
+                .and_then(|bytes| self.decode(&backup, bytes))
+                .and_then(|plain| parse_household::<T>(&plain, &backup));
+            match previous.map(|p| p.photos()) {
+                Ok(Some((_, ids))) => keep.extend(ids),
+                Ok(None) => {}
+                Err(_) => return,
+            }
+        }
+        let _ = folder.tidy_photos(&owner, &keep);
     }
 
     /// Opens a household file's backup in place of the file, which is moved

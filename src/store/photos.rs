@@ -198,6 +198,16 @@ impl DataFolder {
         decode_with(&self.keys, &path, bytes)
     }
 
+    /// The JPEG bytes of a photo for a printed document (the photo itself,
+    /// decrypted), or `None` when its file cannot be read: the document
+    /// then shows its caption only.
+    #[must_use]
+    pub fn photo_for_report(&self, owner: &PhotoOwner, photo: &PhotoRef) -> Option<Vec<u8>> {
+        self.read_photo(owner, &photo.id, PhotoSize::Full)
+            .ok()
+            .map(|bytes| bytes.to_vec())
+    }
+
     /// Reads and decodes one file of a photo into RGBA pixels, for a
     /// texture. A few milliseconds for a thumbnail, more for a photo: run
     /// it on a background thread.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Entry, EntryId, EntryProblem, EventKind};
 use crate::model::dates::{DateError, parse_date};
+use crate::model::{PhotoId, PhotoRef};
 
 /// Why a time of day typed was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -130,8 +131,38 @@ impl EntryDraft {
             && e.contacts.is_empty()
             && e.witnesses.trim().is_empty()
             && e.reports.is_empty()
+            && e.photos.is_empty()
             && self.day.is_none()
             && self.time.is_none()
+    }
+
+    /// Sets the caption of photo `id`; returns whether it changed.
+    pub fn set_photo_caption(&mut self, id: &PhotoId, caption: &str) -> bool {
+        match self.entry.photos.iter_mut().find(|p| &p.id == id) {
+            Some(photo) if photo.caption != caption => {
+                caption.clone_into(&mut photo.caption);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Takes photo `id` out of the entry: its place and itself (its files
+    /// stay until the journal no longer refers to them).
+    pub fn remove_photo(&mut self, id: &PhotoId) -> Option<(usize, PhotoRef)> {
+        let index = self.entry.photos.iter().position(|p| &p.id == id)?;
+        Some((index, self.entry.photos.remove(index)))
+    }
+
+    /// Puts a photo back at `index` (at the end when the list is shorter);
+    /// nothing when the entry already has it.
+    pub fn put_back_photo(&mut self, index: usize, photo: PhotoRef) -> bool {
+        if self.entry.photos.iter().any(|p| p.id == photo.id) {
+            return false;
+        }
+        let index = index.min(self.entry.photos.len());
+        self.entry.photos.insert(index, photo);
+        true
     }
 
     /// Removes report `index`, and the date typed for it.

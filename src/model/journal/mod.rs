@@ -21,6 +21,8 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::model::{PhotoId, PhotoRef};
+
 pub use draft::{DraftProblem, EntryDraft, TimeError, parse_time};
 pub use repeated::{IdentifierKind, Repeated};
 
@@ -184,17 +186,6 @@ pub struct Contact {
     pub value: String,
 }
 
-/// A photo of an entry. The photo itself is stored by the store (photos
-/// land with the photo machinery); the journal keeps its id and caption.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JournalPhoto {
-    /// The photo's id in the photo store.
-    pub id: String,
-    /// What it shows.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub caption: String,
-}
-
 /// Where an event was reported.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ReportedTo {
@@ -251,9 +242,10 @@ pub struct Entry {
     /// Who saw it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub witnesses: String,
-    /// Photos, with their captions.
+    /// Photos, with their captions: their files are in the journal's
+    /// photo folder (`journal.photos/`), upright and without metadata.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub photos: Vec<JournalPhoto>,
+    pub photos: Vec<PhotoRef>,
     /// Where and when it was reported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<Reported>,
@@ -485,6 +477,17 @@ impl Journal {
     #[must_use]
     pub fn repeated(&self) -> Vec<Repeated> {
         repeated::find(&self.entries)
+    }
+
+    /// The ids of every photo the journal refers to: its entries' and the
+    /// draft's (their files must stay).
+    #[must_use]
+    pub fn photo_ids(&self) -> std::collections::BTreeSet<PhotoId> {
+        self.entries
+            .iter()
+            .chain(self.draft.as_ref().map(|d| &d.entry))
+            .flat_map(|e| e.photos.iter().map(|p| p.id.clone()))
+            .collect()
     }
 
     /// The first entry id used twice, if any (a file edited by hand).
