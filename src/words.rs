@@ -1,12 +1,14 @@
 //! The words of Vigie's domain in French and English, shared by the
 //! window's catalog (`crate::i18n`) and the printed report
 //! (`crate::report::labels`): the names of journeys, family roles,
-//! household tags, priorities, statuses and a référent's findings.
+//! household tags, priorities, statuses and a référent's findings, and
+//! how a signed visit changed since its sign-off.
 
 use crate::lang::Lang;
-use crate::model::checklist::{Journey, Priority, Tag};
+use crate::model::checklist::{ItemId, Journey, Priority, Tag};
 use crate::model::dossier::Status;
 use crate::model::family::Role;
+use crate::model::visit::{ChangesSinceSigned, HeaderField};
 
 /// A journey's name.
 #[must_use]
@@ -136,4 +138,94 @@ pub fn finding(lang: Lang, value: Status) -> &'static str {
             Status::Unanswered => "Not seen",
         },
     }
+}
+
+/// A field of the visit header, as a lowercase noun.
+#[must_use]
+pub fn header_field(lang: Lang, value: HeaderField) -> &'static str {
+    match lang {
+        Lang::Fr => match value {
+            HeaderField::ReferentName => "nom du référent",
+            HeaderField::ReferentUnit => "unité",
+            HeaderField::Household => "foyer",
+            HeaderField::Date => "date",
+            HeaderField::Place => "lieu",
+            HeaderField::Present => "personnes présentes",
+            HeaderField::Address => "adresse",
+        },
+        Lang::En => match value {
+            HeaderField::ReferentName => "referent's name",
+            HeaderField::ReferentUnit => "unit",
+            HeaderField::Household => "household",
+            HeaderField::Date => "date",
+            HeaderField::Place => "place",
+            HeaderField::Present => "people present",
+            HeaderField::Address => "address",
+        },
+    }
+}
+
+/// How a signed visit changed, one line each, in the order of `changes`
+/// (sort it with [`ChangesSinceSigned::in_visit_order`]): the header's
+/// fields, then each finding with what changed in it, the signed words
+/// beside the current ones. `title` names an item.
+#[must_use]
+pub fn signoff_changes(
+    lang: Lang,
+    changes: &ChangesSinceSigned,
+    title: &dyn Fn(&ItemId) -> String,
+) -> Vec<String> {
+    let fr = lang == Lang::Fr;
+    let colon = if fr { "\u{a0}: " } else { ": " };
+    let quoted = |text: &str| {
+        let text = text.trim();
+        match (text.is_empty(), fr) {
+            (true, true) => "(vide)".to_owned(),
+            (true, false) => "(none)".to_owned(),
+            (false, true) => format!("«\u{a0}{text}\u{a0}»"),
+            (false, false) => format!("“{text}”"),
+        }
+    };
+    let mut lines = Vec::new();
+    if !changes.header.is_empty() {
+        let fields: Vec<&str> = changes.header.iter().map(|f| header_field(lang, *f)).collect();
+        let header = if fr {
+            "En-tête de la visite"
+        } else {
+            "Visit header"
+        };
+        lines.push(format!("{header}{colon}{}", fields.join(", ")));
+    }
+    for change in &changes.findings {
+        let mut parts = Vec::new();
+        if change.status_changed() {
+            parts.push(format!(
+                "{} → {}",
+                finding(lang, change.before.status),
+                finding(lang, change.now.status)
+            ));
+        }
+        let texts = [
+            (
+                change.note_changed(),
+                "observation",
+                &change.before.note,
+                &change.now.note,
+            ),
+            (
+                change.recommendation_changed(),
+                if fr { "recommandation" } else { "recommendation" },
+                &change.before.recommendation,
+                &change.now.recommendation,
+            ),
+        ];
+        for (changed, what, before, now) in texts {
+            if changed {
+                parts.push(format!("{what} {} → {}", quoted(before), quoted(now)));
+            }
+        }
+        let separator = if fr { "\u{a0}; " } else { "; " };
+        lines.push(format!("{}{colon}{}", title(&change.item), parts.join(separator)));
+    }
+    lines
 }

@@ -136,10 +136,118 @@ fn a_visit_changed_after_its_signoff_says_so_on_screen_and_on_paper() {
     let html = String::from_utf8(report::render(&r, report::Format::Html).unwrap()).unwrap();
     assert!(html.contains("Modifié après la signature"));
 
-    // Signed again, the signature covers the visit as it stands.
+    // Only the words of a recommendation change: the change names them,
+    // the signed words beside today's, never "Non conforme → Non conforme".
+    send(&mut h, Command::SetStatus(first.clone(), Status::Todo));
+    send(
+        &mut h,
+        Command::SetRecommendation(first.clone(), "Changer la serrure".into()),
+    );
+    let line = "recommandation (vide) → «\u{a0}Changer la serrure\u{a0}»";
+    assert!(
+        h.query_by_label_contains(line).is_some(),
+        "the words that changed"
+    );
+    assert!(h.query_by_label_contains("Non conforme → Non conforme").is_none());
+    let r = report::build(
+        dossier(&h),
+        &library,
+        Profile::Full,
+        Lang::Fr,
+        chrono::Local::now(),
+    );
+    assert!(r.signoff_changes[0].contains(line), "{:?}", r.signoff_changes);
+    assert!(
+        r.signoff_notice.starts_with("Visite signée le"),
+        "the first page says so: {:?}",
+        r.signoff_notice
+    );
+    let html = String::from_utf8(report::render(&r, report::Format::Html).unwrap()).unwrap();
+    let notice = html.find("Visite signée le").unwrap();
+    assert!(notice < html.find("Modifié après la signature du").unwrap());
+
+    // Signed again: asked first, naming the signature it replaces, which
+    // is kept with what it covered.
     click(&mut h, "Signer de nouveau");
-    click(&mut h, "Signer quand même");
-    assert!(dossier(&h).changes_since_signed().unwrap().is_empty());
+    assert!(
+        h.query_by_label_contains("par Adjudant Martin et Claire D.\u{a0}?")
+            .is_some(),
+        "the question names who signed"
+    );
+    click(&mut h, "Remplacer la signature");
+    let d = dossier(&h);
+    assert!(
+        d.changes_since_signed().unwrap().is_empty(),
+        "covers the visit as it stands"
+    );
+    assert_eq!(d.earlier_signoffs.len(), 1, "the first signature is kept");
+    assert_eq!(d.earlier_signoffs[0].signoff.household_name, "Claire D.");
+    assert!(
+        d.earlier_signoffs[0].signoff.record.is_some(),
+        "with what it covered"
+    );
+    assert!(h.query_by_label_contains("Signée auparavant le").is_some());
+    let r = report::build(
+        dossier(&h),
+        &library,
+        Profile::Full,
+        Lang::Fr,
+        chrono::Local::now(),
+    );
+    assert!(
+        r.signoff.iter().any(|d| d.label == "Signature précédente"),
+        "{:?}",
+        r.signoff
+    );
+    assert!(r.signoff_notice.is_empty(), "nothing changed since");
+
+    // A copy of the dossier is not signed.
+    let root = dir.path().to_owned();
+    drop(h);
+    let mut store = Store::open(&root).unwrap();
+    let id = store.list().unwrap()[0].id.clone();
+    let copy = store.duplicate(&id, "Copie", chrono::Utc::now()).unwrap();
+    let copy = store.load(&copy).unwrap();
+    assert!(copy.signoff.is_none() && copy.earlier_signoffs.is_empty());
+}
+
+#[test]
+fn a_signoff_is_dated_from_the_day_of_the_visit_to_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = visit(dir.path());
+    send(&mut h, Command::Navigate(Navigation::Page(Page::SignOff)));
+    crate::util::type_into(&mut h, "Nom du membre du foyer", "Claire D.");
+    // The visit was on 20/11/2026.
+    h.get_by_label("Date de la signature").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Date de la signature").type_text("19/11/2026");
+    h.run();
+    click(&mut h, "Signer");
+    assert!(dossier(&h).signoff.is_none(), "not signed");
+    assert!(
+        h.query_by_label_contains("La signature ne peut pas précéder la visite")
+            .is_some()
+    );
+}
+
+#[test]
+fn typing_in_the_visit_header_keeps_every_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = visit(dir.path());
+    send(&mut h, Command::Navigate(Navigation::Page(Page::VisitHeader)));
+    // Letter by letter, as a person types: the note that the form is kept
+    // as a draft appears on the first one, and must not take the focus.
+    h.get_by_label("Lieu").focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    for c in " nord".chars() {
+        h.input_mut().events.push(egui::Event::Text(c.to_string()));
+        h.run();
+    }
+    let draft = dossier(&h).drafts.visit.clone().expect("a draft");
+    assert_eq!(draft.place, "Lyon nord");
 }
 
 #[test]
@@ -341,4 +449,19 @@ fn each_export_says_what_it_holds() {
         h.query_by_label_contains("describes the home's weak points")
             .is_none()
     );
+}
+
+#[test]
+fn a_handout_with_nothing_agreed_by_all_says_so_rather_than_all_is_well() {
+    let mut d = sample_dossier();
+    d.journey = Journey::Family;
+    d.answers.clear();
+    d.add_member(Role::Adult, "Claire", chrono::Utc::now());
+    d.add_member(Role::Adult, "Paul", chrono::Utc::now());
+    let library = Library::load(None);
+    let r = report::build(&d, &library, Profile::Family, Lang::Fr, chrono::Local::now());
+    assert!(r.practices.is_empty());
+    let html = String::from_utf8(report::render(&r, report::Format::Html).unwrap()).unwrap();
+    assert!(html.contains("Aucune pratique n’est encore approuvée par tous les membres concernés"));
+    assert!(!html.contains("Rien à signaler"), "not read as all is well");
 }

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::model::checklist::{ChecklistId, ItemId, Journey, Tag};
 use crate::model::family::{MemberId, Role};
 use crate::model::forms::{MemberForm, SignOffForm, VisitForm};
-use crate::model::visit::Visit;
+use crate::model::visit::{SignOff, Visit};
 use crate::model::{DossierId, Status};
 use crate::report::{Format, Profile};
 use crate::settings::{HomeSort, IdleLock, Theme, Zoom};
@@ -119,22 +119,18 @@ pub enum Command {
     SaveVisit(Visit),
     /// Keep what is typed in the sign-off form.
     EditSignOffForm(SignOffForm),
-    /// Ask before signing a visit with points not seen.
+    /// Ask before signing a visit with points not seen, or one already
+    /// signed.
     AskSign {
         /// How many points were not seen.
         unseen: usize,
-        /// The sign-off.
-        form: SignOffForm,
+        /// The sign-off it replaces, if any.
+        replacing: Option<Box<SignOff>>,
+        /// The names and date typed, checked.
+        signing: Signing,
     },
     /// Sign the visit off with these names and date.
-    SignOff {
-        /// The référent's name.
-        referent_name: String,
-        /// The household member's name.
-        household_name: String,
-        /// The day.
-        date: NaiveDate,
-    },
+    SignOff(Signing),
     /// Keep what is typed in the new member form.
     EditMemberForm(MemberForm),
     /// Add a family member.
@@ -194,6 +190,17 @@ pub enum Command {
     Photo(super::photos::PhotoCommand),
     /// Handover, import, backup and restore.
     Archive(super::archive::ArchiveCommand),
+}
+
+/// The names and date of a sign-off, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signing {
+    /// The référent's name.
+    pub referent_name: String,
+    /// The household member's name.
+    pub household_name: String,
+    /// The day.
+    pub date: NaiveDate,
 }
 
 impl Command {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::command::{Command, Navigation};
+use super::command::{Command, Navigation, Signing};
 use super::household::{self, HouseholdDraft};
 use super::security::{self, SecurityForm};
 use super::state::AppState;
@@ -14,7 +14,7 @@ use super::theme;
 use crate::i18n::Tr;
 use crate::model::DossierId;
 use crate::model::family::MemberId;
-use crate::model::forms::SignOffForm;
+use crate::model::visit::SignOff;
 use crate::store::{ConversionProgress, StoreError, TrashedId};
 
 /// A modal dialog over the current screen.
@@ -53,12 +53,14 @@ pub enum Dialog {
         /// Where the user asked to go.
         then: Navigation,
     },
-    /// Signing a visit with points not seen yet.
+    /// Signing a visit with points not seen yet, or one already signed.
     ConfirmSign {
         /// How many points were not seen.
         unseen: usize,
-        /// The sign-off typed.
-        form: SignOffForm,
+        /// The sign-off it replaces, if any.
+        replacing: Option<Box<SignOff>>,
+        /// The sign-off typed, checked.
+        signing: Signing,
     },
     /// What the trash holds, as read when the dialog opened or last
     /// changed.
@@ -189,18 +191,39 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
                     }
                 });
             }
-            Dialog::ConfirmSign { unseen, form } => {
-                ui.heading((t.journeys.sign_with_unseen)(*unseen));
-                ui.label(t.journeys.sign_with_unseen_explain);
+            Dialog::ConfirmSign {
+                unseen,
+                replacing,
+                signing,
+            } => {
+                let j = t.journeys;
+                if let Some(earlier) = replacing {
+                    let day = earlier.date.format(t.date_format).to_string();
+                    ui.heading((j.replace_signoff)(
+                        &day,
+                        &earlier.referent_name,
+                        &earlier.household_name,
+                    ));
+                    ui.label(j.replace_signoff_explain);
+                }
+                if *unseen > 0 {
+                    let question = (j.sign_with_unseen)(*unseen);
+                    if replacing.is_some() {
+                        ui.add_space(theme::SPACE_S);
+                        ui.strong(question);
+                    } else {
+                        ui.heading(question);
+                    }
+                    ui.label(j.sign_with_unseen_explain);
+                }
+                let action = if replacing.is_some() {
+                    j.replace_signoff_action
+                } else {
+                    j.sign_anyway
+                };
                 buttons(ui, t, commands, |ui, commands| {
-                    if ui.button(t.journeys.sign_anyway).clicked()
-                        && let Ok((referent_name, household_name, date)) = form.to_names()
-                    {
-                        commands.push(Command::SignOff {
-                            referent_name,
-                            household_name,
-                            date,
-                        });
+                    if ui.button(action).clicked() {
+                        commands.push(Command::SignOff(signing.clone()));
                     }
                 });
             }

@@ -150,17 +150,23 @@ impl AppState {
                 d.drafts.signoff = form;
                 changed
             }),
-            Command::AskSign { unseen, form } => self.dialog = Some(Dialog::ConfirmSign { unseen, form }),
-            Command::SignOff {
-                referent_name,
-                household_name,
-                date,
+            Command::AskSign {
+                unseen,
+                replacing,
+                signing,
             } => {
+                self.dialog = Some(Dialog::ConfirmSign {
+                    unseen,
+                    replacing,
+                    signing,
+                });
+            }
+            Command::SignOff(signing) => {
                 self.dialog = None;
                 self.views.attempted.signoff = false;
                 self.edit(|d| {
                     d.drafts.signoff = None;
-                    d.sign(referent_name, household_name, date, now);
+                    d.sign(signing.referent_name, signing.household_name, signing.date, now);
                     true
                 });
             }

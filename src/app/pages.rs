@@ -166,7 +166,7 @@ pub fn header_guarded_ui(
 }
 
 /// A signed visit that changed since: says so on every page.
-fn signed_changes_ui(ui: &mut egui::Ui, view: &View<'_>, session: &Session) {
+pub(super) fn signed_changes_ui(ui: &mut egui::Ui, view: &View<'_>, session: &Session) {
     let dossier = &session.dossier;
     let (Some(signoff), Some(changes)) = (&dossier.signoff, dossier.changes_since_signed()) else {
         return;
@@ -180,7 +180,7 @@ fn signed_changes_ui(ui: &mut egui::Ui, view: &View<'_>, session: &Session) {
         egui::RichText::new((view.t.journeys.changed_since_signed)(
             &day,
             changes.findings.len(),
-            changes.header,
+            !changes.header.is_empty(),
         ))
         .strong(),
     );

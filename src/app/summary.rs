@@ -93,6 +93,8 @@ pub fn summary_ui(
             ui.heading(format!("{} — {}", t.summary_title, dossier.title));
         });
         ui.horizontal_wrapped(|ui| widgets::progress_row(ui, t, tokens, &progress));
+        // What is exported here: a signed visit that changed says so.
+        super::pages::signed_changes_ui(ui, view, session);
         ui.add_space(theme::SPACE_S);
     });
 

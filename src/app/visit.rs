@@ -6,11 +6,12 @@
 //! kept in the dossier as a draft (autosaved, never lost) until it is
 //! complete and saved.
 
-use super::command::Command;
+use super::command::{Command, Signing};
 use super::pages::{Steps, View, steps_ui};
 use super::state::{Page, Session};
 use super::{theme, widgets};
 use crate::i18n::Tr;
+use crate::model::checklist::ItemId;
 use crate::model::dates::DateError;
 use crate::model::forms::{FormProblem, SignOffForm, VisitForm};
 use crate::model::{Progress, Status};
@@ -29,18 +30,23 @@ pub fn problem_text(t: &Tr, problem: FormProblem) -> &'static str {
         FormProblem::Date(DateError::Missing) => t.date_missing,
         FormProblem::Date(DateError::Invalid) => t.date_invalid,
         FormProblem::Date(DateError::NoSuchDay) => t.journeys.date_no_such_day,
+        FormProblem::SignedBeforeVisit => t.journeys.signed_before_visit,
+        FormProblem::SignedInFuture => t.journeys.signed_in_future,
     }
 }
 
 /// A labelled single-line text field; returns whether it changed.
 pub fn field_ui(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> egui::Response {
-    let label = ui.label(label);
+    let shown = ui.label(label);
+    // Named by its label, so that a line appearing above it (the draft's
+    // note, on the first letter typed) does not take its focus away.
     ui.add(
         egui::TextEdit::singleline(text)
+            .id_salt(("field", label))
             .hint_text(hint)
             .desired_width(360.0),
     )
-    .labelled_by(label.id)
+    .labelled_by(shown.id)
 }
 
 fn problems_ui(ui: &mut egui::Ui, view: &View<'_>, problems: &[FormProblem]) {
@@ -102,6 +108,7 @@ pub fn visit_header_ui(
             changed |= ui
                 .add(
                     egui::TextEdit::multiline(&mut form.present)
+                        .id_salt("present")
                         .hint_text(t.journeys.people_present_hint)
                         .desired_rows(3)
                         .desired_width(360.0),
@@ -264,6 +271,7 @@ pub fn signoff_ui(
                 p.not_applicable,
                 unseen,
             ));
+            attested_ui(ui, view, dossier);
             ui.add_space(theme::SPACE_M);
             ui.label(egui::RichText::new(t.signoff_help).weak());
             ui.add_space(theme::SPACE_M);
@@ -278,22 +286,31 @@ pub fn signoff_ui(
                 t.sign
             };
             let button = egui::Button::new(egui::RichText::new(text).strong()).min_size(theme::BIG_BUTTON);
+            let checked = form.to_names(dossier.visit.as_ref().map(|v| v.date), view.today);
             if ui.add(button).clicked() {
-                match form.to_names() {
-                    Ok(_) if unseen > 0 => commands.push(Command::AskSign {
-                        unseen,
-                        form: form.clone(),
-                    }),
-                    Ok((referent_name, household_name, date)) => commands.push(Command::SignOff {
-                        referent_name,
-                        household_name,
-                        date,
-                    }),
+                match &checked {
+                    Ok((referent_name, household_name, date)) => {
+                        let signing = Signing {
+                            referent_name: referent_name.clone(),
+                            household_name: household_name.clone(),
+                            date: *date,
+                        };
+                        // Signing again, or with points not seen, asks first.
+                        commands.push(if unseen > 0 || dossier.signoff.is_some() {
+                            Command::AskSign {
+                                unseen,
+                                replacing: dossier.signoff.clone().map(Box::new),
+                                signing,
+                            }
+                        } else {
+                            Command::SignOff(signing)
+                        });
+                    }
                     Err(_) => *attempted = true,
                 }
             }
-            if *attempted && let Err(problems) = form.to_names() {
-                problems_ui(ui, view, &problems);
+            if *attempted && let Err(problems) = &checked {
+                problems_ui(ui, view, problems);
             }
             if let Some(s) = &dossier.signoff {
                 ui.add_space(theme::SPACE_M);
@@ -304,11 +321,56 @@ pub fn signoff_ui(
                 ));
                 changes_ui(ui, view, session);
             }
+            for earlier in dossier.earlier_signoffs.iter().rev() {
+                let s = &earlier.signoff;
+                let replaced = earlier.replaced_at.with_timezone(&chrono::Local).date_naive();
+                ui.label(
+                    egui::RichText::new((t.journeys.earlier_signed)(
+                        &s.date.format(t.date_format).to_string(),
+                        &s.referent_name,
+                        &s.household_name,
+                        &replaced.format(t.date_format).to_string(),
+                    ))
+                    .weak(),
+                );
+            }
             if changed {
                 commands.push(Command::EditSignOffForm(form));
             }
         });
     });
+}
+
+/// How many of the findings to deal with the sign-off page lists.
+const ATTESTED_SHOWN: usize = 12;
+
+/// The findings that the two people attest were presented: those to deal
+/// with, critical first, then not compliant before to improve.
+fn attested_ui(ui: &mut egui::Ui, view: &View<'_>, dossier: &crate::model::Dossier) {
+    let t = view.t;
+    let mut failing: Vec<_> = dossier
+        .visit_steps(&view.library.checklists)
+        .into_iter()
+        .filter(|s| matches!(dossier.status(&s.item.id), Status::Todo | Status::Partly))
+        .collect();
+    if failing.is_empty() {
+        return;
+    }
+    failing.sort_by_key(|s| (s.item.priority, dossier.status(&s.item.id) != Status::Todo));
+    ui.add_space(theme::SPACE_S);
+    ui.strong(t.journeys.attested_findings);
+    for step in failing.iter().take(ATTESTED_SHOWN) {
+        let item = step.item;
+        let finding = (t.finding_name)(dossier.status(&item.id));
+        let mut line = format!("• {} — {finding}", item.title.get(view.lang));
+        if item.priority == crate::model::Priority::Critical {
+            line = format!("{line} ({})", (t.priority_name)(item.priority));
+        }
+        ui.label(line);
+    }
+    if failing.len() > ATTESTED_SHOWN {
+        ui.label(egui::RichText::new((t.journeys.more_attested)(failing.len() - ATTESTED_SHOWN)).weak());
+    }
 }
 
 /// What changed in a signed visit since it was signed, point by point.
@@ -326,20 +388,16 @@ fn changes_ui(ui: &mut egui::Ui, view: &View<'_>, session: &Session) {
         view.tokens.critical,
         egui::RichText::new(t.journeys.changes_since_signed_title).strong(),
     );
-    if changes.header {
-        ui.label(format!("• {}", t.journeys.visit_header_changed));
-    }
-    let items: Vec<_> = session.dossier.visit_steps(&view.library.checklists);
-    for (id, before, now) in &changes.findings {
-        let title = items
+    let steps = session.dossier.visit_steps(&view.library.checklists);
+    let changes = changes.in_visit_order(&steps);
+    let title = |id: &ItemId| {
+        steps
             .iter()
             .find(|s| &s.item.id == id)
-            .map_or_else(|| id.to_string(), |s| s.item.title.get(view.lang).to_owned());
-        ui.label((t.journeys.finding_changed)(
-            &title,
-            (t.finding_name)(before.status),
-            (t.finding_name)(now.status),
-        ));
+            .map_or_else(|| id.to_string(), |s| s.item.title.get(view.lang).to_owned())
+    };
+    for line in crate::words::signoff_changes(view.lang, &changes, &title) {
+        ui.label(format!("• {line}"));
     }
     ui.label(egui::RichText::new(t.journeys.sign_again_help).weak());
 }

@@ -32,12 +32,26 @@ pub struct JourneysTr {
     pub unchanged_since_signed: &'static str,
     /// Heading of the changes since the sign-off.
     pub changes_since_signed_title: &'static str,
-    /// The visit header changed.
-    pub visit_header_changed: &'static str,
-    /// A finding that changed: the item, before, now.
-    pub finding_changed: fn(&str, &str, &str) -> String,
     /// How to take the changes into the signed record.
     pub sign_again_help: &'static str,
+    /// Question before signing a visit again: the date and names of the
+    /// signature it replaces.
+    pub replace_signoff: fn(&str, &str, &str) -> String,
+    /// What signing again does to the earlier signature.
+    pub replace_signoff_explain: &'static str,
+    /// The button that signs again, replacing the earlier signature.
+    pub replace_signoff_action: &'static str,
+    /// A signature replaced by a later one: its date, names, and when it
+    /// was replaced.
+    pub earlier_signed: fn(&str, &str, &str, &str) -> String,
+    /// Heading of the findings to deal with, on the sign-off page.
+    pub attested_findings: &'static str,
+    /// More findings to deal with than the sign-off page lists.
+    pub more_attested: fn(usize) -> String,
+    /// The sign-off is dated before the visit.
+    pub signed_before_visit: &'static str,
+    /// The sign-off is dated after today.
+    pub signed_in_future: &'static str,
     /// Question before signing with points not seen.
     pub sign_with_unseen: fn(usize) -> String,
     /// What signing with points not seen means.
@@ -94,8 +108,6 @@ pub static FR: JourneysTr = JourneysTr {
     sign_again: "Signer de nouveau",
     unchanged_since_signed: "Rien n’a changé depuis la signature.",
     changes_since_signed_title: "Modifié depuis la signature",
-    visit_header_changed: "L’en-tête de la visite",
-    finding_changed: |item, before, now| format!("• {item}\u{a0}: {before} → {now}"),
     sign_again_help: "Le compte rendu imprimé signale ces changements. Signez de nouveau pour que la signature couvre la visite telle qu’elle est.",
     sign_with_unseen: |n| {
         if n == 1 {
@@ -105,6 +117,18 @@ pub static FR: JourneysTr = JourneysTr {
         }
     },
     sign_with_unseen_explain: "Le compte rendu les listera à part, comme non vus.",
+    replace_signoff: |day, referent, household| {
+        format!("Remplacer la signature du {day} par {referent} et {household}\u{a0}?")
+    },
+    replace_signoff_explain: "La nouvelle signature couvre la visite telle qu’elle est maintenant. La précédente n’est pas effacée\u{a0}: elle reste dans le dossier avec ce qu’elle couvrait, et le compte rendu la mentionne.",
+    replace_signoff_action: "Remplacer la signature",
+    earlier_signed: |day, referent, household, replaced| {
+        format!("Signée auparavant le {day} par {referent} et {household} (remplacée le {replaced}).")
+    },
+    attested_findings: "Les constats à traiter, présentés au foyer\u{a0}:",
+    more_attested: |n| format!("… et {n} autres, dans le plan d’action et le compte rendu."),
+    signed_before_visit: "La signature ne peut pas précéder la visite\u{a0}: indiquez le jour de la visite ou un jour suivant.",
+    signed_in_future: "La signature ne peut pas porter une date à venir\u{a0}: indiquez le jour où elle est faite.",
     sign_anyway: "Signer quand même",
     card_for: |names| format!("Pour\u{a0}: {names}"),
     agreed_by_all: "Lu et approuvé par tous les membres concernés",
@@ -162,17 +186,27 @@ pub static EN: JourneysTr = JourneysTr {
     sign_again: "Sign again",
     unchanged_since_signed: "Nothing changed since the sign-off.",
     changes_since_signed_title: "Changed since the sign-off",
-    visit_header_changed: "The visit header",
-    finding_changed: |item, before, now| format!("• {item}: {before} → {now}"),
-    sign_again_help: "The printed account says so. Sign again for the signature to cover the visit as it stands.",
+    sign_again_help: "The printed report lists these changes. Sign again for the signature to cover the visit as it stands.",
     sign_with_unseen: |n| {
         if n == 1 {
-            "1 point was not seen: sign anyway?".to_owned()
+            "1 item was not seen: sign anyway?".to_owned()
         } else {
-            format!("{n} points were not seen: sign anyway?")
+            format!("{n} items were not seen: sign anyway?")
         }
     },
-    sign_with_unseen_explain: "The account will list them apart, as not seen.",
+    sign_with_unseen_explain: "The report will list them separately, as not seen.",
+    replace_signoff: |day, referent, household| {
+        format!("Replace the signature of {day} by {referent} and {household}?")
+    },
+    replace_signoff_explain: "The new signature covers the visit as it is now. The earlier one is not erased: it stays in the dossier with what it covered, and the report mentions it.",
+    replace_signoff_action: "Replace the signature",
+    earlier_signed: |day, referent, household, replaced| {
+        format!("Signed before on {day} by {referent} and {household} (replaced on {replaced}).")
+    },
+    attested_findings: "The findings to deal with, presented to the household:",
+    more_attested: |n| format!("… and {n} more, in the action plan and the report."),
+    signed_before_visit: "The sign-off cannot come before the visit: give the day of the visit or a later one.",
+    signed_in_future: "The sign-off cannot be dated in the future: give the day it is made.",
     sign_anyway: "Sign anyway",
     card_for: |names| format!("For: {names}"),
     agreed_by_all: "Read and agreed by every member concerned",

@@ -16,7 +16,7 @@ use super::checklist::{Checklist, ChecklistId, Item, ItemId, Journey, Tag};
 use super::family::{Member, MemberId};
 use super::forms::Drafts;
 use super::photos::PhotoRef;
-use super::visit::{SignOff, Visit};
+use super::visit::{EarlierSignOff, SignOff, Visit};
 
 /// The version of the dossier file format written by this build.
 pub const FORMAT_VERSION: u32 = 1;
@@ -167,6 +167,10 @@ pub struct Dossier {
     /// The sign-off at the end of a referent visit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signoff: Option<SignOff>,
+    /// The sign-offs that a later one replaced, oldest first, each with
+    /// the record it signed: a visit signed again keeps who signed before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_signoffs: Vec<EarlierSignOff>,
     /// When the dossier should next be reviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_due: Option<NaiveDate>,
@@ -213,6 +217,7 @@ impl Dossier {
             modified: now,
             visit: None,
             signoff: None,
+            earlier_signoffs: Vec::new(),
             review_due: None,
             members: Vec::new(),
             acknowledgements: BTreeMap::new(),

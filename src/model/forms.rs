@@ -24,6 +24,10 @@ pub enum FormProblem {
     MemberName,
     /// The date is missing or wrong.
     Date(DateError),
+    /// The sign-off is dated before the visit.
+    SignedBeforeVisit,
+    /// The sign-off is dated after today.
+    SignedInFuture,
 }
 
 /// The visit header as typed.
@@ -125,13 +129,27 @@ impl SignOffForm {
         }
     }
 
-    /// The names and date of the sign-off, or every problem in the form.
-    pub fn to_names(&self) -> Result<(String, String, NaiveDate), Vec<FormProblem>> {
+    /// The names and date of the sign-off, or every problem in the form:
+    /// a visit is signed on the day of the visit or later, and never
+    /// after `today`.
+    pub fn to_names(
+        &self,
+        visit_date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<(String, String, NaiveDate), Vec<FormProblem>> {
         let mut problems = Vec::new();
         if self.referent_name.trim().is_empty() || self.household_name.trim().is_empty() {
             problems.push(FormProblem::Names);
         }
         let date = parse_date(&self.date).map_err(|e| problems.push(FormProblem::Date(e)));
+        if let Ok(date) = date {
+            if visit_date.is_some_and(|visit| date < visit) {
+                problems.push(FormProblem::SignedBeforeVisit);
+            }
+            if date > today {
+                problems.push(FormProblem::SignedInFuture);
+            }
+        }
         match date {
             Ok(date) if problems.is_empty() => Ok((
                 self.referent_name.trim().to_owned(),
@@ -234,10 +252,35 @@ mod tests {
     #[test]
     fn the_signoff_needs_both_names() {
         let mut form = SignOffForm::of(None, None, today(), "%Y-%m-%d");
-        assert_eq!(form.to_names(), Err(vec![FormProblem::Names]));
+        assert_eq!(form.to_names(None, today()), Err(vec![FormProblem::Names]));
         form.referent_name = "Martin".into();
         form.household_name = "Claire".into();
-        assert_eq!(form.to_names().unwrap().2, today());
+        assert_eq!(form.to_names(None, today()).unwrap().2, today());
+    }
+
+    #[test]
+    fn a_signoff_is_dated_from_the_visit_to_today() {
+        let mut form = SignOffForm::of(None, None, today(), "%Y-%m-%d");
+        form.referent_name = "Martin".into();
+        form.household_name = "Claire".into();
+        let visit = today();
+        form.date = "2026-11-21".into();
+        assert_eq!(
+            form.to_names(Some(visit), today()),
+            Err(vec![FormProblem::SignedBeforeVisit]),
+            "the day before the visit"
+        );
+        form.date = "2027-06-01".into();
+        assert_eq!(
+            form.to_names(Some(visit), today()),
+            Err(vec![FormProblem::SignedInFuture]),
+            "months ahead"
+        );
+        form.date = "2026-11-22".into();
+        assert!(
+            form.to_names(Some(visit), today()).is_ok(),
+            "the day of the visit"
+        );
     }
 
     #[test]

@@ -51,6 +51,15 @@ pub struct SignOff {
     pub record: Option<SignedRecord>,
 }
 
+/// A sign-off that a later one replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierSignOff {
+    /// The sign-off, with the record it signed.
+    pub signoff: SignOff,
+    /// When it was replaced.
+    pub replaced_at: DateTime<Utc>,
+}
+
 /// What a signed visit said when it was signed: the header and every
 /// finding with its observation and recommendation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,20 +94,117 @@ impl Finding {
     }
 }
 
+/// A field of the visit header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderField {
+    /// The référent's name.
+    ReferentName,
+    /// The référent's unit.
+    ReferentUnit,
+    /// The household.
+    Household,
+    /// The day of the visit.
+    Date,
+    /// The place.
+    Place,
+    /// The people present.
+    Present,
+    /// The address.
+    Address,
+}
+
+impl HeaderField {
+    /// The fields in which `before` and `now` differ, in the form's order
+    /// (a header added or removed: every field).
+    #[must_use]
+    pub fn changed(before: Option<&Visit>, now: Option<&Visit>) -> Vec<Self> {
+        let all = [
+            Self::ReferentName,
+            Self::ReferentUnit,
+            Self::Household,
+            Self::Date,
+            Self::Place,
+            Self::Present,
+            Self::Address,
+        ];
+        match (before, now) {
+            (None, None) => Vec::new(),
+            (Some(b), Some(n)) => all
+                .into_iter()
+                .filter(|f| match f {
+                    Self::ReferentName => b.referent_name != n.referent_name,
+                    Self::ReferentUnit => b.referent_unit != n.referent_unit,
+                    Self::Household => b.household != n.household,
+                    Self::Date => b.date != n.date,
+                    Self::Place => b.place != n.place,
+                    Self::Present => b.present != n.present,
+                    Self::Address => b.address != n.address,
+                })
+                .collect(),
+            _ => all.to_vec(),
+        }
+    }
+}
+
+/// A finding that changed since the visit was signed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingChange {
+    /// The item.
+    pub item: ItemId,
+    /// The finding as signed.
+    pub before: Finding,
+    /// The finding now.
+    pub now: Finding,
+}
+
+impl FindingChange {
+    /// Whether what was found changed (not only the words).
+    #[must_use]
+    pub fn status_changed(&self) -> bool {
+        self.before.status != self.now.status
+    }
+
+    /// Whether the observation changed.
+    #[must_use]
+    pub fn note_changed(&self) -> bool {
+        self.before.note != self.now.note
+    }
+
+    /// Whether the recommendation changed.
+    #[must_use]
+    pub fn recommendation_changed(&self) -> bool {
+        self.before.recommendation != self.now.recommendation
+    }
+}
+
 /// How a signed visit changed since it was signed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChangesSinceSigned {
-    /// Whether the visit header changed.
-    pub header: bool,
-    /// The findings that changed: the item, as signed, and as it is now.
-    pub findings: Vec<(ItemId, Finding, Finding)>,
+    /// The fields of the visit header that changed.
+    pub header: Vec<HeaderField>,
+    /// The findings that changed, in item id order until
+    /// [`Self::in_visit_order`].
+    pub findings: Vec<FindingChange>,
 }
 
 impl ChangesSinceSigned {
     /// Whether nothing changed.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        !self.header && self.findings.is_empty()
+        self.header.is_empty() && self.findings.is_empty()
+    }
+
+    /// The findings in the order of the visit's `steps` (items no longer in
+    /// the visit last).
+    #[must_use]
+    pub fn in_visit_order(mut self, steps: &[Step<'_>]) -> Self {
+        self.findings.sort_by_key(|c| {
+            steps
+                .iter()
+                .position(|s| s.item.id == c.item)
+                .unwrap_or(usize::MAX)
+        });
+        self
     }
 }
 
@@ -165,7 +271,8 @@ impl Dossier {
     }
 
     /// Signs the visit off: the names and date typed, and a record of the
-    /// visit as it stands, so that later changes show.
+    /// visit as it stands, so that later changes show. A sign-off already
+    /// there is kept among the earlier ones, with its record.
     pub fn sign(
         &mut self,
         referent_name: String,
@@ -179,6 +286,12 @@ impl Dossier {
             .map(|id| (id.clone(), self.finding(id)))
             .filter(|(_, f)| !f.is_empty())
             .collect();
+        if let Some(earlier) = self.signoff.take() {
+            self.earlier_signoffs.push(EarlierSignOff {
+                signoff: earlier,
+                replaced_at: now,
+            });
+        }
         self.signoff = Some(SignOff {
             referent_name,
             household_name,
@@ -205,11 +318,15 @@ impl Dossier {
             .filter_map(|id| {
                 let before = record.findings.get(id).cloned().unwrap_or_default();
                 let now = self.finding(id);
-                (before != now).then(|| (id.clone(), before, now))
+                (before != now).then(|| FindingChange {
+                    item: id.clone(),
+                    before,
+                    now,
+                })
             })
             .collect();
         Some(ChangesSinceSigned {
-            header: record.visit != self.visit,
+            header: HeaderField::changed(record.visit.as_ref(), self.visit.as_ref()),
             findings,
         })
     }
@@ -245,11 +362,12 @@ mod tests {
         d.set_status(&lamp, Status::Done, t0);
         d.set_note(&ItemId::from("doors.front"), "Porte fendue", t0);
         let changes = d.changes_since_signed().unwrap();
-        assert!(!changes.header);
-        let ids: Vec<&str> = changes.findings.iter().map(|(id, ..)| id.as_str()).collect();
+        assert!(changes.header.is_empty());
+        let ids: Vec<&str> = changes.findings.iter().map(|c| c.item.as_str()).collect();
         assert_eq!(ids, ["doors.front", "lighting.gate"]);
-        assert_eq!(changes.findings[1].1.status, Status::Todo);
-        assert_eq!(changes.findings[1].2.status, Status::Done);
+        assert_eq!(changes.findings[1].before.status, Status::Todo);
+        assert_eq!(changes.findings[1].now.status, Status::Done);
+        assert!(changes.findings[0].note_changed() && !changes.findings[0].status_changed());
         // Back as it was signed: nothing changed.
         d.set_status(&lamp, Status::Todo, t0);
         d.set_note(&ItemId::from("doors.front"), "", t0);

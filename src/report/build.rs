@@ -13,7 +13,7 @@ use super::{
 };
 use crate::lang::Lang;
 use crate::library::Library;
-use crate::model::checklist::{Checklist, Item, Priority};
+use crate::model::checklist::{Checklist, Item, ItemId, Priority};
 use crate::model::{Dossier, Progress, Status};
 
 fn format_date(date: DateTime<Local>, lang: Lang) -> String {
@@ -146,6 +146,19 @@ fn fill_details(report: &mut Report, dossier: &Dossier, profile: Profile, lang: 
             detail(t.signoff_household, signoff.household_name.clone()),
             detail(t.signoff_date, day(signoff.date)),
         ];
+        for earlier in dossier.earlier_signoffs.iter().rev() {
+            let s = &earlier.signoff;
+            let replaced = earlier.replaced_at.with_timezone(&Local).date_naive();
+            report.signoff.push(detail(
+                t.report_earlier_signoff,
+                (t.report_earlier_signoff_value)(
+                    &day(s.date),
+                    &s.referent_name,
+                    &s.household_name,
+                    &day(replaced),
+                ),
+            ));
+        }
     }
 }
 
@@ -317,25 +330,17 @@ fn fill_signoff_changes(report: &mut Report, dossier: &Dossier, library: &Librar
     }
     let day = signoff.date.format(t.date_format).to_string();
     report.signoff_changed_title = (t.report_changed_since_signed)(&day);
-    if changes.header {
-        report.signoff_changes.push(t.visit_header_changed.to_owned());
-    }
+    report.signoff_notice =
+        (t.report_changed_notice)(&day, changes.header.len().min(1) + changes.findings.len());
     let steps = dossier.visit_steps(&library.checklists);
-    for (id, before, now) in &changes.findings {
-        let title = steps
+    let changes = changes.in_visit_order(&steps);
+    let title = |id: &ItemId| {
+        steps
             .iter()
             .find(|s| &s.item.id == id)
-            .map_or_else(|| id.to_string(), |s| s.item.title.get(lang).to_owned());
-        report.signoff_changes.push(
-            (t.finding_changed)(
-                &title,
-                (t.finding_name)(before.status),
-                (t.finding_name)(now.status),
-            )
-            .trim_start_matches("• ")
-            .to_owned(),
-        );
-    }
+            .map_or_else(|| id.to_string(), |s| s.item.title.get(lang).to_owned())
+    };
+    report.signoff_changes = crate::words::signoff_changes(lang, &changes, &title);
 }
 
 /// The household's profile as names; a household that did not say whether

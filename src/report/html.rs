@@ -89,6 +89,13 @@ pub fn render(report: &Report) -> String {
     );
     meta(&mut h, report);
     details(&mut h, &report.details);
+    if !report.signoff_notice.is_empty() {
+        let _ = writeln!(
+            h,
+            "<div class=\"changed\"><b>{}</b></div>",
+            escape(&report.signoff_notice)
+        );
+    }
     match report.profile {
         Profile::Full => full(&mut h, report),
         Profile::Family => {
@@ -387,7 +394,7 @@ fn practices(h: &mut String, r: &Report) {
         escape(l.practices_intro)
     );
     if r.practices.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(l.nothing));
+        let _ = writeln!(h, "<p>{}</p>", escape(l.no_practice_agreed));
     }
     group_list(h, &r.practices);
     if !r.pending.is_empty() {

@@ -266,6 +266,9 @@ pub struct Report {
     pub signoff_changed_title: String,
     /// What changed since the sign-off, one line each.
     pub signoff_changes: Vec<String>,
+    /// On the first page: the visit was signed, then changed ("" when
+    /// unchanged or unsigned).
+    pub signoff_notice: String,
     /// The changes heading ("" when the dossier is not a review).
     pub changes_title: String,
     /// What changed since the previous dossier: newly done, newly failing,
@@ -345,6 +348,7 @@ impl Report {
             signoff: Vec::new(),
             signoff_changed_title: String::new(),
             signoff_changes: Vec::new(),
+            signoff_notice: String::new(),
             changes_title: String::new(),
             changes: Vec::new(),
             members: Vec::new(),

@@ -393,7 +393,8 @@ impl Store {
     }
 
     /// Copies a dossier under a new id with a new title, with copies of its
-    /// photos.
+    /// photos; the copy is not signed (a visit's sign-off stays with the
+    /// dossier that was signed).
     pub fn duplicate(
         &mut self,
         id: &DossierId,
@@ -404,6 +405,9 @@ impl Store {
         title.clone_into(&mut dossier.title);
         dossier.created = now;
         dossier.modified = now;
+        // Nobody signed the copy.
+        dossier.signoff = None;
+        dossier.earlier_signoffs.clear();
         self.create_with_photos_from(&dossier, &PhotoOwner::Dossier(id.clone()))
     }
 

@@ -36,6 +36,7 @@ pub static EN: Texts = Texts {
         orphans: "Answers to items that no longer exist",
         sources: "Sources",
         nothing: "Nothing to report.",
+        no_practice_agreed: "No practice is agreed by every member concerned yet: review the cards together in Vigie.",
         practices: "Our vigilance practices",
         practices_intro: "The practices the family reviewed and agreed together.",
         emergency_title: "Emergency sheet",
@@ -165,14 +166,26 @@ pub static EN: Texts = Texts {
     report_visit_subtitle: "Report of the security referent's visit, written with Vigie: not an official security diagnostic",
     report_findings: "Findings and recommendations",
     report_findings_intro: "What the referent found: first the points not compliant, then those to improve, each by priority.",
-    report_unseen: "Points not seen",
-    report_unseen_intro: "These points were not examined during the visit: nothing was found about them.",
+    report_unseen: "Items not seen",
+    report_unseen_intro: "These items were not examined during the visit: nothing was found about them.",
     report_pending: "Not agreed by everyone yet",
     report_findings_label: "Findings:",
     report_source_checked: |url, day| format!("{url} (advice checked on {day})"),
     report_changed_since_signed: |day| format!("Changed after the sign-off of {day}"),
+    report_changed_notice: |day, n| {
+        let what = if n == 1 {
+            "1 change".to_owned()
+        } else {
+            format!("{n} changes")
+        };
+        format!(
+            "Visit signed on {day}, then changed ({what}): see “Changed after the sign-off” at the end of the report. The findings below are today’s."
+        )
+    },
+    report_earlier_signoff: "Earlier sign-off",
+    report_earlier_signoff_value: |day, referent, household, replaced| {
+        format!("{day}, by {referent} and {household} (replaced on {replaced})")
+    },
     report_dwelling_unspecified: "Dwelling not given (house or flat)",
     report_not_yet_by: |names| format!("not yet: {names}"),
-    visit_header_changed: "The visit header",
-    finding_changed: |item, before, now| format!("• {item}: {before} → {now}"),
 };

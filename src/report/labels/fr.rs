@@ -36,6 +36,7 @@ pub static FR: Texts = Texts {
         orphans: "Réponses à des points qui n’existent plus",
         sources: "Sources",
         nothing: "Rien à signaler.",
+        no_practice_agreed: "Aucune pratique n’est encore approuvée par tous les membres concernés\u{a0}: passez les cartes en revue ensemble dans Vigie.",
         practices: "Nos pratiques de vigilance",
         practices_intro: "Les pratiques que la famille a passées en revue et adoptées ensemble.",
         emergency_title: "Fiche d’urgence",
@@ -171,8 +172,20 @@ pub static FR: Texts = Texts {
     report_findings_label: "Constats\u{a0}:",
     report_source_checked: |url, day| format!("{url} (conseil vérifié le {day})"),
     report_changed_since_signed: |day| format!("Modifié après la signature du {day}"),
+    report_changed_notice: |day, n| {
+        let what = if n == 1 {
+            "1\u{a0}changement".to_owned()
+        } else {
+            format!("{n}\u{a0}changements")
+        };
+        format!(
+            "Visite signée le {day}, puis modifiée ({what})\u{a0}: voir «\u{a0}Modifié après la signature\u{a0}» en fin de compte rendu. Les constats ci-dessous sont ceux d’aujourd’hui."
+        )
+    },
+    report_earlier_signoff: "Signature précédente",
+    report_earlier_signoff_value: |day, referent, household, replaced| {
+        format!("{day}, par {referent} et {household} (remplacée le {replaced})")
+    },
     report_dwelling_unspecified: "Logement non précisé (maison ou appartement)",
     report_not_yet_by: |names| format!("pas encore\u{a0}: {names}"),
-    visit_header_changed: "L’en-tête de la visite",
-    finding_changed: |item, before, now| format!("• {item}\u{a0}: {before} → {now}"),
 };

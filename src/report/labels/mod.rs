@@ -85,6 +85,8 @@ pub struct Labels {
     pub sources: &'static str,
     /// Shown under an empty heading.
     pub nothing: &'static str,
+    /// Shown when no practice is agreed by every member concerned yet.
+    pub no_practice_agreed: &'static str,
     /// Heading: the practices agreed.
     pub practices: &'static str,
     /// What the practices list is.
@@ -212,15 +214,19 @@ pub struct Texts {
     pub report_source_checked: fn(&str, &str) -> String,
     /// Report: a signed visit changed since, on this day.
     pub report_changed_since_signed: fn(&str) -> String,
+    /// Report, first page: the visit was signed on this day and this many
+    /// things changed since; where to read them.
+    pub report_changed_notice: fn(&str, usize) -> String,
+    /// Report: the label of a sign-off replaced by a later one.
+    pub report_earlier_signoff: &'static str,
+    /// Report: a sign-off replaced: its day, names, and the day it was
+    /// replaced.
+    pub report_earlier_signoff_value: fn(&str, &str, &str, &str) -> String,
     /// Report: the household did not say whether it lives in a house or a
     /// flat.
     pub report_dwelling_unspecified: &'static str,
     /// Report: who has not agreed yet.
     pub report_not_yet_by: fn(&str) -> String,
-    /// The visit header changed.
-    pub visit_header_changed: &'static str,
-    /// A finding that changed: the item, before, now.
-    pub finding_changed: fn(&str, &str, &str) -> String,
 }
 
 /// The report's words in `lang`.
