@@ -8,7 +8,9 @@
 #   benches/startup.sh [release|debug]      (default: release)
 #
 # Needs: xvfb-run (apt-get install xvfb), /usr/bin/time (apt-get install
-# time); hyperfine if present (apt-get install hyperfine), else a loop.
+# time); hyperfine if present (apt-get install hyperfine), else a loop in
+# which the two programs take turns, each run timed, medians compared
+# (RUNS=N runs each, 20 by default).
 # Build first: cargo build --release --bin vigie --example bare_window
 set -euo pipefail
 
@@ -45,14 +47,34 @@ if command -v hyperfine > /dev/null; then
         -n "bare eframe window" "$bare" -n "vigie, $dossiers dossiers" "$vigie_cmd"
     cat "$data/times.md"
 else
-    for cmd in "$bare" "$vigie_cmd"; do
-        # Three warm-up runs, not timed (they build Vigie's index).
-        for _ in 1 2 3; do \$cmd; sleep 0.3; done
-        start=\$(date +%s%N)
-        for _ in \$(seq $runs); do \$cmd; done
-        end=\$(date +%s%N)
-        echo "\$cmd: \$(( (end - start) / $runs / 1000000 )) ms per run"
+    # Three warm-up runs each, not timed (they build Vigie's index). Then
+    # the two programs take turns, so that a busy moment of the machine
+    # weighs on both; each run is timed on its own and the medians are
+    # compared.
+    # "list": until the first frame that shows the dossier list, which is
+    # read while the first frame is drawn.
+    for _ in 1 2 3; do $bare; sleep 0.3; $vigie_cmd; sleep 0.3; done
+    : > "$data/bare.ms"; : > "$data/vigie.ms"; : > "$data/list.ms"
+    for _ in \$(seq $runs); do
+        for which in bare vigie list; do
+            case \$which in
+                bare) cmd="$bare" ;;
+                vigie) cmd="$vigie_cmd" ;;
+                list) cmd="env VIGIE_EXIT_AFTER_FIRST_FRAME=list $vigie_cmd" ;;
+            esac
+            sleep 0.3
+            start=\$(date +%s%N)
+            \$cmd
+            end=\$(date +%s%N)
+            echo \$(( (end - start) / 1000 )) >> "$data/\$which.ms"
+        done
     done
+    median() { sort -n "\$1" | awk '{a[NR]=\$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f", m / 1000}'; }
+    b=\$(median "$data/bare.ms"); v=\$(median "$data/vigie.ms"); l=\$(median "$data/list.ms")
+    echo "bare eframe window: median \$b ms over $runs runs"
+    echo "vigie, $dossiers dossiers, first frame: median \$v ms over $runs runs"
+    echo "vigie, $dossiers dossiers, until the list shows: median \$l ms over $runs runs"
+    awk -v b="\$b" -v v="\$v" -v l="\$l" 'BEGIN {printf "ratio of the medians: first frame %.2fx, list shown %.2fx\n", v / b, l / b}'
 fi
 for cmd in "$bare" "$vigie_cmd"; do
     rss=\$( { /usr/bin/time -v \$cmd > /dev/null; } 2>&1 | awk -F': ' '/Maximum resident/ {print \$2}')

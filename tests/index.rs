@@ -148,3 +148,57 @@ fn the_index_is_private_and_encrypted_like_the_dossiers() {
         "no title in clear"
     );
 }
+
+/// The window reads the list on a thread while it draws its first frame:
+/// that frame says the list is being read (not the first launch, not an
+/// empty list), and the list comes in a moment later.
+#[test]
+fn the_first_frame_comes_before_the_list_and_says_it_is_being_read() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    // Enough dossiers, none in the index yet, for the list to take a
+    // while: one written by the store, copied.
+    let id = Store::open(dir.path())
+        .unwrap()
+        .create(&sample_dossier())
+        .unwrap();
+    let dossiers = dir.path().join("dossiers");
+    for n in 1..2000 {
+        fs::copy(
+            dossiers.join(format!("{id}.ron")),
+            dossiers.join(format!("copie-{n:04}.ron")),
+        )
+        .unwrap();
+    }
+    let mut state = vigie::app::AppState::open(dir.path().to_owned(), Some(vigie::i18n::Lang::Fr)).unwrap();
+    assert!(state.dossiers.is_empty(), "no list before the first frame");
+    state.tasks.background = true;
+    state.start_listing();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1100.0, 760.0])
+        .with_context_setup(vigie::app::theme::setup_context)
+        .build_ui_state(vigie::app::frame, state);
+    h.step();
+    assert!(
+        h.state().list_loading,
+        "the first frame did not wait for the list"
+    );
+    assert!(h.query_by_label("Lecture des dossiers…").is_some());
+    assert!(
+        h.query_by_label_contains("Bienvenue").is_none(),
+        "not taken for a first launch"
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while h.state().list_loading {
+        assert!(std::time::Instant::now() < deadline, "the list never came");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.step();
+    assert_eq!(h.state().dossiers.len(), 2000);
+    assert!(h.query_by_label("Lecture des dossiers…").is_none());
+    assert!(
+        h.query_by_label_contains("Tous (2000)").is_some(),
+        "the caseload, counted"
+    );
+}

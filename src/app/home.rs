@@ -79,6 +79,13 @@ pub fn home_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comma
             }
         });
         ui.add_space(theme::SPACE_M);
+        if state.list_loading {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(egui::RichText::new(t.home.reading_list).weak());
+            });
+            return;
+        }
         due_ui(ui, t, &tokens, state, today, commands);
         if state.dossiers.is_empty() {
             egui::ScrollArea::vertical()

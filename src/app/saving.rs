@@ -71,6 +71,7 @@ impl AppState {
                 Outcome::Converted(done) => self.finish_conversion(done),
                 Outcome::PhotosAdded(done) => self.finish_adding(done),
                 Outcome::Archive(done) => self.finish_archive(done),
+                Outcome::Listed(list) => self.finish_listing(list),
                 Outcome::Crashed(kind) => {
                     let path = match (&self.session, kind) {
                         (Some(session), TaskKind::Save) => self.store.dossier_path(&session.id),
@@ -83,6 +84,8 @@ impl AppState {
                         TaskKind::Convert => self.conversion_failed(err),
                         TaskKind::Photos => self.adding_crashed(),
                         TaskKind::Archive => self.archive_crashed(),
+                        // Read here instead.
+                        TaskKind::List => self.refresh_list(),
                     }
                 }
             }

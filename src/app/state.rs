@@ -257,6 +257,9 @@ pub struct AppState {
     /// Counts the readings of the dossier list, so that views know when to
     /// work out again what they derive from it.
     pub list_generation: u64,
+    /// The dossier list is being read (at start-up): the home screen says
+    /// so rather than showing an empty list or the first launch.
+    pub list_loading: bool,
     /// The message shown, if any.
     pub notice: Option<Notice>,
     /// Why the last unlock failed.
@@ -284,6 +287,17 @@ impl AppState {
     ///
     /// `lang` overrides the saved and system language.
     pub fn new(root: PathBuf, lang: Option<Lang>) -> Result<Self, StoreError> {
+        let mut state = Self::open(root, lang)?;
+        if state.store.encryption() != Encryption::Locked {
+            state.refresh_list();
+        }
+        Ok(state)
+    }
+
+    /// Opens the data folder and loads the checklists; the dossier list is
+    /// left to [`AppState::start_listing`] (the window reads it on a
+    /// thread while it draws its first frame).
+    pub fn open(root: PathBuf, lang: Option<Lang>) -> Result<Self, StoreError> {
         let store = Store::open(root)?;
         let mut notice = None;
         let settings = store.load_settings().unwrap_or_else(|err| {
@@ -303,6 +317,7 @@ impl AppState {
             overlay: None,
             dossiers: Vec::new(),
             list_generation: 0,
+            list_loading: false,
             notice,
             unlock_error: None,
             resume: None,
@@ -317,10 +332,37 @@ impl AppState {
         state.views.new_dossier = NewDossierDraft::new(&state.library);
         if state.store.encryption() == Encryption::Locked {
             state.screen = Screen::Unlock;
-        } else {
-            state.refresh_list();
         }
         Ok(state)
+    }
+
+    /// Starts reading the dossier list as a task (nothing while the data
+    /// folder is locked: unlocking reads it).
+    pub fn start_listing(&mut self) {
+        if self.store.encryption() == Encryption::Locked {
+            return;
+        }
+        self.list_loading = true;
+        self.tasks.start(super::tasks::Job::List(super::tasks::ListJob {
+            store: self.store.reader(),
+            checklists: self.library.checklists.clone(),
+        }));
+        let done = self.tasks.take_done();
+        self.settle(done);
+    }
+
+    /// Takes in the list read by [`AppState::start_listing`], unless the
+    /// list was read again since (it would be older).
+    pub(super) fn finish_listing(&mut self, list: Result<Vec<Listed>, StoreError>) {
+        if !self.list_loading {
+            return;
+        }
+        self.list_loading = false;
+        match list {
+            Ok(list) => self.dossiers = list,
+            Err(err) => self.notice = Some(Notice::StoreError(Arc::new(err))),
+        }
+        self.list_generation += 1;
     }
 
     /// The catalog of the current language.
@@ -346,6 +388,7 @@ impl AppState {
 
     /// Reads the dossier list again.
     pub fn refresh_list(&mut self) {
+        self.list_loading = false;
         match self.store.list_with(&self.library.checklists) {
             Ok(list) => self.dossiers = list,
             Err(err) => self.notice = Some(Notice::StoreError(Arc::new(err))),
@@ -361,5 +404,38 @@ impl AppState {
             .find(|l| &l.id == id)
             .and_then(|l| l.summary.as_ref().ok())
             .map(|s| s.title.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tasks::Outcome;
+
+    #[test]
+    fn a_list_read_again_meanwhile_is_not_replaced_by_the_older_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = AppState::open(dir.path().to_owned(), None).unwrap();
+        state.list_loading = true;
+        let d = crate::model::Dossier::new(
+            "Maison",
+            crate::model::checklist::Journey::Personal,
+            vec![],
+            None,
+            chrono::Utc::now(),
+        );
+        state.store.create(&d).unwrap();
+        // A dossier was created while the first list was on its way: the
+        // list is read again.
+        state.refresh_list();
+        assert_eq!(state.dossiers.len(), 1);
+        // The first list, read before the dossier existed, comes in late.
+        state.settle(vec![Outcome::Listed(Ok(Vec::new()))]);
+        assert_eq!(state.dossiers.len(), 1, "the newer list stays");
+
+        // Without a newer one, it is taken in.
+        state.list_loading = true;
+        state.settle(vec![Outcome::Listed(Ok(Vec::new()))]);
+        assert!(state.dossiers.is_empty() && !state.list_loading);
     }
 }

@@ -14,7 +14,7 @@ use std::thread::JoinHandle;
 use age::secrecy::SecretString;
 
 use crate::store::{
-    Conversion, ConversionDone, ConversionProgress, DataKey, IoAction, KeyReader, SaveDone, SaveJob,
+    Conversion, ConversionDone, ConversionProgress, DataKey, IoAction, KeyReader, SaveDone, SaveJob, Store,
     StoreError,
 };
 
@@ -30,6 +30,25 @@ pub enum Job {
     Photos(super::photos::PhotoImport),
     /// Write or read a handover or backup file, import, restore.
     Archive(super::archive_job::ArchiveJob),
+    /// Read the dossier list (at start-up, after the first frame).
+    List(ListJob),
+}
+
+/// Reading the dossier list: a reading handle on the data folder, and the
+/// checklists the progress is counted against.
+pub struct ListJob {
+    /// The data folder ([`Store::reader`]).
+    pub store: Store,
+    /// The checklists.
+    pub checklists: Vec<crate::model::checklist::Checklist>,
+}
+
+impl std::fmt::Debug for ListJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListJob")
+            .field("store", &self.store)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The kind of a task, to ask whether one is under way.
@@ -45,6 +64,8 @@ pub enum TaskKind {
     Photos,
     /// A handover, import, backup or restore.
     Archive,
+    /// The dossier list being read.
+    List,
 }
 
 /// What a finished task produced.
@@ -60,6 +81,8 @@ pub enum Outcome {
     PhotosAdded(super::photos::PhotosAdded),
     /// A handover, import, backup or restore step ended.
     Archive(super::archive_job::ArchiveOutcome),
+    /// The dossier list was read, or could not be.
+    Listed(Result<Vec<crate::store::Listed>, StoreError>),
     /// The task's thread stopped unexpectedly.
     Crashed(TaskKind),
 }
@@ -72,6 +95,7 @@ impl Job {
             Self::Convert(..) => TaskKind::Convert,
             Self::Photos(_) => TaskKind::Photos,
             Self::Archive(_) => TaskKind::Archive,
+            Self::List(_) => TaskKind::List,
         }
     }
 
@@ -82,6 +106,7 @@ impl Job {
             Self::Convert(job, progress) => Outcome::Converted(job.run(&progress)),
             Self::Photos(job) => Outcome::PhotosAdded(job.run()),
             Self::Archive(job) => Outcome::Archive(job.run()),
+            Self::List(job) => Outcome::Listed(job.store.list_with(&job.checklists)),
         }
     }
 }
@@ -94,6 +119,7 @@ impl TaskKind {
             Self::Convert => "vigie-encrypt",
             Self::Photos => "vigie-photo-import",
             Self::Archive => "vigie-archive",
+            Self::List => "vigie-list",
         }
     }
 }
@@ -219,10 +245,11 @@ impl Outcome {
             TaskKind::Convert => "the encryption change stopped unexpectedly",
             TaskKind::Photos => "adding the photos stopped unexpectedly",
             TaskKind::Archive => "the handover or backup stopped unexpectedly",
+            TaskKind::List => "reading the dossier list stopped unexpectedly",
         };
         StoreError::Io {
             path,
-            action: if kind == TaskKind::Unlock {
+            action: if matches!(kind, TaskKind::Unlock | TaskKind::List) {
                 IoAction::Read
             } else {
                 IoAction::Write

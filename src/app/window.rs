@@ -15,14 +15,16 @@ use crate::lang::Lang;
 use crate::store::{Store, StoreError};
 
 /// The environment variable that makes the window close right after its
-/// first frame (for the start-up benchmark, `benches/startup.sh`).
+/// first frame (for the start-up benchmark, `benches/startup.sh`); set to
+/// `list`, after the first frame that shows the dossier list.
 pub const EXIT_AFTER_FIRST_FRAME: &str = "VIGIE_EXIT_AFTER_FIRST_FRAME";
 
 /// The eframe application: the state plus the window's life cycle.
 pub struct VigieApp {
     state: AppState,
-    /// Close after the first frame ([`EXIT_AFTER_FIRST_FRAME`]).
-    exit_after_first_frame: bool,
+    /// Close after the first frame ([`EXIT_AFTER_FIRST_FRAME`]): `Some(true)`
+    /// after the first frame that shows the dossier list.
+    exit_after_first_frame: Option<bool>,
     /// Set when a termination signal arrived.
     terminate: Arc<AtomicBool>,
 }
@@ -32,9 +34,14 @@ impl VigieApp {
     #[must_use]
     pub fn new(mut state: AppState, terminate: Arc<AtomicBool>) -> Self {
         state.tasks.background = true;
+        // Read while the first frame is drawn: with 10,000 dossiers the
+        // window shows at once and the list a moment later.
+        state.start_listing();
         Self {
             state,
-            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some(),
+            exit_after_first_frame: std::env::var(EXIT_AFTER_FIRST_FRAME)
+                .ok()
+                .map(|value| value == "list"),
             terminate,
         }
     }
@@ -59,7 +66,9 @@ impl eframe::App for VigieApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         app_ui(ui, &mut self.state);
-        if self.exit_after_first_frame {
+        if let Some(wait_for_list) = self.exit_after_first_frame
+            && !(wait_for_list && self.state.list_loading)
+        {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -184,10 +193,10 @@ impl Opening {
         let thread_root = root.clone();
         let spawned = std::thread::Builder::new()
             .name("vigie-open".to_owned())
-            .spawn(move || AppState::new(thread_root, lang));
+            .spawn(move || AppState::open(thread_root, lang));
         match spawned {
             Ok(handle) => Self::Thread(handle),
-            Err(_) => Self::Done(Box::new(AppState::new(root, lang))),
+            Err(_) => Self::Done(Box::new(AppState::open(root, lang))),
         }
     }
 

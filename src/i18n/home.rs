@@ -9,6 +9,8 @@ use crate::settings::HomeSort;
 pub struct HomeTr {
     /// First launch: the opening sentence.
     pub welcome: &'static str,
+    /// The dossier list is being read, at start-up.
+    pub reading_list: &'static str,
     /// Who a journey is for.
     pub journey_for: fn(Journey) -> &'static str,
     /// What one gets at the end of a journey.
@@ -67,6 +69,7 @@ pub struct HomeTr {
 
 /// The French texts.
 pub static FR: HomeTr = HomeTr {
+    reading_list: "Lecture des dossiers…",
     welcome: "Bienvenue. Vigie vous accompagne dans les mesures de sûreté proposées par le ministère de l’Intérieur, sans être un service du ministère. Choisissez ce qui vous concerne\u{a0}:",
     journey_for: |j| match j {
         Journey::Personal => "Pour vous et votre foyer, seul ou en famille.",
@@ -152,6 +155,7 @@ pub static FR: HomeTr = HomeTr {
 
 /// The English texts.
 pub static EN: HomeTr = HomeTr {
+    reading_list: "Reading the dossiers…",
     welcome: "Welcome. Vigie walks you through the security measures offered by the French Ministry of the Interior; it is not a service of the ministry. Choose what applies to you:",
     journey_for: |j| match j {
         Journey::Personal => "For you and your household, alone or together.",

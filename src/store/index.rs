@@ -10,7 +10,7 @@
 //! holds their titles), private, written crash-safely, and left out of
 //! backups (a dot file).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -47,8 +47,9 @@ struct Index {
     version: u32,
     /// The fingerprint of the checklists the summaries were made with.
     checklists: String,
-    /// By dossier file name.
-    entries: BTreeMap<String, IndexEntry>,
+    /// By dossier file name (a hash map: 10,000 names looked up at each
+    /// start).
+    entries: HashMap<String, IndexEntry>,
 }
 
 /// How long ago a file must have last changed for its summary to be kept
@@ -116,32 +117,34 @@ impl Store {
         let mut index = self.read_index(&checklists);
         let dir = self.dossiers_dir();
         let entries = fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
-        let mut names = BTreeSet::new();
+        let extension = format!(".{DOSSIER_EXT}");
+        let backup_extension = format!(".{DOSSIER_EXT}.bak");
+        // The dossiers that have a backup, by file name.
+        let mut backed_up = HashSet::new();
         let mut files = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
-            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            let Ok(name) = entry.file_name().into_string() else {
                 continue;
             };
-            if let Some(stem) = name.strip_suffix(&format!(".{DOSSIER_EXT}"))
+            if let Some(stem) = name.strip_suffix(&backup_extension) {
+                backed_up.insert(format!("{stem}{extension}"));
+            } else if let Some(stem) = name.strip_suffix(&extension)
                 && DossierId::is_valid(stem)
             {
                 let stamp = entry.metadata().map(|m| stamp_of(&m)).ok();
-                files.push((DossierId(stem.to_owned()), entry.path(), stamp));
+                let id = DossierId(stem.to_owned());
+                files.push((name, id, entry.path(), stamp));
             }
-            names.insert(name);
         }
-        let mut fresh = Index {
-            version: INDEX_VERSION,
-            checklists,
-            entries: BTreeMap::new(),
-        };
         let mut listed = Vec::with_capacity(files.len());
+        // The file name and stamp of each listed dossier whose summary can
+        // be kept in the index.
+        let mut stamps = Vec::with_capacity(files.len());
         // Whether the index must be written again: an entry read from its
         // file, or one left over from a file that is gone.
         let mut changed = false;
-        for (id, path, stamp) in files {
-            let name = format!("{id}.{DOSSIER_EXT}");
+        for (name, id, path, stamp) in files {
             let known = index
                 .entries
                 .remove(&name)
@@ -156,25 +159,38 @@ impl Store {
             // A file changed within the last moments could change again
             // within the same tick of a coarse clock without its time
             // moving: its summary is not kept, so it is read next time.
-            let settled = stamp.is_some_and(|(_, ns)| now_ns.saturating_sub(ns) >= SETTLED_NS);
-            if let (Ok(summary), Some((len, modified_ns)), true) = (&summary, stamp, settled) {
-                fresh.entries.insert(
-                    name.clone(),
-                    IndexEntry {
-                        len,
-                        modified_ns,
-                        summary: summary.clone(),
-                    },
-                );
-            }
+            let settled = stamp.filter(|(_, ns)| now_ns.saturating_sub(*ns) >= SETTLED_NS);
             listed.push(Listed {
-                has_backup: names.contains(&format!("{name}.bak")),
+                has_backup: backed_up.contains(&name),
                 id,
                 path,
                 summary,
             });
+            stamps.push((name, settled));
         }
         if changed || !index.entries.is_empty() {
+            // Made only when it is to be written: an index up to date costs
+            // no copy of its 10,000 summaries.
+            let fresh = Index {
+                version: INDEX_VERSION,
+                checklists,
+                entries: listed
+                    .iter()
+                    .zip(stamps)
+                    .filter_map(|(l, (name, stamp))| {
+                        let ((len, modified_ns), summary) = (stamp?, l.summary.as_ref().ok()?);
+                        let summary = summary.clone();
+                        Some((
+                            name,
+                            IndexEntry {
+                                len,
+                                modified_ns,
+                                summary,
+                            },
+                        ))
+                    })
+                    .collect(),
+            };
             // A cache: when it cannot be written (locked, full disk), the
             // list is still right, only slower next time.
             let _ = self.write_index(&fresh);

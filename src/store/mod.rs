@@ -154,6 +154,21 @@ impl Store {
         Ok(store)
     }
 
+    /// Another handle on the same data folder, with the same key, for a
+    /// background thread that only reads the folder (the dossier list).
+    /// It knows nothing of this one's saves.
+    #[must_use]
+    pub fn reader(&self) -> Self {
+        Self {
+            root: self.root.clone(),
+            backed_up: BTreeSet::new(),
+            stamps: BTreeMap::new(),
+            keys: self.keys.clone(),
+            kdf_log_n: self.kdf_log_n,
+            fault: self.fault.clone(),
+        }
+    }
+
     /// Removes the temporary files that a crash left behind (a save killed
     /// between writing its temporary file and renaming it). Only files
     /// older than [`STALE_TEMPORARY`] go, so that a save in progress in
@@ -161,30 +176,50 @@ impl Store {
     /// ignored, the files are harmless.
     fn remove_stale_temporary_files(&self) {
         let now = SystemTime::now();
-        let mut dirs = vec![self.root.clone(), self.dossiers_dir(), self.trash_dir()];
-        dirs.extend(self.photo_folders());
-        for dir in dirs {
+        // The photo folders (the journal's, the dossiers', the trashed
+        // dossiers') are found on the way, each folder being read once: a
+        // folder of 10,000 dossiers is walked once, without a stat per
+        // file.
+        let mut dirs = vec![
+            self.root.clone(),
+            self.dossiers_dir(),
+            self.trash_dir(),
+            self.root.join(JOURNAL_PHOTOS),
+        ];
+        let photos_suffix = format!(".{PHOTOS_EXT}");
+        let mut next = 0;
+        while let Some(dir) = dirs.get(next).cloned() {
+            next += 1;
             let Ok(entries) = fs::read_dir(&dir) else {
                 continue;
             };
+            let holds_photo_folders = dir == self.dossiers_dir() || dir == self.trash_dir();
             for entry in entries.filter_map(Result::ok) {
-                let path = entry.path();
-                let is_temporary = path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('.'))
-                    && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmp"));
-                // Only a temporary file's age is asked for: a folder of
-                // 10,000 dossiers is walked without a stat per file.
-                let is_old = || {
-                    entry
-                        .metadata()
-                        .and_then(|m| m.modified())
-                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY))
+                let name = entry.file_name();
+                let Some(name) = name.to_str() else {
+                    continue;
                 };
-                if is_temporary && is_old() {
+                let is_dir = || entry.file_type().is_ok_and(|t| t.is_dir());
+                if holds_photo_folders && name.ends_with(&photos_suffix) && is_dir() {
+                    dirs.push(entry.path());
+                    continue;
+                }
+                let is_temporary = name.starts_with('.')
+                    && Path::new(name)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("tmp"));
+                if !is_temporary {
+                    continue;
+                }
+                // Only a temporary file's age is asked for.
+                let is_old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY));
+                if is_old {
+                    let path = entry.path();
                     // A restore's staging folder is a temporary folder.
-                    let _ = if path.is_dir() {
+                    let _ = if is_dir() {
                         fs::remove_dir_all(&path)
                     } else {
                         fs::remove_file(&path)
@@ -192,24 +227,6 @@ impl Store {
                 }
             }
         }
-    }
-
-    /// Every photo folder: the dossiers', the trashed dossiers', the
-    /// journal's.
-    fn photo_folders(&self) -> Vec<PathBuf> {
-        let mut folders = vec![self.root.join(JOURNAL_PHOTOS)];
-        for dir in [self.dossiers_dir(), self.trash_dir()] {
-            let Ok(entries) = fs::read_dir(&dir) else {
-                continue;
-            };
-            folders.extend(
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(PHOTOS_EXT) && p.is_dir()),
-            );
-        }
-        folders
     }
 
     /// Sets the hook that makes writes fail on purpose (tests only).
