@@ -115,6 +115,40 @@ fn a_termination_signal_saves_and_closes() {
     assert_eq!(saved.status(&changed), Status::Todo, "saved before closing");
 }
 
+#[test]
+fn the_window_draws_its_first_frame_then_reads_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::open(dir.path())
+        .unwrap()
+        .create(&sample_dossier())
+        .unwrap();
+    // As `run` opens it: the data folder and the checklists, no list yet.
+    let state = AppState::open(dir.path().to_owned(), Some(Lang::Fr)).unwrap();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_eframe(move |cc| {
+            vigie::app::theme::setup_context(&cc.egui_ctx);
+            VigieApp::new(state, Arc::new(AtomicBool::new(false)))
+        });
+    h.step();
+    assert!(
+        h.query_by_label("Lecture des dossiers…").is_some(),
+        "the first frame says the list comes, and is not a first launch"
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while h.state().state().list_loading {
+        assert!(Instant::now() < deadline, "the list never came");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.step();
+    assert!(h.query_by_label("Lecture des dossiers…").is_none());
+    assert!(
+        h.query_by_label_contains("Domicile principal").is_some(),
+        "the dossier is listed"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn the_real_window_ends_cleanly_on_sigterm() {

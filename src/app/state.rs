@@ -294,7 +294,9 @@ impl AppState {
         Ok(state)
     }
 
-    /// Opens the data folder and loads the checklists; the dossier list is
+    /// Opens the data folder and loads the checklists, the log of events
+    /// and the exposure inventory (unless the folder is locked); the
+    /// dossier list is
     /// left to [`AppState::start_listing`] (the window reads it on a
     /// thread while it draws its first frame).
     pub fn open(root: PathBuf, lang: Option<Lang>) -> Result<Self, StoreError> {
@@ -333,6 +335,9 @@ impl AppState {
         if state.store.encryption() == Encryption::Locked {
             state.screen = Screen::Unlock;
         }
+        // Read here, on the thread that opens the folder, rather than in
+        // the first frame.
+        state.load_household_if_needed();
         Ok(state)
     }
 

@@ -27,6 +27,21 @@ pub struct VigieApp {
     exit_after_first_frame: Option<bool>,
     /// Set when a termination signal arrived.
     terminate: Arc<AtomicBool>,
+    /// Where the reading of the dossier list stands.
+    list: ListStart,
+}
+
+/// When the dossier list is read: after the first frame, so that the
+/// window shows as fast as an empty one (the list, 10,000 dossiers, would
+/// take the processor from the first frame), saying that the list comes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ListStart {
+    /// Before the first frame.
+    Waiting,
+    /// The first frame was drawn: start at the next `logic`.
+    Due,
+    /// Started (or nothing to read: the folder is locked).
+    Started,
 }
 
 impl VigieApp {
@@ -34,15 +49,19 @@ impl VigieApp {
     #[must_use]
     pub fn new(mut state: AppState, terminate: Arc<AtomicBool>) -> Self {
         state.tasks.background = true;
-        // Read while the first frame is drawn: with 10,000 dossiers the
-        // window shows at once and the list a moment later.
-        state.start_listing();
+        let list = if state.store.encryption() == crate::store::Encryption::Locked {
+            ListStart::Started
+        } else {
+            state.list_loading = true;
+            ListStart::Waiting
+        };
         Self {
             state,
             exit_after_first_frame: std::env::var(EXIT_AFTER_FIRST_FRAME)
                 .ok()
                 .map(|value| value == "list"),
             terminate,
+            list,
         }
     }
 
@@ -61,11 +80,19 @@ impl eframe::App for VigieApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
+        if self.list == ListStart::Due {
+            self.list = ListStart::Started;
+            self.state.start_listing();
+        }
         self.state.logic(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         app_ui(ui, &mut self.state);
+        if self.list == ListStart::Waiting {
+            self.list = ListStart::Due;
+            ui.ctx().request_repaint();
+        }
         if let Some(wait_for_list) = self.exit_after_first_frame
             && !(wait_for_list && self.state.list_loading)
         {
