@@ -314,3 +314,47 @@ fn export_refuses_a_blank_form_with_another_profile_and_a_bad_checklist() {
     assert!(text(&out.stderr).contains("bad.ron:1:"), "{}", text(&out.stderr));
     assert!(!target.exists());
 }
+
+#[test]
+fn export_takes_the_format_from_the_file_name_and_says_when_it_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str| {
+        Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .current_dir(dir.path())
+            .env_remove("VIGIE_DATA_DIR")
+            .args([
+                "--lang",
+                "en",
+                "export",
+                "--checklist",
+                &builtin_files()[0],
+                "--profile",
+                "blank",
+            ])
+            .args(["--out", name])
+            .output()
+            .unwrap()
+    };
+    let out = run("form.html");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        fs::read_to_string(dir.path().join("form.html"))
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let out = run("form.PDF");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        fs::read(dir.path().join("form.PDF"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let out = run("form.txt");
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("cannot tell the format"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("form.txt").exists(), "nothing written");
+}

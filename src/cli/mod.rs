@@ -123,9 +123,10 @@ pub enum Command {
         /// A checklist file (built-in or your own), for a blank form.
         #[arg(long, value_name = "CHECKLIST_FILE", conflicts_with = "dossier")]
         checklist: Option<PathBuf>,
-        /// The output format.
+        /// The output format (default: from the file's extension, `.pdf` or
+        /// `.html`).
         #[arg(long, value_enum)]
-        format: FormatArg,
+        format: Option<FormatArg>,
         /// What to print.
         #[arg(long, value_enum, default_value = "full")]
         profile: ProfileArg,
@@ -340,8 +341,10 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             profile,
             out: path,
         } => {
-            let (format, profile) = (Format::from(*format), Profile::from(*profile));
             let lang = message_lang(cli, None);
+            let format = journal::export_format(path, *format)
+                .ok_or_else(|| anyhow::anyhow!(journal::messages(lang).unknown_format))?;
+            let profile = Profile::from(*profile);
             let t = tr(lang);
             let now = chrono::Local::now();
             let report = if let Some(file) = checklist {
