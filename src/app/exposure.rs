@@ -17,13 +17,11 @@ use super::household_docs::{HouseholdDocs, HouseholdFileKind};
 use super::journal::{file_error_ui, header_ui};
 use super::pages::View;
 use super::state::Screen;
-use super::visit::problem_text;
-use super::{rows, theme};
+use super::{rows, theme, widgets};
 use crate::i18n::Tr;
 use crate::lang::Lang;
 use crate::model::dates::parse_optional_date;
 use crate::model::exposure::{ExposureState, Inventory, MemberError, Row};
-use crate::model::forms::FormProblem;
 use crate::report::household_text::{date_format, exposure_state_name, whole_household};
 
 /// The exposure screen's own state: what is typed and not taken yet.
@@ -291,13 +289,13 @@ fn state_choice(t: &Tr, state: ExposureState, lang: Lang) -> String {
     }
 }
 
-/// A date field whose text is kept in `typed` (by line) until taken.
-/// Returns the date taken, if one was and it differs.
+/// A date field whose text is kept in `typed`, by line, until taken (see
+/// [`widgets::date_field_ui`]).
 #[expect(
     clippy::option_option,
     reason = "no change, or a change that sets or clears the date"
 )]
-fn date_field_ui(
+fn line_date_field_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
     label: &str,
@@ -305,33 +303,10 @@ fn date_field_ui(
     typed: &mut BTreeMap<RowKey, String>,
     key: &RowKey,
 ) -> Option<Option<NaiveDate>> {
-    let t = view.t;
-    let shown = stored
-        .map(|d| d.format(t.date_format).to_string())
-        .unwrap_or_default();
-    let mut text = typed.get(key).cloned().unwrap_or(shown);
-    let label = ui.label(label);
-    let edit = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text(t.date_hint)
-                .desired_width(100.0),
-        )
-        .labelled_by(label.id);
-    if edit.changed() {
+    let mut text = typed.remove(key);
+    let taken = widgets::date_field_ui(ui, view, label, stored, &mut text);
+    if let Some(text) = text {
         typed.insert(key.clone(), text);
-    }
-    let mut taken = None;
-    if edit.lost_focus()
-        && let Some(Ok(date)) = typed.get(key).map(|text| parse_optional_date(text))
-    {
-        typed.remove(key);
-        taken = (date != stored).then_some(date);
-    }
-    if !edit.has_focus()
-        && let Some(Err(err)) = typed.get(key).map(|text| parse_optional_date(text))
-    {
-        ui.colored_label(view.tokens.critical, problem_text(t, FormProblem::Date(err)));
     }
     taken
 }
@@ -380,7 +355,7 @@ fn row_ui(
             }
             if let ExposureState::RequestSent(day) = state
                 && let Some(Some(date)) =
-                    date_field_ui(ui, view, x.sent_on, Some(day), &mut exposure_ui.request_day, &key)
+                    line_date_field_ui(ui, view, x.sent_on, Some(day), &mut exposure_ui.request_day, &key)
             {
                 commands.push(send(HouseholdCommand::SetState(
                     key.clone(),
@@ -404,7 +379,7 @@ fn row_ui(
             }
         });
         ui.horizontal_wrapped(|ui| {
-            if let Some(date) = date_field_ui(
+            if let Some(date) = line_date_field_ui(
                 ui,
                 view,
                 x.recheck_on,

@@ -10,16 +10,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use super::command::Command;
 use super::pages::{View, status_names};
 use super::state::Session;
-use super::visit::problem_text;
 use super::{rows, theme, widgets};
 use crate::model::checklist::{ItemId, Journey};
 use crate::model::dates::parse_optional_date;
-use crate::model::forms::FormProblem;
 use crate::model::plan::action_plan;
 
 /// Dates being typed on the action plan page, not taken yet.
@@ -40,50 +36,6 @@ impl PlanUi {
             .chain(&self.review_due)
             .any(|text| parse_optional_date(text).is_err())
     }
-}
-
-/// A date field for `stored`, with the text being typed in `typed`.
-/// Returns the new date when one is taken (Enter, or the field left) and
-/// differs; shows why when the text is not a date.
-#[expect(
-    clippy::option_option,
-    reason = "no change, or a change that sets or clears the date"
-)]
-fn date_field_ui(
-    ui: &mut egui::Ui,
-    view: &View<'_>,
-    label: &str,
-    stored: Option<NaiveDate>,
-    typed: &mut Option<String>,
-) -> Option<Option<NaiveDate>> {
-    let t = view.t;
-    let shown = |d: Option<NaiveDate>| d.map(|d| d.format(t.date_format).to_string()).unwrap_or_default();
-    let mut text = typed.clone().unwrap_or_else(|| shown(stored));
-    let label = ui.label(label);
-    let edit = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text(t.date_hint)
-                .desired_width(100.0),
-        )
-        .labelled_by(label.id);
-    if edit.changed() {
-        *typed = Some(text);
-    }
-    let mut taken = None;
-    if edit.lost_focus()
-        && let Some(text) = typed.as_ref()
-        && let Ok(date) = parse_optional_date(text)
-    {
-        *typed = None;
-        taken = (date != stored).then_some(date);
-    }
-    if !edit.has_focus()
-        && let Some(Err(err)) = typed.as_ref().map(|text| parse_optional_date(text))
-    {
-        ui.colored_label(view.tokens.critical, problem_text(t, FormProblem::Date(err)));
-    }
-    taken
 }
 
 /// The action plan screen.
@@ -108,7 +60,7 @@ pub fn plan_ui(
                 ui.horizontal_wrapped(|ui| {
                     let review = &mut plan_ui.review_due;
                     if let Some(date) =
-                        date_field_ui(ui, view, t.review_due_label, dossier.review_due, review)
+                        widgets::date_field_ui(ui, view, t.review_due_label, dossier.review_due, review)
                     {
                         commands.push(Command::SetReviewDue(date));
                     }
@@ -179,7 +131,7 @@ pub fn plan_ui(
                                     commands.push(Command::SetOwner(item.id.clone(), owner));
                                 }
                                 let mut typed = plan_ui.due.get(&item.id).cloned();
-                                let taken = date_field_ui(ui, view, t.due, entry.due, &mut typed);
+                                let taken = widgets::date_field_ui(ui, view, t.due, entry.due, &mut typed);
                                 match typed {
                                     Some(text) => plan_ui.due.insert(item.id.clone(), text),
                                     None => plan_ui.due.remove(&item.id),

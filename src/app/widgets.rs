@@ -1,7 +1,8 @@
 //! The small pieces every screen draws the same way: a priority badge (a
 //! shape and a word beside the colour, readable without colour), a
-//! dossier's progress row, an item's guidance with its sources, and a
-//! labelled note editor.
+//! dossier's progress row, an item's guidance with its sources, a
+//! labelled note editor, and a date field that takes its date only when it
+//! is left.
 
 use super::theme::{self, Tokens};
 use crate::i18n::Tr;
@@ -116,4 +117,54 @@ pub fn status_mark(ui: &mut egui::Ui, tokens: &Tokens, name: &str, status: Statu
         Status::Unanswered => "○",
     };
     ui.colored_label(tokens.status(status), shape).on_hover_text(name);
+}
+
+/// A date field for `stored`, with the text being typed in `typed`.
+/// Returns the new date when one is taken (Enter, or the field left) and
+/// differs; shows why when the text is not a date.
+#[expect(
+    clippy::option_option,
+    reason = "no change, or a change that sets or clears the date"
+)]
+pub fn date_field_ui(
+    ui: &mut egui::Ui,
+    view: &super::pages::View<'_>,
+    label: &str,
+    stored: Option<chrono::NaiveDate>,
+    typed: &mut Option<String>,
+) -> Option<Option<chrono::NaiveDate>> {
+    let t = view.t;
+    let shown =
+        |d: Option<chrono::NaiveDate>| d.map(|d| d.format(t.date_format).to_string()).unwrap_or_default();
+    let mut text = typed.clone().unwrap_or_else(|| shown(stored));
+    let label = ui.label(label);
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(t.date_hint)
+                .desired_width(100.0),
+        )
+        .labelled_by(label.id);
+    if edit.changed() {
+        *typed = Some(text);
+    }
+    let mut taken = None;
+    if edit.lost_focus()
+        && let Some(text) = typed.as_ref()
+        && let Ok(date) = crate::model::dates::parse_optional_date(text)
+    {
+        *typed = None;
+        taken = (date != stored).then_some(date);
+    }
+    if !edit.has_focus()
+        && let Some(Err(err)) = typed
+            .as_ref()
+            .map(|text| crate::model::dates::parse_optional_date(text))
+    {
+        ui.colored_label(
+            view.tokens.critical,
+            super::visit::problem_text(t, crate::model::forms::FormProblem::Date(err)),
+        );
+    }
+    taken
 }
