@@ -48,6 +48,11 @@ fn visit(root: &Path) -> Harness<'static, AppState> {
     h
 }
 
+/// The report of the open dossier, made now.
+fn report_of(h: &Harness<'_, AppState>, library: &Library, profile: Profile, lang: Lang) -> report::Report {
+    report::build(dossier(h), library, profile, lang, chrono::Local::now())
+}
+
 fn step_item(h: &Harness<'_, AppState>, index: usize) -> vigie::model::ItemId {
     let library = Library::load(None);
     dossier(h).visit_steps(&library.checklists)[index].item.id.clone()
@@ -120,13 +125,7 @@ fn a_visit_changed_after_its_signoff_says_so_on_screen_and_on_paper() {
     );
     assert!(h.query_by_label_contains("Non conforme → Conforme").is_some());
     let library = Library::load(None);
-    let r = report::build(
-        dossier(&h),
-        &library,
-        Profile::Full,
-        Lang::Fr,
-        chrono::Local::now(),
-    );
+    let r = report_of(&h, &library, Profile::Full, Lang::Fr);
     assert!(
         r.signoff_changed_title.starts_with("Modifié après la signature"),
         "{}",
@@ -149,13 +148,7 @@ fn a_visit_changed_after_its_signoff_says_so_on_screen_and_on_paper() {
         "the words that changed"
     );
     assert!(h.query_by_label_contains("Non conforme → Non conforme").is_none());
-    let r = report::build(
-        dossier(&h),
-        &library,
-        Profile::Full,
-        Lang::Fr,
-        chrono::Local::now(),
-    );
+    let r = report_of(&h, &library, Profile::Full, Lang::Fr);
     assert!(r.signoff_changes[0].contains(line), "{:?}", r.signoff_changes);
     assert!(
         r.signoff_notice.starts_with("Visite signée le"),
@@ -187,13 +180,7 @@ fn a_visit_changed_after_its_signoff_says_so_on_screen_and_on_paper() {
         "with what it covered"
     );
     assert!(h.query_by_label_contains("Signée auparavant le").is_some());
-    let r = report::build(
-        dossier(&h),
-        &library,
-        Profile::Full,
-        Lang::Fr,
-        chrono::Local::now(),
-    );
+    let r = report_of(&h, &library, Profile::Full, Lang::Fr);
     assert!(
         r.signoff.iter().any(|d| d.label == "Signature précédente"),
         "{:?}",
@@ -267,13 +254,7 @@ fn the_report_puts_findings_first_and_the_points_not_seen_apart() {
         .id
         .clone();
     send(&mut h, Command::SetStatus(low.clone(), Status::Todo));
-    let r = report::build(
-        dossier(&h),
-        &library,
-        Profile::Full,
-        Lang::Fr,
-        chrono::Local::now(),
-    );
+    let r = report_of(&h, &library, Profile::Full, Lang::Fr);
     assert_eq!(r.plan.len(), 1, "only what was found");
     assert_eq!(r.plan[0].id, low.as_str());
     assert_eq!(r.plan[0].status, "Non conforme");
@@ -318,13 +299,7 @@ fn the_action_plan_is_one_plan_on_the_page_the_summary_and_the_report() {
     let count = format!("{plan_len} points to deal with");
     assert!(h.query_by_label_contains(&count).is_some(), "{count}");
     assert!(h.query_by_label(&critical_unanswered).is_some());
-    let r = report::build(
-        dossier(&h),
-        &library,
-        Profile::Full,
-        Lang::En,
-        chrono::Local::now(),
-    );
+    let r = report_of(&h, &library, Profile::Full, Lang::En);
     assert_eq!(r.plan.len(), plan_len, "the printed plan is the same plan");
     send(&mut h, Command::Navigate(Navigation::Summary));
     assert!(
@@ -372,13 +347,7 @@ fn family_agreements_count_in_progress_plan_summary_and_home() {
     // apart, with his name.
     let second = cards[1].item.id.clone();
     send(&mut h, Command::SetAcknowledged(second.clone(), ana, true));
-    let r = report::build(
-        dossier(&h),
-        &library,
-        Profile::Family,
-        Lang::En,
-        chrono::Local::now(),
-    );
+    let r = report_of(&h, &library, Profile::Family, Lang::En);
     let agreed: Vec<&str> = r
         .practices
         .iter()

@@ -253,12 +253,11 @@ fn fields_ui(ui: &mut egui::Ui, view: &View<'_>, form: &mut EntryDraft, commands
     // Photos change through commands (their files are written first); the
     // draft itself only shows them.
     let adding = view.photos.adding_to(&Destination::draft(form));
-    let photos = form.entry.photos.clone();
     album_strip_ui(
         ui,
         view,
         &Album::Draft,
-        &photos,
+        &form.entry.photos,
         adding,
         StripMode::Entry,
         commands,
