@@ -53,7 +53,8 @@ impl Library {
         for (name, source) in BUILT_IN {
             let origin = Origin::BuiltIn((*name).to_owned());
             let rules = Rules::for_origin(&origin, NaiveDate::MAX);
-            library.add(parse_checklist_with(source, name, origin, &mut registry, rules));
+            let result = parse_checklist_with(source, name, origin, &mut registry, rules);
+            library.add(result.map(without_quote_warnings));
         }
         if let Some(dir) = user_dir {
             for path in ron_files(dir, &mut library.errors) {
@@ -78,6 +79,21 @@ impl Library {
     pub fn for_journey(&self, journey: Journey) -> impl Iterator<Item = &Checklist> {
         self.checklists.iter().filter(move |c| c.offered_in(journey))
     }
+}
+
+/// A built-in checklist without its warnings about sources that give no
+/// quote: those are listed by the content tests and by `vigie validate`,
+/// not shown to every household at start.
+fn without_quote_warnings(mut parsed: Parsed) -> Parsed {
+    if let Some(warnings) = &mut parsed.warnings {
+        warnings
+            .problems
+            .retain(|p| !matches!(p.kind, ProblemKind::NoQuote { .. }));
+        if warnings.problems.is_empty() {
+            parsed.warnings = None;
+        }
+    }
+    parsed
 }
 
 /// Reads and parses the checklist file at `path`, with the rules of
@@ -243,13 +259,23 @@ mod tests {
                 .iter()
                 .any(|p| matches!(p.kind, ProblemKind::WeakSource { .. }))
         );
+        // A plain address, the old form, still loads, with a warning that
+        // it gives no quote.
+        assert!(
+            problems
+                .iter()
+                .any(|p| matches!(p.kind, ProblemKind::NoQuote { .. }))
+        );
     }
 
     #[test]
     fn a_user_file_dated_in_the_future_loads_with_a_warning() {
         let dir = tempfile::tempdir().unwrap();
         let future = OLD_USER_FILE
-            .replace("http://www.example.org/", "https://www.example.org/page")
+            .replace(
+                "\"http://www.example.org/\"",
+                "(url: \"https://www.example.org/page\", quote: \"Shut the gate.\")",
+            )
             .replace(
                 "priority: Medium,",
                 "priority: Medium,\n                    verified: \"2027-01-01\",",
@@ -273,7 +299,10 @@ mod tests {
     fn a_user_file_giving_a_builtin_measure_another_priority_loads_with_a_warning() {
         let dir = tempfile::tempdir().unwrap();
         let door = OLD_USER_FILE
-            .replace("http://www.example.org/", "https://www.example.org/page")
+            .replace(
+                "\"http://www.example.org/\"",
+                "(url: \"https://www.example.org/page\", quote: \"Shut the gate.\")",
+            )
             .replace(
                 "priority: Medium,",
                 "priority: Low,\n                    verified: \"2026-11-30\",\n                    measure: \"door-rule\",",

@@ -22,6 +22,41 @@ fn builtin() -> Vec<Checklist> {
     library.checklists
 }
 
+/// Each built-in file given to the validator as `vigie validate` does:
+/// the only warnings allowed are sources still waiting for their quote
+/// (the app does not show those to households; see
+/// `sources_without_a_quote_are_counted_and_no_critical_item_lacks_one`).
+#[test]
+fn the_validator_warns_about_builtin_files_only_for_missing_quotes() {
+    use vigie::model::checklist::Origin;
+    use vigie::model::validate::{IdRegistry, ProblemKind, Rules, parse_checklist_with};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    let mut registry = IdRegistry::new();
+    let today = chrono::Local::now().date_naive();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let origin = Origin::BuiltIn(name.clone());
+        let rules = Rules::for_origin(&origin, today);
+        let parsed = parse_checklist_with(&source, &name, origin, &mut registry, rules)
+            .unwrap_or_else(|e| panic!("{}", e.describe(vigie::i18n::Lang::En)));
+        for problem in parsed.warnings.iter().flat_map(|w| &w.problems) {
+            assert!(
+                matches!(problem.kind, ProblemKind::NoQuote { .. }),
+                "{name}: {}",
+                problem.describe(vigie::i18n::Lang::En)
+            );
+            assert!(problem.position.is_some(), "{name}: a warning without its place");
+        }
+    }
+}
+
 fn items(checklists: &[Checklist]) -> Vec<&Item> {
     checklists.iter().flat_map(Checklist::items).collect()
 }
@@ -244,7 +279,7 @@ const PRINT_LAYOUTS: [&str; 7] = [
 fn every_source_is_an_https_page_with_a_path() {
     for item in items(&builtin()) {
         assert!(!item.sources.is_empty(), "{}", item.id);
-        for source in &item.sources {
+        for source in item.sources.iter().map(|s| s.url.as_str()) {
             let rest = source
                 .strip_prefix("https://")
                 .unwrap_or_else(|| panic!("{}: {source} is not https", item.id));
@@ -277,7 +312,7 @@ fn is_incident_list(source: &str) -> bool {
 fn an_incident_list_is_never_an_items_only_source() {
     for item in items(&builtin()) {
         assert!(
-            item.sources.iter().any(|s| !is_incident_list(s)),
+            item.sources.iter().any(|s| !is_incident_list(&s.url)),
             "{}: an incident list is its only source",
             item.id
         );

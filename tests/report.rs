@@ -274,3 +274,62 @@ fn export_writes_a_private_file() {
     #[cfg(unix)]
     assert_eq!(crate::util::mode(&path), 0o600);
 }
+
+#[test]
+fn the_full_report_shows_each_source_with_the_sentence_that_supports_it() {
+    // A user's checklist: one source with its quote, one plain address
+    // (the old form, still read).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.ron"),
+        r#"(
+    id: "my-garage",
+    version: 1,
+    title: (fr: "Mon garage", en: "My garage"),
+    summary: (fr: "Le garage.", en: "The garage."),
+    journeys: [Personal],
+    sections: [(
+        id: "my-garage",
+        title: (fr: "Garage", en: "Garage"),
+        items: [(
+            id: "my-garage.door",
+            title: (fr: "La porte est fermée", en: "The door is shut"),
+            guidance: (fr: "Fermez-la.", en: "Shut it."),
+            priority: High,
+            verified: "2026-12-01",
+            sources: [
+                (url: "https://example.org/garage", quote: "Fermez la porte « à clé » & partez."),
+                "https://example.org/old",
+            ],
+        )],
+    )],
+)"#,
+    )
+    .unwrap();
+    let library = Library::load(Some(dir.path()));
+    assert!(library.errors.is_empty(), "{:?}", library.errors);
+    let mine = library
+        .checklists
+        .iter()
+        .find(|c| c.id.as_str() == "my-garage")
+        .unwrap();
+    let d = Dossier::new(
+        "Garage",
+        Journey::Personal,
+        vec![mine.id.clone()],
+        None,
+        date("2026-11-01T09:00:00Z"),
+    );
+    let r = report::build(&d, &library, Profile::Full, Lang::Fr, now());
+    let quote = "Fermez la porte « à clé » & partez.";
+    let quoted = r.sources.iter().find(|s| s.source.contains("/garage")).unwrap();
+    assert_eq!(quoted.quotes, [quote]);
+    let plain = r.sources.iter().find(|s| s.source.contains("/old")).unwrap();
+    assert!(plain.quotes.is_empty());
+    let html = report::html::render(&r);
+    assert!(html.contains(&format!(
+        "<blockquote class=\"quote\">{}</blockquote>",
+        report::html::escape(quote)
+    )));
+    assert!(html.contains("&amp; partez"));
+}

@@ -54,14 +54,24 @@ pub fn progress_row(ui: &mut egui::Ui, t: &Tr, tokens: &Tokens, p: &Progress) {
     }
 }
 
-/// An item's guidance and its public sources, with the date the advice
-/// was last checked against them.
+/// An item's guidance and its public sources, each with the sentence of
+/// the page that supports the item, and the date the advice was last
+/// checked against them.
 pub fn guidance_ui(ui: &mut egui::Ui, t: &Tr, lang: Lang, item: &Item) {
     ui.label(item.guidance.get(lang));
     ui.add_space(theme::SPACE_S);
     ui.label(egui::RichText::new(t.sources).weak());
     for source in &item.sources {
-        ui.hyperlink(source);
+        ui.hyperlink(&source.url);
+        if let Some(quote) = &source.quote {
+            ui.indent(("quote", item.id.as_str(), &source.url), |ui| {
+                let quoted = match lang {
+                    Lang::Fr => format!("«\u{a0}{quote}\u{a0}»"),
+                    Lang::En => format!("“{quote}”"),
+                };
+                ui.label(egui::RichText::new(quoted).italics());
+            });
+        }
     }
     if let Some(day) = item.verified {
         let day = day.format(t.date_format).to_string();

@@ -232,6 +232,38 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
+/// A public page an item cites, with the sentence of that page that
+/// supports the item.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Source {
+    /// The page's web address.
+    pub url: String,
+    /// The sentence of the page that supports the item, copied exactly, in
+    /// the page's language. `None` for a source written as a plain address
+    /// (a user's checklist written before quotes were asked for).
+    pub quote: Option<String>,
+}
+
+impl Source {
+    /// A source with its supporting quote.
+    pub fn quoted(url: impl Into<String>, quote: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            quote: Some(quote.into()),
+        }
+    }
+}
+
+impl From<&str> for Source {
+    /// A plain address, without a quote.
+    fn from(url: &str) -> Self {
+        Self {
+            url: url.to_owned(),
+            quote: None,
+        }
+    }
+}
+
 /// One measure to check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
@@ -245,8 +277,8 @@ pub struct Item {
     pub priority: Priority,
     /// Shown only to households with one of these tags; empty: everyone.
     pub applies_if: BTreeSet<Tag>,
-    /// Public sources (web addresses).
-    pub sources: Vec<String>,
+    /// Public sources: the pages that say what the item says.
+    pub sources: Vec<Source>,
     /// The day the advice was last checked against its sources. Always
     /// set in the built-in checklists; a user's own file may leave it out.
     pub verified: Option<NaiveDate>,

@@ -9,12 +9,16 @@ use chrono::{DateTime, Local};
 use super::labels::texts;
 use super::{
     CardLine, Detail, DoneRow, Group, GroupItem, MemberSheet, NoteRow, OrphanRow, Pending, PlanRow, Profile,
-    Report, SectionRow, Stats,
+    Report, SectionRow, SourceRow, Stats,
 };
 use crate::lang::Lang;
 use crate::library::Library;
 use crate::model::checklist::{Checklist, Item, ItemId, Priority};
 use crate::model::{Dossier, Progress, Status};
+
+/// A source of the report: the earliest day an item citing it was checked,
+/// and the quotes that support those items.
+type Cited = (Option<chrono::NaiveDate>, std::collections::BTreeSet<String>);
 
 fn format_date(date: DateTime<Local>, lang: Lang) -> String {
     date.format(texts(lang).datetime_format).to_string()
@@ -193,9 +197,9 @@ fn fill_full(
             overall.total - overall.answered,
         );
     }
-    // Each source with the earliest day an item citing it was checked.
-    let mut sources: std::collections::BTreeMap<String, Option<chrono::NaiveDate>> =
-        std::collections::BTreeMap::new();
+    // Each source with the earliest day an item citing it was checked, and
+    // the quotes that support those items.
+    let mut sources: std::collections::BTreeMap<String, Cited> = std::collections::BTreeMap::new();
     for checklist in checklists {
         for section in &checklist.sections {
             let p = Progress::of_items(&section.items, dossier);
@@ -211,11 +215,14 @@ fn fill_full(
                 let status = dossier.status(&item.id);
                 let note = dossier.note(&item.id).to_owned();
                 for source in &item.sources {
-                    let day = sources.entry(source.clone()).or_insert(item.verified);
+                    let (day, quotes) = sources
+                        .entry(source.url.clone())
+                        .or_insert_with(|| (item.verified, std::collections::BTreeSet::new()));
                     *day = match (*day, item.verified) {
                         (Some(a), Some(b)) => Some(a.min(b)),
                         _ => None,
                     };
+                    quotes.extend(source.quote.clone());
                 }
                 let recommendation = dossier
                     .answer(&item.id)
@@ -311,9 +318,12 @@ fn fill_full(
         .collect();
     report.sources = sources
         .into_iter()
-        .map(|(url, day)| match day {
-            Some(day) => (t.report_source_checked)(&url, &day.format(t.date_format).to_string()),
-            None => url,
+        .map(|(url, (day, quotes))| SourceRow {
+            source: match day {
+                Some(day) => (t.report_source_checked)(&url, &day.format(t.date_format).to_string()),
+                None => url,
+            },
+            quotes: quotes.into_iter().collect(),
         })
         .collect();
 }

@@ -37,6 +37,7 @@ td.box { width: 3.2rem; text-align: center; font-size: 13pt; }
 .muted { color: #555; font-size: 9pt; }
 .lines div { border-bottom: .75pt solid #444; height: 2.1rem; margin-top: .6rem; font-size: 9pt; color: #333; }
 .sources { font-size: 8.5pt; word-break: break-all; }
+.sources .quote { margin: 0.1em 0 0.3em 1em; font-style: italic; word-break: normal; }
 .warning, .changed { border: 1pt solid #111; padding: .5rem .8rem; }
 .warning { font-weight: bold; }
 td { hyphens: auto; overflow-wrap: anywhere; }
@@ -369,7 +370,11 @@ fn full(h: &mut String, r: &Report) {
     if !r.sources.is_empty() {
         let _ = write!(h, "<h2>{}</h2>\n<ul class=\"sources\">\n", escape(l.sources));
         for s in &r.sources {
-            let _ = writeln!(h, "<li>{}</li>", escape(s));
+            let _ = write!(h, "<li>{}", escape(&s.source));
+            for quote in &s.quotes {
+                let _ = write!(h, "<blockquote class=\"quote\">{}</blockquote>", escape(quote));
+            }
+            h.push_str("</li>\n");
         }
         h.push_str("</ul>\n");
     }

@@ -148,6 +148,17 @@ pub struct NoteRow {
     pub recommendation: String,
 }
 
+/// A public source of the items covered, with the sentences of it that
+/// support them.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SourceRow {
+    /// The address, with the day the advice citing it was checked.
+    pub source: String,
+    /// The sentences of the page that support the items citing it, copied
+    /// exactly, in the page's language; empty when none was given.
+    pub quotes: Vec<String>,
+}
+
 /// An answer whose item no longer exists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OrphanRow {
@@ -250,8 +261,8 @@ pub struct Report {
     pub notes: Vec<NoteRow>,
     /// Answers whose item no longer exists.
     pub orphans: Vec<OrphanRow>,
-    /// The public sources of the items covered.
-    pub sources: Vec<String>,
+    /// The public sources of the items covered, with their quotes.
+    pub sources: Vec<SourceRow>,
     /// Family handout: the practices agreed, by audience.
     pub practices: Vec<Group>,
     /// Blank form: the items with empty boxes.

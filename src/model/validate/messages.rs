@@ -64,6 +64,9 @@ fn french(p: &ProblemKind) -> String {
     ProblemKind::WeakSource { item, source } => format!(
         "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}»\u{a0}: citez la page https:// qui dit ce que dit le point, pas la page d’accueil d’un site ni une adresse http:// (obligatoire dans les listes intégrées)"
     ),
+    ProblemKind::NoQuote { item, source } => format!(
+        "le point «\u{a0}{item}\u{a0}» cite «\u{a0}{source}\u{a0}» sans citation\u{a0}: écrivez (url: \"…\", quote: \"…\") avec la phrase de la page qui appuie le point, copiée telle quelle"
+    ),
     ProblemKind::NoVerified(id) => format!(
         "le point «\u{a0}{id}\u{a0}» ne dit pas quand ses conseils ont été vérifiés\u{a0}: ajoutez verified: \"AAAA-MM-JJ\" (obligatoire dans les listes intégrées)"
     ),
@@ -139,6 +142,9 @@ fn english(p: &ProblemKind) -> String {
         }
         ProblemKind::WeakSource { item, source } => format!(
             "item “{item}” cites “{source}”: cite the https:// page that says what the item says, not a site's home page or an http:// address (required in the built-in checklists)"
+        ),
+        ProblemKind::NoQuote { item, source } => format!(
+            "item “{item}” cites “{source}” without a quote: write (url: \"…\", quote: \"…\") with the sentence of the page that supports the item, copied exactly"
         ),
         ProblemKind::NoVerified(id) => format!(
             "item “{id}” does not say when its advice was checked: add verified: \"YYYY-MM-DD\" (required in the built-in checklists)"

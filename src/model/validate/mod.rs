@@ -9,13 +9,16 @@
 //! rule; a user's own file is held to the rules that keep Vigie working,
 //! and only warned about the others (a missing `verified` date, a source
 //! that is not an `https` page, a shared `measure` with another priority),
-//! so that files written before those rules still load.
+//! so that files written before those rules still load. A source without
+//! its supporting `quote` is a warning in every file, built-in or not.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::checklist::{Checklist, ChecklistId, Item, ItemId, Origin, Priority, Section, SectionId, Text};
+use super::checklist::{
+    Checklist, ChecklistId, Item, ItemId, Origin, Priority, Section, SectionId, Source, Text,
+};
 use crate::lang::Lang;
 
 mod messages;
@@ -259,6 +262,9 @@ pub fn parse_checklist_with(
     // Measure keys of this file → (first item, its priority).
     let mut measures: BTreeMap<&str, (&str, Priority)> = BTreeMap::new();
     let mut verified: BTreeMap<String, NaiveDate> = BTreeMap::new();
+    // How many times each source address was met so far: a problem points
+    // at that occurrence in the file.
+    let mut url_seen: BTreeMap<&str, usize> = BTreeMap::new();
     for section in &raw.sections {
         let seen = section_ids.entry(&section.id).or_insert(0);
         if !id_is_valid(&section.id, true) {
@@ -320,23 +326,40 @@ pub fn parse_checklist_with(
             if item.sources.is_empty() {
                 check.at_id(&item.id, 0, ProblemKind::NoSource(item.id.clone()));
             }
-            for source_url in &item.sources {
+            for source in &item.sources {
+                let source_url = source.url();
+                let nth = {
+                    let seen = url_seen.entry(source_url).or_insert(0);
+                    *seen += 1;
+                    *seen - 1
+                };
                 let is_web = source_url.starts_with("https://") || source_url.starts_with("http://");
                 let problem = ProblemKind::BadSource {
                     item: item.id.clone(),
-                    source: source_url.clone(),
+                    source: source_url.to_owned(),
                 };
                 if !is_web || source_url.contains(char::is_whitespace) {
-                    check.at_id(source_url, 0, problem);
+                    check.at_id(source_url, nth, problem);
                 } else if !is_https_page(source_url) {
                     check.at_id_as(
                         source_url,
-                        0,
+                        nth,
                         ProblemKind::WeakSource {
                             item: item.id.clone(),
-                            source: source_url.clone(),
+                            source: source_url.to_owned(),
                         },
                         content,
+                    );
+                }
+                if source.quote().is_none() {
+                    check.at_id_as(
+                        source_url,
+                        nth,
+                        ProblemKind::NoQuote {
+                            item: item.id.clone(),
+                            source: source_url.to_owned(),
+                        },
+                        Severity::Warning,
                     );
                 }
             }
@@ -454,7 +477,14 @@ pub fn parse_checklist_with(
                             guidance: i.guidance,
                             priority: i.priority,
                             applies_if: i.applies_if.into_iter().collect(),
-                            sources: i.sources,
+                            sources: i
+                                .sources
+                                .into_iter()
+                                .map(|source| Source {
+                                    quote: source.quote().map(str::to_owned),
+                                    url: source.url().to_owned(),
+                                })
+                                .collect(),
                         }
                     })
                     .collect(),

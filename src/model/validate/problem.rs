@@ -87,6 +87,14 @@ pub enum ProblemKind {
         /// The source as written.
         source: String,
     },
+    /// A source gives no quote: the sentence of the page that supports the
+    /// item. Always a warning.
+    NoQuote {
+        /// The item id.
+        item: String,
+        /// The source's address.
+        source: String,
+    },
     /// An item does not say when its advice was last checked.
     NoVerified(String),
     /// `verified` is not a date written `YYYY-MM-DD`.

@@ -35,7 +35,7 @@ pub(super) struct RawItem {
     #[serde(default)]
     pub(super) applies_if: Vec<Tag>,
     #[serde(default)]
-    pub(super) sources: Vec<String>,
+    pub(super) sources: Vec<RawSource>,
     // `verified` and `measure` are plain strings (empty when absent) rather
     // than `Option`s, so that a file reads the same whether or not RON's
     // implicit `Some` is turned on.
@@ -45,4 +45,41 @@ pub(super) struct RawItem {
     pub(super) audience: Vec<Role>,
     #[serde(default)]
     pub(super) measure: String,
+}
+
+/// A source as written: `(url: "…", quote: "…")`, or a plain address (the
+/// form of files written before quotes were asked for, still read).
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum RawSource {
+    /// `(url: "…", quote: "…")`.
+    Quoted(RawQuotedSource),
+    /// `"https://…"`.
+    Plain(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuotedSource {
+    pub(super) url: String,
+    #[serde(default)]
+    pub(super) quote: String,
+}
+
+impl RawSource {
+    /// The address.
+    pub(super) fn url(&self) -> &str {
+        match self {
+            Self::Quoted(q) => &q.url,
+            Self::Plain(url) => url,
+        }
+    }
+
+    /// The supporting quote, trimmed; `None` when absent or blank.
+    pub(super) fn quote(&self) -> Option<&str> {
+        match self {
+            Self::Quoted(q) => Some(q.quote.trim()).filter(|q| !q.is_empty()),
+            Self::Plain(_) => None,
+        }
+    }
 }

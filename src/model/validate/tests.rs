@@ -21,7 +21,12 @@ const GOOD: &str = r#"(
                     guidance: (fr: "Verrouillez-la.", en: "Lock it."),
                     priority: High,
                     applies_if: [House],
-                    sources: ["https://www.service-public.fr/particuliers/vosdroits/F34634"],
+                    sources: [
+                        (
+                            url: "https://www.service-public.fr/particuliers/vosdroits/F34634",
+                            quote: "Vous pouvez bénéficier de l'opération tranquillité vacances.",
+                        ),
+                    ],
                     audience: [Adult, Staff],
                     measure: "inner-door",
                     verified: "2026-12-01",
@@ -55,6 +60,15 @@ const OLD_USER_FILE: &str = r#"(
         ),
     ],
 )"#;
+
+/// The `sources: [...]` field of the one item of `source`, whole lines.
+fn sources_block(source: &str) -> &str {
+    let start = source.find("                    sources: [").unwrap();
+    let end = source[start..].find("\n                    ],\n").unwrap()
+        + start
+        + "\n                    ],\n".len();
+    &source[start..end]
+}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -130,10 +144,7 @@ fn unknown_priority_tag_and_role_are_errors() {
 fn every_problem_is_listed() {
     let bad = GOOD
         .replace("en: \"Lock it.\"", "en: \"  \"")
-        .replace(
-            "\"https://www.service-public.fr/particuliers/vosdroits/F34634\"",
-            "",
-        )
+        .replace(sources_block(GOOD), "                    sources: [],\n")
         .replace("\"garage-visit\"", "\"Garage Visit\"");
     let err = parse(&bad).unwrap_err();
     let kinds: Vec<_> = err.problems.iter().map(|p| p.kind.clone()).collect();
@@ -176,8 +187,9 @@ fn duplicate_item_in_the_same_checklist_points_at_the_second() {
     let item_start = GOOD
         .find("                (\n                    id: \"garage.inner-door\"")
         .unwrap();
-    let item_end =
-        GOOD[item_start..].find("                ),\n").unwrap() + item_start + "                ),\n".len();
+    let item_end = GOOD[item_start..].find("\n                ),\n").unwrap()
+        + item_start
+        + "\n                ),\n".len();
     let item = &GOOD[item_start..item_end];
     let doubled = GOOD.replace(item, &format!("{item}{item}"));
     let err = parse(&doubled).unwrap_err();
@@ -300,7 +312,8 @@ fn a_user_file_without_the_new_fields_still_loads() {
     assert_eq!(item.measure, None);
     let warnings = parsed.warnings.unwrap();
     assert!(!warnings.has_errors());
-    assert_eq!(warnings.problems.len(), 2, "{}", warnings.describe(Lang::En));
+    // No `verified` date, a site's home page, and a source without a quote.
+    assert_eq!(warnings.problems.len(), 3, "{}", warnings.describe(Lang::En));
     // The same file built in is refused.
     assert!(parse_as(OLD_USER_FILE, true, &mut IdRegistry::new()).is_err());
 }
@@ -310,8 +323,9 @@ fn items_sharing_a_measure_have_the_same_priority() {
     let item_start = GOOD
         .find("                (\n                    id: \"garage.inner-door\"")
         .unwrap();
-    let item_end =
-        GOOD[item_start..].find("                ),\n").unwrap() + item_start + "                ),\n".len();
+    let item_end = GOOD[item_start..].find("\n                ),\n").unwrap()
+        + item_start
+        + "\n                ),\n".len();
     let item = &GOOD[item_start..item_end];
     let second = item
         .replace("garage.inner-door", "garage.side-door")
@@ -371,6 +385,10 @@ fn problems_are_told_in_both_languages() {
             source: "http://x.org".into(),
         },
         ProblemKind::NoVerified("a.b".into()),
+        ProblemKind::NoQuote {
+            item: "a.b".into(),
+            source: "https://x.org/page".into(),
+        },
         ProblemKind::BadVerified {
             item: "a.b".into(),
             value: "soon".into(),
@@ -397,4 +415,69 @@ fn problems_are_told_in_both_languages() {
         assert!(fr.contains("a.b") && en.contains("a.b"), "{fr} / {en}");
         assert_ne!(fr, en);
     }
+}
+
+#[test]
+fn a_source_carries_its_quote() {
+    let checklist = parse(GOOD).unwrap();
+    let source = &checklist.sections[0].items[0].sources[0];
+    assert_eq!(
+        source.url,
+        "https://www.service-public.fr/particuliers/vosdroits/F34634"
+    );
+    assert_eq!(
+        source.quote.as_deref(),
+        Some("Vous pouvez bénéficier de l'opération tranquillité vacances.")
+    );
+}
+
+#[test]
+fn a_plain_address_still_loads_with_a_warning_at_its_place() {
+    let url = "https://www.service-public.fr/particuliers/vosdroits/F34634";
+    let start = GOOD
+        .find("                        (\n                            url:")
+        .unwrap();
+    let end = GOOD[start..].find("                        ),\n").unwrap()
+        + start
+        + "                        ),\n".len();
+    let plain = GOOD.replace(
+        &GOOD[start..end],
+        &format!("                        \"{url}\",\n"),
+    );
+    for builtin in [true, false] {
+        let parsed = parse_as(&plain, builtin, &mut IdRegistry::new()).unwrap();
+        let item = &parsed.checklist.sections[0].items[0];
+        assert_eq!(item.sources[0].url, url);
+        assert_eq!(item.sources[0].quote, None);
+        let warnings = parsed.warnings.unwrap();
+        assert_eq!(
+            kinds(&warnings),
+            [(
+                ProblemKind::NoQuote {
+                    item: "garage.inner-door".into(),
+                    source: url.into()
+                },
+                Severity::Warning
+            )]
+        );
+        let line = plain.lines().position(|l| l.contains(url)).unwrap() + 1;
+        assert_eq!(warnings.problems[0].position, Some((line, 25)));
+        assert!(warnings.describe(Lang::En).contains("without a quote"));
+    }
+    // A blank quote is no quote.
+    let blank = GOOD.replace(
+        "quote: \"Vous pouvez bénéficier de l'opération tranquillité vacances.\"",
+        "quote: \"  \"",
+    );
+    let warnings = parse_as(&blank, true, &mut IdRegistry::new())
+        .unwrap()
+        .warnings
+        .unwrap();
+    assert!(matches!(warnings.problems[0].kind, ProblemKind::NoQuote { .. }));
+    // An unknown field in a source is an error, as anywhere else.
+    let unknown = GOOD.replace(
+        "quote: \"Vous",
+        "page: 3,\n                            quote: \"Vous",
+    );
+    assert!(parse_as(&unknown, true, &mut IdRegistry::new()).is_err());
 }
