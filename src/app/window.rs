@@ -166,8 +166,9 @@ pub fn run(data_dir: Option<PathBuf>, lang: Option<Lang>) -> anyhow::Result<()> 
 }
 
 /// The termination signals (SIGTERM, SIGHUP, SIGINT), caught as soon as the
-/// window starts being made. Best effort: without them, closing the window
-/// still saves.
+/// window starts being made; on Windows, the end of the session (log-off,
+/// shutdown), heard from when the window is made. Best effort: without
+/// them, closing the window still saves.
 struct Termination {
     #[cfg(unix)]
     signals: Option<signal_hook::iterator::Signals>,
@@ -206,7 +207,24 @@ impl Termination {
                     }
                 });
         }
-        #[cfg(not(unix))]
+        // Windows: no signals for a log-off or a shutdown, but the end of
+        // the session, heard by a hidden window (vigie-win32), does the same.
+        #[cfg(windows)]
+        {
+            let _ = self;
+            let ctx = ctx.clone();
+            let flag = Arc::clone(flag);
+            let _ = vigie_win32::on_session_end(move || {
+                flag.store(true, Ordering::SeqCst);
+                ctx.request_repaint();
+                // Windows ends the process as soon as this returns: wait for
+                // the window to save and close (the process then exits, and
+                // this wait with it), at most the few seconds Windows gives
+                // before it offers the user to end the program.
+                std::thread::sleep(std::time::Duration::from_secs(5));
+            });
+        }
+        #[cfg(not(any(unix, windows)))]
         let _ = (self, ctx, flag);
     }
 }
