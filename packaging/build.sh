@@ -110,8 +110,9 @@ else
 fi
 
 step "Debian package (cargo deb)"
-rm -rf "$dist"
 mkdir -p "$dist"
+# Only this script's packages: the Windows ones (build-windows.sh) stay.
+rm -f "$dist"/vigie_*.deb "$dist"/vigie-*-linux-*.tar.gz
 cargo deb --no-build --locked --output "$dist/"
 deb=$(ls "$dist"/vigie_"$version"-*_"$arch".deb)
 dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
@@ -130,7 +131,8 @@ tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owne
     -C "$stage" -cf - "$name" | gzip -9 -n > "$dist/$name.tar.gz"
 rm -rf "$stage"
 
-(cd "$dist" && sha256sum -- *.deb *.tar.gz > SHA256SUMS)
+# One list for every package in dist/, Linux's and Windows'.
+(cd "$dist" && shopt -s nullglob && sha256sum -- *.deb *.tar.gz *.zip *-setup.exe > SHA256SUMS)
 step "done in $(elapsed "$start")"
 ls -l "$dist" | tail -n +2
 echo "test them with: sudo packaging/test.sh"
