@@ -88,7 +88,7 @@ pub static FR: HomeTr = HomeTr {
     journey_takes: |j| match j {
         Journey::Personal => "Environ 45\u{a0}minutes, en plusieurs fois si vous le souhaitez.",
         Journey::Referent => "La durée de la visite\u{a0}; tout est enregistré au fil de l’eau.",
-        Journey::Family => "Environ 30\u{a0}minutes ensemble.",
+        Journey::Family => "En une ou plusieurs séances, à votre rythme\u{a0}; tout est enregistré au fil de l’eau.",
     },
     journey_start: |j| match j {
         Journey::Personal => "Commencer ma checklist",
@@ -170,7 +170,7 @@ pub static EN: HomeTr = HomeTr {
     journey_takes: |j| match j {
         Journey::Personal => "About 45 minutes, in several sittings if you like.",
         Journey::Referent => "As long as the visit; everything is saved as you go.",
-        Journey::Family => "About 30 minutes together.",
+        Journey::Family => "In one sitting or several, at your own pace; everything is saved as you go.",
     },
     journey_start: |j| match j {
         Journey::Personal => "Start my checklist",
