@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             attach_console();
-            eprintln!("vigie: {err:#}");
+            eprintln!("vigie: {}", vigie::cli::terminal_safe(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -58,10 +58,17 @@ pub enum PhotoError {
         /// The limit.
         max: u64,
     },
-    /// Not a JPEG, PNG or WebP image.
-    #[error("{path}: not a JPEG, PNG or WebP image")]
+    /// Not an image Vigie reads (JPEG, PNG or WebP).
+    #[error("{path}: not an image Vigie can read (it takes JPEG, PNG and WebP photos)")]
     NotAnImage {
         /// The file.
+        path: PathBuf,
+    },
+    /// A stored photo (from a handover or a backup) that is not a JPEG:
+    /// Vigie stores every photo as JPEG.
+    #[error("{path}: not a photo as Vigie stores them (a JPEG); refused")]
+    NotStored {
+        /// The photo.
         path: PathBuf,
     },
     /// A HEIC/HEIF photo (iPhone): not supported.
@@ -263,6 +270,110 @@ pub fn check_stored_jpeg(bytes: &[u8], max_side: u32, path: &Path) -> Result<(u3
         });
     }
     Ok((width, height))
+}
+
+/// Takes in a stored photo or thumbnail that comes from someone else (a
+/// handover, a restored backup): it must be a JPEG no larger than
+/// `max_side` on either side that decodes whole, within the same limits as
+/// an import. What is kept is its image alone: every metadata segment
+/// (EXIF with its GPS position and camera, XMP, ICC profiles, comments,
+/// any application segment) and anything after the end of the image are
+/// dropped, the image data itself is kept as it is (no loss from encoding
+/// it again), and the result is decoded once more before it is returned.
+/// `path` names the photo in errors.
+pub fn sanitize_stored(bytes: &[u8], max_side: u32, path: &Path) -> Result<Vec<u8>, PhotoError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(PhotoError::FileTooLarge {
+            path: path.to_owned(),
+            bytes: bytes.len() as u64,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    if image::guess_format(bytes).ok() != Some(ImageFormat::Jpeg) {
+        return Err(PhotoError::NotStored {
+            path: path.to_owned(),
+        });
+    }
+    let stripped = strip_jpeg(bytes).ok_or_else(|| PhotoError::Damaged {
+        path: path.to_owned(),
+        message: "its structure is broken".to_owned(),
+    })?;
+    let (width, height) = check_stored_jpeg(&stripped, max_side, path)?;
+    let image = decode(&stripped, ImageFormat::Jpeg, path, false)?;
+    if (image.width(), image.height()) != (width, height) {
+        return Err(PhotoError::Damaged {
+            path: path.to_owned(),
+            message: "its size does not match its header".to_owned(),
+        });
+    }
+    Ok(stripped)
+}
+
+/// A JPEG's segments without metadata: the start marker, the tables, the
+/// frame and the scans up to the end marker; application segments
+/// (`APP0`–`APP15`) and comments are left out, and so is anything after
+/// the end marker. `None` when the structure is broken.
+fn strip_jpeg(b: &[u8]) -> Option<Vec<u8>> {
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(&[0xFF, 0xD8]);
+    let mut i = 2;
+    loop {
+        if b.get(i) != Some(&0xFF) {
+            return None;
+        }
+        while b.get(i) == Some(&0xFF) {
+            i += 1;
+        }
+        let code = *b.get(i)?;
+        i += 1;
+        match code {
+            0xD9 => {
+                out.extend_from_slice(&[0xFF, 0xD9]);
+                return Some(out);
+            }
+            0x01 | 0xD0..=0xD8 => return None,
+            _ => {}
+        }
+        let len = usize::from(u16::from_be_bytes([*b.get(i)?, *b.get(i + 1)?]));
+        if len < 2 || i + len > b.len() {
+            return None;
+        }
+        let segment_end = i + len;
+        // A bare JFIF header (version, density, no thumbnail) holds nothing
+        // about the photo and is what Vigie writes: kept, so that a photo
+        // handed over stays byte for byte the one that was stored.
+        let bare_jfif = code == 0xE0
+            && len == 16
+            && b.get(i + 2..i + 7) == Some(b"JFIF\0")
+            && b.get(i + 14..i + 16) == Some(&[0, 0]);
+        let metadata = matches!(code, 0xE0..=0xEF | 0xFE) && !bare_jfif;
+        if code == 0xDA {
+            // The scan's header, then its entropy-coded data up to the next
+            // marker (stuffed bytes and restart markers are part of it).
+            let mut j = segment_end;
+            loop {
+                match (b.get(j), b.get(j + 1)) {
+                    (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => j += 2,
+                    (Some(0xFF), Some(0xFF)) => j += 1,
+                    (Some(0xFF), Some(_)) => break,
+                    (Some(_), _) => j += 1,
+                    (None, _) => return None,
+                }
+            }
+            out.extend_from_slice(&[0xFF, code]);
+            out.extend_from_slice(b.get(i..j)?);
+            i = j;
+        } else {
+            if !metadata {
+                out.extend_from_slice(&[0xFF, code]);
+                out.extend_from_slice(b.get(i..segment_end)?);
+            }
+            i = segment_end;
+        }
+    }
 }
 
 /// The format of an accepted image, or why it is refused.

@@ -19,14 +19,14 @@ use crate::security::{PASSPHRASE, fast_store, secret};
 use crate::util::{date, jpeg_with_gps, png, sample_dossier, snapshot};
 
 /// The passphrase chosen for the handover (not the folders').
-const HANDOVER: &str = "marmotte orageuse devant le phare 42";
+pub const HANDOVER: &str = "marmotte orageuse devant le phare 42";
 
-fn now() -> chrono::DateTime<chrono::Utc> {
+pub fn now() -> chrono::DateTime<chrono::Utc> {
     date("2026-12-01T10:00:00Z")
 }
 
 /// A référent's visit with two photos, in an encrypted folder.
-fn referent_folder(root: &Path) -> (Store, DossierId, Dossier) {
+pub fn referent_folder(root: &Path) -> (Store, DossierId, Dossier) {
     let mut store = fast_store(root);
     store.enable_encryption(&secret(PASSPHRASE)).unwrap();
     let mut dossier = sample_dossier();
@@ -134,7 +134,7 @@ fn the_same_dossier_again_is_kept_beside_or_replaces_the_first() {
         .unwrap();
     assert_eq!(
         home.same_dossiers(&first.dossier).unwrap(),
-        vec![first.id.clone()]
+        vec![(first.id.clone(), first.dossier.title.clone())]
     );
     let second = home
         .import_handover(open(), IfAlreadyThere::KeepBoth, now())
@@ -222,22 +222,22 @@ fn a_wrong_passphrase_a_cut_or_altered_file_are_refused() {
 
 /// One entry of a hand-made archive: its name written as is in the tar
 /// header (no checks), its type and content.
-struct Raw {
-    name: &'static str,
-    kind: tar::EntryType,
-    bytes: Vec<u8>,
+pub struct Raw {
+    pub name: String,
+    pub kind: tar::EntryType,
+    pub bytes: Vec<u8>,
 }
 
-fn raw(name: &'static str, bytes: &[u8]) -> Raw {
+pub fn raw(name: &str, bytes: &[u8]) -> Raw {
     Raw {
-        name,
+        name: name.to_owned(),
         kind: tar::EntryType::Regular,
         bytes: bytes.to_vec(),
     }
 }
 
 /// A manifest listing `entries` as they are (sizes and checksums right).
-fn manifest_of(kind: ArchiveKind, entries: &[Raw]) -> Manifest {
+pub fn manifest_of(kind: ArchiveKind, entries: &[Raw]) -> Manifest {
     use sha2::Digest as _;
     Manifest {
         format: "vigie-archive".into(),
@@ -249,7 +249,7 @@ fn manifest_of(kind: ArchiveKind, entries: &[Raw]) -> Manifest {
         entries: entries
             .iter()
             .map(|e| ManifestEntry {
-                path: e.name.into(),
+                path: e.name.clone(),
                 size: e.bytes.len() as u64,
                 sha256: sha2::Sha256::digest(&e.bytes)
                     .iter()
@@ -266,7 +266,7 @@ fn manifest_of(kind: ArchiveKind, entries: &[Raw]) -> Manifest {
 
 /// Writes a hand-made `.vigie` file: the manifest, then `entries`, their
 /// names put in the tar headers unchecked.
-fn craft(path: &Path, manifest: &Manifest, entries: &[Raw]) {
+pub fn craft(path: &Path, manifest: &Manifest, entries: &[Raw]) {
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(HANDOVER.to_owned()));
     recipient.set_work_factor(10);
     let encryptor =
@@ -276,7 +276,7 @@ fn craft(path: &Path, manifest: &Manifest, entries: &[Raw]) {
     let mut tar = tar::Builder::new(writer);
     let manifest_bytes = serde_json::to_vec(manifest).unwrap();
     let all = std::iter::once(raw("manifest.json", &manifest_bytes)).chain(entries.iter().map(|e| Raw {
-        name: e.name,
+        name: e.name.clone(),
         kind: e.kind,
         bytes: e.bytes.clone(),
     }));
@@ -294,7 +294,7 @@ fn craft(path: &Path, manifest: &Manifest, entries: &[Raw]) {
     fs::File::create(path).unwrap().write_all(&out).unwrap();
 }
 
-fn dossier_bytes() -> Vec<u8> {
+pub fn dossier_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let id = store.create(&sample_dossier()).unwrap();
@@ -337,7 +337,7 @@ fn hand_made_files_with_bad_entries_are_refused() {
     );
     assert!(matches!(err, ArchiveError::UnsafeEntry { .. }), "{err}");
     let link = Raw {
-        name: "photos/ab.jpg",
+        name: "photos/ab.jpg".to_owned(),
         kind: tar::EntryType::Symlink,
         bytes: Vec::new(),
     };

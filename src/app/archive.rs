@@ -201,8 +201,9 @@ pub enum ArchiveNotice {
     HandedOver(PathBuf, usize),
     /// A dossier was imported (its title, how many were replaced).
     Imported(String, usize),
-    /// A backup was written (where, files, photos).
-    BackedUp(PathBuf, usize, usize),
+    /// A backup was written (where, files, photos, files of the folder
+    /// left out because a backup cannot hold them).
+    BackedUp(PathBuf, usize, usize, Vec<String>),
     /// A backup was restored (dossiers, trashed, files kept).
     Restored(usize, usize, usize),
     /// The work failed after its dialog was closed.
@@ -223,8 +224,13 @@ impl ArchiveNotice {
         match self {
             Self::HandedOver(path, photos) => (p.handed_over)(&path.display().to_string(), *photos),
             Self::Imported(title, replaced) => (p.imported)(title, *replaced),
-            Self::BackedUp(path, files, photos) => {
-                (p.backed_up)(&path.display().to_string(), *files, *photos)
+            Self::BackedUp(path, files, photos, left_out) => {
+                let mut text = (p.backed_up)(&path.display().to_string(), *files, *photos);
+                if !left_out.is_empty() {
+                    text.push(' ');
+                    text.push_str(&(p.backup_left_out)(&left_out.join(", ")));
+                }
+                text
             }
             Self::Restored(dossiers, trashed, kept) => (p.restored)(*dossiers, *trashed, *kept),
             Self::Failed(problem) => problem.text(t),
@@ -413,17 +419,17 @@ impl AppState {
     pub(super) fn finish_archive(&mut self, outcome: ArchiveOutcome) {
         match outcome {
             ArchiveOutcome::Written(action, Ok(written)) => self.archive_done(match action {
-                ArchiveAction::Backup => {
-                    ArchiveNotice::BackedUp(written.path, written.entries, written.photos)
-                }
+                ArchiveAction::Backup => ArchiveNotice::BackedUp(
+                    written.path,
+                    written.entries,
+                    written.photos,
+                    written.left_out.into_iter().map(|(name, _)| name).collect(),
+                ),
                 _ => ArchiveNotice::HandedOver(written.path, written.photos),
             }),
             ArchiveOutcome::HandoverOpened(Ok(opened)) => {
                 let same: Vec<String> = match self.store.same_dossiers(&opened.dossier) {
-                    Ok(ids) => ids
-                        .iter()
-                        .map(|id| self.listed_title(id).unwrap_or_else(|| id.to_string()))
-                        .collect(),
+                    Ok(same) => same.into_iter().map(|(_, title)| title).collect(),
                     Err(err) => return self.archive_failed(err.into()),
                 };
                 if let Some(dialog) = self.archive_dialog() {

@@ -348,7 +348,7 @@ impl AppState {
     }
 
     fn rename(&mut self, id: &DossierId, title: &str, now: DateTime<Utc>) {
-        let title = title.trim().to_owned();
+        let title = crate::model::dossier::clean_title(title);
         if title.is_empty() {
             return;
         }
@@ -460,7 +460,10 @@ impl AppState {
         let path = &request.path;
         match crate::report::export(&report, request.format, path) {
             Ok(()) => {
-                self.notice = Some(Notice::Exported(path.clone()));
+                self.notice = Some(match report.photos.missing {
+                    0 => Notice::Exported(path.clone()),
+                    n => Notice::ExportedWithout(path.clone(), n),
+                });
                 if request.open_after
                     && let Err(err) = open::that_detached(path)
                 {

@@ -55,7 +55,7 @@ impl NewDossierDraft {
     /// order).
     #[must_use]
     pub fn to_new_dossier(&self, library: &Library) -> Option<NewDossier> {
-        let title = self.title.trim();
+        let title = crate::model::dossier::clean_title(&self.title);
         let checklists: Vec<ChecklistId> = library
             .for_journey(self.journey)
             .filter(|c| self.chosen.contains(&c.id))
@@ -65,7 +65,7 @@ impl NewDossierDraft {
             return None;
         }
         Some(NewDossier {
-            title: title.to_owned(),
+            title,
             journey: self.journey,
             checklists,
             profile: self.household.tags(),

@@ -109,8 +109,16 @@ pub enum Notice {
     Restored(String),
     /// The trash was emptied of this many dossiers.
     TrashEmptied(usize),
+    /// A restore cut short was undone when the data folder was opened
+    /// (this many files moved back).
+    RestoreUndone(usize),
+    /// The data folder could be opened by other users: it was made private.
+    FolderTightened(PathBuf),
     /// The summary was written there.
     Exported(PathBuf),
+    /// The summary was written there, without this many photos that could
+    /// not be read (their captions are printed).
+    ExportedWithout(PathBuf, usize),
     /// The summary could not be written.
     ExportFailed(Arc<ExportError>),
     /// The file written could not be opened.
@@ -154,7 +162,12 @@ impl Notice {
             Self::Trashed(path) => (t.trashed)(&shown(path)),
             Self::Restored(title) => (t.home.restored)(title),
             Self::TrashEmptied(n) => (t.home.trash_emptied)(*n),
+            Self::RestoreUndone(n) => (t.restore_undone)(*n),
+            Self::FolderTightened(path) => (t.cli_tightened)(&shown(path)),
             Self::Exported(path) => (t.exported)(&shown(path)),
+            Self::ExportedWithout(path, n) => {
+                format!("{} {}", (t.exported)(&shown(path)), (t.photos_left_out)(*n))
+            }
             Self::ExportFailed(err) => match &**err {
                 ExportError::Write(err) => (t.export_failed)(&(t.store_error)(err)),
                 other @ ExportError::Layout(_) => (t.export_failed)(&other.to_string()),
@@ -301,7 +314,11 @@ impl AppState {
     /// thread while it draws its first frame).
     pub fn open(root: PathBuf, lang: Option<Lang>) -> Result<Self, StoreError> {
         let store = Store::open(root)?;
-        let mut notice = None;
+        let mut notice = match (store.interrupted_restore(), store.tightened_folders().first()) {
+            (Some(n), _) => Some(Notice::RestoreUndone(n)),
+            (None, Some(dir)) => Some(Notice::FolderTightened(dir.clone())),
+            (None, None) => None,
+        };
         let settings = store.load_settings().unwrap_or_else(|err| {
             notice = Some(Notice::StoreError(Arc::new(err)));
             Settings::default()

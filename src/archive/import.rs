@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{ArchiveError, OpenedHandover, same_ids};
+use super::{ArchiveError, OpenedHandover, candidates, is_same_dossier};
 use crate::model::{Dossier, DossierId};
 use crate::store::{DataFolder, PhotoOwner, SaveDone, SaveJob, Store, StoreError};
 
@@ -90,9 +90,19 @@ impl ImportJob {
 
 impl Store {
     /// The dossiers of the data folder that are the same dossier as
-    /// `dossier` (same creation time and journey).
-    pub fn same_dossiers(&self, dossier: &Dossier) -> Result<Vec<DossierId>, StoreError> {
-        Ok(same_ids(&self.list()?, dossier))
+    /// `dossier` ([`super::is_same_dossier`]), with their titles: the ones
+    /// that [`IfAlreadyThere::Replace`] sends to the trash.
+    pub fn same_dossiers(&self, dossier: &Dossier) -> Result<Vec<(DossierId, String)>, StoreError> {
+        let mut same = Vec::new();
+        for id in candidates(&self.list()?, dossier) {
+            let Ok(existing) = self.read_dossier_file(&self.dossier_path(&id)) else {
+                continue;
+            };
+            if is_same_dossier(&existing, dossier) {
+                same.push((id, existing.title));
+            }
+        }
+        Ok(same)
     }
 
     /// Prepares the import of a checked handover as a new dossier, under a
@@ -128,7 +138,7 @@ impl Store {
         self.finish_save(saved)?;
         let mut replaced = Vec::new();
         if choice == IfAlreadyThere::Replace {
-            for id in self.same_dossiers(&done.dossier)? {
+            for (id, _) in self.same_dossiers(&done.dossier)? {
                 if id != done.id {
                     self.trash(&id, now)?;
                     replaced.push(id);

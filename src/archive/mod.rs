@@ -29,6 +29,7 @@
 //! [`crate::store::Store::finish_import`] needs the store itself.
 
 mod import;
+pub mod layout;
 mod read;
 mod restore;
 mod write;
@@ -210,23 +211,25 @@ pub struct BackupCounts {
 /// any content is read, and on each entry as it is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest entry (64 MiB).
+    /// The largest entry (256 MiB: more than any dossier Vigie writes,
+    /// see [`crate::store::MAX_FILE_BYTES`]).
     pub max_entry: u64,
     /// All entries of a handover together (1 GiB: it is held in memory).
     pub max_handover: u64,
     /// All entries of a backup together (64 GiB).
     pub max_backup: u64,
-    /// How many entries (200,000).
+    /// How many entries (250,000: a référent's caseload of 10,000
+    /// dossiers with 100,000 photos fits twice).
     pub max_entries: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            max_entry: 64 * 1024 * 1024,
+            max_entry: crate::store::MAX_FILE_BYTES,
             max_handover: 1024 * 1024 * 1024,
             max_backup: 64 * 1024 * 1024 * 1024,
-            max_entries: 200_000,
+            max_entries: 250_000,
         }
     }
 }
@@ -249,6 +252,16 @@ pub enum ArchiveError {
     NotAnArchive {
         /// The file.
         path: PathBuf,
+    },
+    /// A file Vigie would not have written, refused before any costly
+    /// work: not a regular file, of an impossible size, or an encryption
+    /// header that asks for more than Vigie ever does.
+    #[error("{path}: refused: {reason}")]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
     },
     /// The file is truncated or was altered.
     #[error("{path}: the file is damaged, incomplete or was altered ({message})")]
@@ -340,12 +353,15 @@ pub enum ArchiveError {
     },
 }
 
-/// A dossier that is, for an import, "the same dossier again": one whose
-/// `created` time and journey are those of `dossier` (a dossier keeps its
-/// creation time through handovers; a review or a copy gets a new one).
+/// A dossier that is, for an import, "the same dossier again": one with
+/// the same random identity ([`Dossier::uid`], kept through handovers; a
+/// review or a copy gets a new one) and journey. A file cannot name
+/// another household dossier this way without knowing its identity, which
+/// never leaves this computer but in that dossier's own handover. Dossiers
+/// without an identity (made before it existed) are never the same.
 #[must_use]
 pub fn is_same_dossier(existing: &Dossier, dossier: &Dossier) -> bool {
-    existing.created == dossier.created && existing.journey == dossier.journey
+    existing.uid.is_some() && existing.uid == dossier.uid && existing.journey == dossier.journey
 }
 
 /// Checks that a passphrase chosen for a `.vigie` file is strong enough
@@ -365,8 +381,10 @@ fn sha256_hex(bytes: &[u8]) -> String {
     crate::model::photos::hex(&sha2::Sha256::digest(bytes))
 }
 
-/// The ids of dossiers in `listed` that are the same dossier as `dossier`.
-fn same_ids(listed: &[crate::store::Listed], dossier: &Dossier) -> Vec<DossierId> {
+/// The dossiers in `listed` that may be the same dossier as `dossier`
+/// (same creation time and journey, from the list's summaries): the
+/// candidates whose identity is then compared.
+fn candidates(listed: &[crate::store::Listed], dossier: &Dossier) -> Vec<DossierId> {
     listed
         .iter()
         .filter(|l| {

@@ -13,24 +13,22 @@ use age::secrecy::SecretString;
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
+use super::layout::{MAX_MANIFEST, check_manifest, check_path};
 use super::restore::Staging;
 use super::write::is_dossier_entry;
 use super::{
     ARCHIVE_VERSION, ArchiveError, ArchiveKind, BackupCounts, DossierPreview, FORMAT_NAME, HANDOVER_DOSSIER,
-    HANDOVER_PHOTOS, Limits, MANIFEST, Manifest, ManifestEntry, Preview, sha256_hex,
+    HANDOVER_PHOTOS, Limits, MANIFEST, Manifest, Preview, sha256_hex,
 };
-use crate::model::{Dossier, DossierId, PhotoId};
-use crate::photo::{MAX_SIDE, check_stored_jpeg};
+use crate::model::{Dossier, PhotoId};
+use crate::photo::{MAX_SIDE, THUMB_SIDE, sanitize_stored};
 use crate::store::{
-    DataFolder, JOURNAL_PHOTOS, PHOTOS_EXT, PRIVATE_ROOT_FILES, PhotoSize, StoreError, parse_dossier_bytes,
+    DataFolder, IoAction, PRIVATE_ROOT_FILES, PhotoSize, StoreError, age_header, parse_dossier_bytes,
     photo_id_of_file,
 };
 
 /// What receives each entry's content, once checked.
 type Sink<'a> = &'a mut dyn FnMut(&str, Zeroizing<Vec<u8>>) -> Result<(), ArchiveError>;
-
-/// The largest manifest accepted (16 MiB: 200,000 entries).
-const MAX_MANIFEST: u64 = 16 * 1024 * 1024;
 
 /// A handover file, read and checked, held in memory: nothing is written
 /// yet. Import it with [`crate::store::Store::import_job`].
@@ -92,8 +90,8 @@ pub fn open_handover(
                 .strip_prefix(&format!("{HANDOVER_PHOTOS}/"))
                 .and_then(photo_id_of_file)
             {
-                check_stored_jpeg(&bytes, MAX_SIDE, &entry_path(file, name))?;
-                photos.insert((id, size), bytes);
+                let clean = sanitize_photo(&bytes, size, &entry_path(file, name))?;
+                photos.insert((id, size), clean);
             }
             Ok(())
         },
@@ -107,6 +105,7 @@ pub fn open_handover(
     };
     let dossier =
         parse_dossier_bytes(&bytes, &entry_path(file, HANDOVER_DOSSIER)).map_err(ArchiveError::Dossier)?;
+    refuse_unsafe_title(&dossier, file)?;
     for id in dossier.photo_ids() {
         for size in [PhotoSize::Full, PhotoSize::Thumbnail] {
             if !photos.contains_key(&(id.clone(), size)) {
@@ -157,7 +156,13 @@ impl DataFolder {
             ArchiveKind::Backup,
             &mut |name, bytes| {
                 count(&mut counts, name);
-                staging.put(self, name, &bytes)
+                match name.rsplit('/').next().and_then(photo_id_of_file) {
+                    Some((_, size)) => {
+                        let clean = sanitize_photo(&bytes, size, &entry_path(file, name))?;
+                        staging.put(self, name, &clean)
+                    }
+                    None => staging.put(self, name, &bytes),
+                }
             },
         )?;
         for entry in manifest
@@ -166,6 +171,8 @@ impl DataFolder {
             .filter(|e| is_dossier_entry(&e.path) && !e.damaged)
         {
             let bytes = self.read_private(&staging.path(&entry.path))?;
+            // A title with control characters is not refused here: the
+            // backup is the user's own record, and every output escapes them.
             parse_dossier_bytes(&bytes, &entry_path(file, &entry.path)).map_err(ArchiveError::Dossier)?;
         }
         let preview = Preview {
@@ -182,6 +189,30 @@ impl DataFolder {
             staging,
         })
     }
+}
+
+/// A photo or thumbnail of a file from someone else, taken in as a photo
+/// added by hand would be: decoded within limits, no larger than Vigie
+/// stores it, every piece of metadata dropped ([`sanitize_stored`]).
+fn sanitize_photo(bytes: &[u8], size: PhotoSize, path: &Path) -> Result<Zeroizing<Vec<u8>>, ArchiveError> {
+    let max_side = match size {
+        PhotoSize::Full => MAX_SIDE,
+        PhotoSize::Thumbnail => THUMB_SIDE,
+    };
+    Ok(Zeroizing::new(sanitize_stored(bytes, max_side, path)?))
+}
+
+/// Refuses a dossier whose title holds control characters or
+/// bidirectional overrides: Vigie never writes one, and on a terminal they
+/// could retitle it, clear it or print fake warnings.
+fn refuse_unsafe_title(dossier: &Dossier, path: &Path) -> Result<(), ArchiveError> {
+    if crate::model::dossier::title_is_unsafe(&dossier.title) {
+        return Err(ArchiveError::Refused {
+            path: path.to_owned(),
+            reason: "the dossier's title holds control characters".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Counts an entry of a backup for its preview.
@@ -226,8 +257,8 @@ fn read_archive(
         path: file.to_owned(),
         message,
     };
-    let handle = File::open(file).map_err(|e| StoreError::io(file, crate::store::IoAction::Read, e))?;
-    let decryptor = age::Decryptor::new_buffered(BufReader::new(handle)).map_err(|e| match e {
+    let mut handle = open_checked(file, limits)?;
+    let decryptor = age::Decryptor::new_buffered(BufReader::new(&mut handle)).map_err(|e| match e {
         age::DecryptError::Io(e) if e.kind() == io::ErrorKind::UnexpectedEof => damaged(e.to_string()),
         age::DecryptError::InvalidHeader | age::DecryptError::UnknownFormat | age::DecryptError::Io(_) => {
             ArchiveError::NotAnArchive {
@@ -241,10 +272,15 @@ fn read_archive(
             path: file.to_owned(),
         });
     }
-    let identity = age::scrypt::Identity::new(passphrase.clone());
+    let mut identity = age::scrypt::Identity::new(passphrase.clone());
+    identity.set_max_work_factor(age_header::MAX_SCRYPT_LOG_N);
     let reader = decryptor
         .decrypt(std::iter::once(&identity as &dyn age::Identity))
         .map_err(|e| match e {
+            age::DecryptError::ExcessiveWork { required, .. } => ArchiveError::Refused {
+                path: file.to_owned(),
+                reason: age_header::HeaderProblem::ExcessiveWork(required).to_string(),
+            },
             age::DecryptError::DecryptionFailed
             | age::DecryptError::NoMatchingKeys
             | age::DecryptError::KeyDecryptionFailed => ArchiveError::WrongPassphrase {
@@ -318,6 +354,55 @@ fn read_archive(
     Ok(manifest)
 }
 
+/// Opens a `.vigie` file after checking, without waiting and before any
+/// key derivation, that it is a regular file of a size Vigie could have
+/// written, and that its age header is one Vigie writes (one passphrase
+/// stanza, a work factor Vigie uses, a short header). Returns it at its
+/// start.
+fn open_checked(file: &Path, limits: &Limits) -> Result<File, ArchiveError> {
+    let refused = |reason: String| ArchiveError::Refused {
+        path: file.to_owned(),
+        reason,
+    };
+    let meta = std::fs::metadata(file).map_err(|e| StoreError::io(file, IoAction::Read, e))?;
+    if !meta.is_file() {
+        return Err(refused(crate::store::NotRegular::describe(&meta).to_owned()));
+    }
+    // The archive adds a header per entry, padding and age's tags: 1 KiB
+    // an entry is far more than enough.
+    let plausible = limits
+        .max_backup
+        .max(limits.max_handover)
+        .saturating_add(MAX_MANIFEST)
+        .saturating_add((limits.max_entries as u64).saturating_mul(1024));
+    if meta.len() > plausible {
+        return Err(refused(format!(
+            "{} bytes, more than a Vigie file can hold",
+            meta.len()
+        )));
+    }
+    let mut handle = File::open(file).map_err(|e| StoreError::io(file, IoAction::Read, e))?;
+    if !handle
+        .metadata()
+        .map_err(|e| StoreError::io(file, IoAction::Read, e))?
+        .is_file()
+    {
+        return Err(refused("not a regular file".to_owned()));
+    }
+    let head = age_header::read_head(&mut handle).map_err(|e| StoreError::io(file, IoAction::Read, e))?;
+    match age_header::check(&head, age_header::Expect::Scrypt) {
+        Ok(()) => {}
+        Err(age_header::HeaderProblem::NotAge) => {
+            return Err(ArchiveError::NotAnArchive {
+                path: file.to_owned(),
+            });
+        }
+        Err(problem) => return Err(refused(problem.to_string())),
+    }
+    io::Seek::rewind(&mut handle).map_err(|e| StoreError::io(file, IoAction::Read, e))?;
+    Ok(handle)
+}
+
 /// Reads an entry of at most `max` bytes.
 fn read_entry<R: io::Read>(
     entry: tar::Entry<'_, R>,
@@ -380,48 +465,6 @@ fn parse_manifest(bytes: &[u8], file: &Path) -> Result<Manifest, ArchiveError> {
     })
 }
 
-/// Checks the manifest against the limits and the layout; returns its
-/// entries by path.
-fn check_manifest<'m>(
-    manifest: &'m Manifest,
-    kind: ArchiveKind,
-    limits: &Limits,
-    file: &Path,
-) -> Result<BTreeMap<&'m str, &'m ManifestEntry>, ArchiveError> {
-    let total: u64 = manifest
-        .entries
-        .iter()
-        .map(|e| e.size)
-        .fold(0, u64::saturating_add);
-    let max_total = match kind {
-        ArchiveKind::Handover => limits.max_handover,
-        ArchiveKind::Backup => limits.max_backup,
-    };
-    if manifest.entries.len() > limits.max_entries || total > max_total {
-        return Err(ArchiveError::TooLarge {
-            path: file.to_owned(),
-            entries: manifest.entries.len(),
-            bytes: total,
-        });
-    }
-    let mut by_path = BTreeMap::new();
-    for entry in &manifest.entries {
-        check_path(&entry.path, kind).map_err(|reason| unsafe_entry(file, &entry.path, reason))?;
-        if entry.size > limits.max_entry {
-            return Err(ArchiveError::EntryTooLarge {
-                path: file.to_owned(),
-                entry: entry.path.clone(),
-                size: entry.size,
-                max: limits.max_entry,
-            });
-        }
-        if by_path.insert(entry.path.as_str(), entry).is_some() {
-            return Err(mismatch(file, &entry.path, "appears twice in the manifest"));
-        }
-    }
-    Ok(by_path)
-}
-
 /// Refuses anything but a plain file.
 fn check_entry_type<R: io::Read>(
     entry: &tar::Entry<'_, R>,
@@ -442,62 +485,6 @@ fn check_entry_type<R: io::Read>(
     Err(unsafe_entry(file, name, reason))
 }
 
-/// Checks an entry's path: relative, plain names only, and where this kind
-/// of file puts its entries. Returns why it is refused.
-pub(super) fn check_path(name: &str, kind: ArchiveKind) -> Result<(), &'static str> {
-    if name.starts_with('/') || name.starts_with('\\') || name.get(1..2) == Some(":") {
-        return Err("an absolute path");
-    }
-    let parts: Vec<&str> = name.split('/').collect();
-    if parts.contains(&"..") {
-        return Err("a path out of its folder (..)");
-    }
-    let plain = |p: &&str| {
-        !p.is_empty()
-            && p.len() <= 120
-            && !p.starts_with('.')
-            && p.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    };
-    if name.len() > 255 || !parts.iter().all(plain) {
-        return Err("not a plain file name");
-    }
-    let photo = |p: &str| photo_id_of_file(p).is_some();
-    let dossier_file = |p: &str, suffixes: &[&str]| {
-        suffixes
-            .iter()
-            .any(|s| p.strip_suffix(s).is_some_and(DossierId::is_valid))
-    };
-    let photo_folder = |p: &str| {
-        p.strip_suffix(&format!(".{PHOTOS_EXT}"))
-            .is_some_and(DossierId::is_valid)
-    };
-    let ok = match (kind, parts.as_slice()) {
-        (ArchiveKind::Handover, [one]) => *one == HANDOVER_DOSSIER,
-        (ArchiveKind::Handover, [HANDOVER_PHOTOS, p]) | (ArchiveKind::Backup, [JOURNAL_PHOTOS, p]) => {
-            photo(p)
-        }
-        (ArchiveKind::Backup, [one]) => *one == "settings.ron" || PRIVATE_ROOT_FILES.contains(one),
-        (ArchiveKind::Backup, ["checklists", c]) => is_ron(c),
-        (ArchiveKind::Backup, ["dossiers", d]) => dossier_file(d, &[".ron", ".ron.bak", ".ron.damaged"]),
-        (ArchiveKind::Backup, ["trash", d]) => dossier_file(d, &[".ron", ".ron.bak"]),
-        (ArchiveKind::Backup, ["dossiers" | "trash", folder, p]) => photo_folder(folder) && photo(p),
-        _ => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err("not a file this kind of archive holds")
-    }
-}
-
-/// Whether a file name ends in `.ron`.
-pub(super) fn is_ron(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-}
-
 fn unsafe_entry(file: &Path, name: &str, reason: &'static str) -> ArchiveError {
     ArchiveError::UnsafeEntry {
         path: file.to_owned(),
@@ -511,35 +498,5 @@ fn mismatch(file: &Path, name: &str, problem: &'static str) -> ArchiveError {
         path: file.to_owned(),
         entry: name.to_owned(),
         problem,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn entry_paths_are_checked() {
-        let h = ArchiveKind::Handover;
-        let b = ArchiveKind::Backup;
-        assert!(check_path("dossier.ron", h).is_ok());
-        assert!(check_path("photos/abc.jpg", h).is_ok());
-        assert!(check_path("photos/abc.thumb.jpg", h).is_ok());
-        assert_eq!(check_path("/etc/passwd", h), Err("an absolute path"));
-        assert_eq!(
-            check_path("photos/../../x.jpg", h),
-            Err("a path out of its folder (..)")
-        );
-        assert!(check_path("photos/.hidden.jpg", h).is_err());
-        assert!(
-            check_path("dossiers/a.ron", h).is_err(),
-            "a backup path in a handover"
-        );
-        assert!(check_path("dossiers/2026-1.ron", b).is_ok());
-        assert!(check_path("dossiers/2026-1.photos/ab.jpg", b).is_ok());
-        assert!(check_path("trash/2026-1-20261201-101500.ron.bak", b).is_ok());
-        assert!(check_path("key.age", b).is_err());
-        assert!(check_path("journal.photos/ab.thumb.jpg", b).is_ok());
-        assert!(check_path("C:/x", b).is_err());
     }
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::layout::{EXPOSURE_DIR, is_set_aside};
 use super::{ArchiveError, OpenedBackup};
 use crate::model::DossierId;
 use crate::store::{
@@ -76,8 +77,11 @@ pub struct Restored {
     pub trashed: usize,
     /// Photo files restored (photos and thumbnails).
     pub photo_files: usize,
-    /// Checklists restored.
+    /// Checklists and exposure sources restored.
     pub checklists: usize,
+    /// Household files that had been set aside as damaged, restored to
+    /// the trash.
+    pub set_aside: usize,
     /// Files of the backup not restored because the data folder already
     /// has them (settings, checklists, household files), by name.
     pub kept_existing: Vec<String>,
@@ -105,9 +109,7 @@ impl DataFolder {
         let staged_dossiers = staging.path("dossiers");
         let mut taken: BTreeSet<String> = BTreeSet::new();
         for stem in stems(&staged_dossiers) {
-            let id = next_free(&stem, &root.join("dossiers"), &mut taken, |base, n| {
-                format!("{base}-{n}")
-            });
+            let id = next_free(&stem, &root.join("dossiers"), &mut taken, renamed_id);
             restored
                 .dossiers
                 .push((DossierId(stem.clone()), DossierId(id.clone())));
@@ -145,17 +147,40 @@ impl DataFolder {
             );
         }
 
-        // Checklists, settings and household files: only where absent.
-        for name in files_in(&staging.path("checklists")) {
-            let to = root.join("checklists").join(&name);
-            if to.exists() {
-                restored.kept_existing.push(format!("checklists/{name}"));
-            } else {
-                restored.checklists += 1;
-                moves.push(Move {
-                    from: staging.path("checklists").join(&name),
-                    to,
-                });
+        // Household files set aside in the trash, under a free name.
+        for name in files_in(&staged_trash).into_iter().filter(|n| is_set_aside(n)) {
+            let mut to = root.join("trash").join(&name);
+            let mut n = 1;
+            while to.exists() || moves.iter().any(|m| m.to == to) {
+                let stem = name.strip_suffix(".damaged").unwrap_or(&name);
+                to = root.join("trash").join(format!("{stem}-r{n}.damaged"));
+                n += 1;
+            }
+            restored.set_aside += 1;
+            moves.push(Move {
+                from: staged_trash.join(&name),
+                to,
+            });
+        }
+
+        // Checklists and exposure sources, settings and household files:
+        // only where absent.
+        for folder in ["checklists".to_owned(), format!("checklists/{EXPOSURE_DIR}")] {
+            let names = files_in(&staging.path(&folder));
+            if !names.is_empty() {
+                create_private_dir(&root.join(&folder))?;
+            }
+            for name in names {
+                let to = self.root().join(&folder).join(&name);
+                if to.exists() {
+                    restored.kept_existing.push(format!("{folder}/{name}"));
+                } else {
+                    restored.checklists += 1;
+                    moves.push(Move {
+                        from: staging.path(&folder).join(&name),
+                        to,
+                    });
+                }
             }
         }
         let mut household: Vec<String> = files_in(&staging.dir);
@@ -188,7 +213,13 @@ impl DataFolder {
             }
         }
 
-        self.apply_moves(&moves)?;
+        let pairs: Vec<(PathBuf, PathBuf)> = moves.iter().map(|m| (m.from.clone(), m.to.clone())).collect();
+        let underway = crate::store::restore_journal::begin(&root, &staging.dir, &pairs)?;
+        if let Err(err) = self.apply_moves(&moves) {
+            // Every move was undone: the list has nothing left to do.
+            let _ = crate::store::restore_journal::finish(&root, underway);
+            return Err(err);
+        }
         for dir in [
             root.join("dossiers"),
             root.join("trash"),
@@ -197,6 +228,7 @@ impl DataFolder {
         ] {
             sync_dir(&dir)?;
         }
+        crate::store::restore_journal::finish(&root, underway)?;
         // Deletes the staging folder, now empty of what was moved.
         drop(opened);
         Ok(restored)
@@ -260,6 +292,16 @@ fn next_free(
     candidate
 }
 
+/// A dossier id made free by a number: `<id>-<n>`, the id shortened so
+/// that the whole stays a valid id (at most 80 characters).
+fn renamed_id(base: &str, n: u32) -> String {
+    let suffix = format!("-{n}");
+    let keep = 80_usize.saturating_sub(suffix.len());
+    // Ids are ASCII: any byte index is a character boundary.
+    let cut = base.get(..keep.min(base.len())).unwrap_or(base);
+    format!("{cut}{suffix}")
+}
+
 /// The moves of one dossier's files and photo folder, from `stem` in the
 /// staging folder to `to_stem` in `dest`.
 fn group_moves(
@@ -317,4 +359,20 @@ fn count_files(dir: &Path) -> usize {
         .iter()
         .filter(|n| crate::store::photo_id_of_file(n).is_some())
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_renamed_id_stays_a_valid_id() {
+        let long = "a".repeat(80);
+        for n in [1, 9, 10, 12_345] {
+            let id = renamed_id(&long, n);
+            assert!(DossierId::is_valid(&id), "{id}");
+            assert!(id.ends_with(&format!("-{n}")));
+        }
+        assert_eq!(renamed_id("2026-1", 2), "2026-1-2");
+    }
 }

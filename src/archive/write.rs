@@ -2,7 +2,7 @@
 //! a backup of the whole data folder. The file is written crash-safely
 //! (temporary file in the same folder, flushed, renamed) and `0600`.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -10,14 +10,15 @@ use age::secrecy::SecretString;
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
+use super::layout::{EXPOSURE_DIR, MAX_MANIFEST, check_manifest, check_path};
 use super::{
     ARCHIVE_VERSION, ArchiveError, ArchiveKind, DossierSummary, FORMAT_NAME, HANDOVER_DOSSIER,
-    HANDOVER_PHOTOS, MANIFEST, Manifest, ManifestEntry, check_passphrase, sha256_hex,
+    HANDOVER_PHOTOS, Limits, MANIFEST, Manifest, ManifestEntry, check_passphrase, sha256_hex,
 };
 use crate::model::{Dossier, DossierId};
 use crate::store::{
     DataFolder, IoAction, PHOTOS_EXT, PRIVATE_ROOT_FILES, PhotoOwner, PhotoSize, StoreError,
-    parse_dossier_bytes, sync_dir, to_ron,
+    parse_dossier_bytes, to_ron,
 };
 
 /// What to leave out of a backup.
@@ -44,6 +45,10 @@ pub struct Written {
     pub entries: usize,
     /// How many photos it holds.
     pub photos: usize,
+    /// Files of the data folder that a backup cannot hold (a stray file
+    /// in one of Vigie's folders, a name no other system could take), by
+    /// their path in the data folder, with why: the user is told.
+    pub left_out: Vec<(String, &'static str)>,
 }
 
 impl DataFolder {
@@ -61,7 +66,7 @@ impl DataFolder {
     ) -> Result<Written, ArchiveError> {
         check_passphrase(passphrase)?;
         let owner = PhotoOwner::Dossier(id.clone());
-        let text = Zeroizing::new(to_ron(dossier));
+        let text = Zeroizing::new(to_ron(dossier, out)?);
         let mut entries: Vec<(String, Zeroizing<Vec<u8>>)> = vec![(
             HANDOVER_DOSSIER.to_owned(),
             Zeroizing::new(text.as_bytes().to_vec()),
@@ -95,6 +100,7 @@ impl DataFolder {
                 })
                 .collect(),
         };
+        check_manifest(&manifest, ArchiveKind::Handover, &Limits::default(), out)?;
         let count = entries.len();
         let bytes = self.write_archive(out, passphrase, &manifest, entries.into_iter().map(Ok))?;
         Ok(Written {
@@ -102,6 +108,7 @@ impl DataFolder {
             bytes,
             entries: count,
             photos: ids.len(),
+            left_out: Vec::new(),
         })
     }
 
@@ -121,7 +128,10 @@ impl DataFolder {
         now: DateTime<Utc>,
     ) -> Result<Written, ArchiveError> {
         check_passphrase(passphrase)?;
-        let files = backup_files(self.root(), options)?;
+        let BackupFiles {
+            take: files,
+            left_out,
+        } = backup_files(self.root(), options)?;
         let mut manifest_entries = Vec::with_capacity(files.len());
         let mut photos = 0;
         for (name, path) in &files {
@@ -148,6 +158,9 @@ impl DataFolder {
             dossier: None,
             entries: manifest_entries,
         };
+        // The reader's rule, run on what is about to be written: a backup
+        // that could not be restored is never written.
+        check_manifest(&manifest, ArchiveKind::Backup, &Limits::default(), out)?;
         let count = files.len();
         let entries = files.iter().zip(&manifest.entries).map(|((name, path), entry)| {
             let plain = self.read_for_backup(name, path)?;
@@ -162,6 +175,7 @@ impl DataFolder {
             bytes,
             entries: count,
             photos,
+            left_out,
         })
     }
 
@@ -184,13 +198,18 @@ impl DataFolder {
         manifest: &Manifest,
         entries: impl Iterator<Item = Result<(String, Zeroizing<Vec<u8>>), ArchiveError>>,
     ) -> Result<u64, ArchiveError> {
-        let manifest_bytes = serde_json::to_vec_pretty(manifest).map_err(|e| StoreError::crypto(out, &e))?;
-        let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
-        if let Some(log_n) = self.kdf_log_n() {
-            recipient.set_work_factor(log_n);
+        let manifest_bytes = serde_json::to_vec(manifest).map_err(|e| StoreError::crypto(out, &e))?;
+        if manifest_bytes.len() as u64 > MAX_MANIFEST {
+            return Err(ArchiveError::TooLarge {
+                path: out.to_owned(),
+                entries: manifest.entries.len(),
+                bytes: manifest_bytes.len() as u64,
+            });
         }
+        let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+        recipient.set_work_factor(self.kdf_log_n().unwrap_or(crate::store::age_header::SCRYPT_LOG_N));
         let mtime = u64::try_from(manifest.created.timestamp()).unwrap_or(0);
-        write_file_atomically(out, self.injected_fault(out), |file| {
+        crate::store::replace_file(out, self.injected_fault(out), |file: &mut File| {
             let io_error = |e: io::Error| ArchiveError::Store(StoreError::io(out, IoAction::Write, e));
             let encryptor =
                 age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
@@ -222,53 +241,6 @@ fn append<W: io::Write>(tar: &mut tar::Builder<W>, name: &str, bytes: &[u8], mti
     tar.append_data(&mut header, name, bytes)
 }
 
-/// Writes `out` crash-safely: `body` writes a temporary file in the same
-/// folder (`0600`), which is flushed to disk and renamed over `out`; the
-/// folder is flushed. On failure the temporary file is removed and `out`
-/// is left as it was. Returns the file's size.
-pub(super) fn write_file_atomically(
-    out: &Path,
-    fault: Option<io::ErrorKind>,
-    body: impl FnOnce(&mut File) -> Result<(), ArchiveError>,
-) -> Result<u64, ArchiveError> {
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
-        }
-        let mut file = options
-            .open(&tmp)
-            .map_err(|e| StoreError::io(&tmp, IoAction::Write, e))?;
-        if let Some(kind) = fault {
-            return Err(StoreError::io(out, IoAction::Write, kind.into()).into());
-        }
-        body(&mut file)?;
-        file.sync_all()
-            .map_err(|e| StoreError::io(out, IoAction::Write, e))?;
-        let len = file
-            .metadata()
-            .map_err(|e| StoreError::io(out, IoAction::Write, e))?
-            .len();
-        drop(file);
-        fs::rename(&tmp, out).map_err(|e| StoreError::io(out, IoAction::Move, e))?;
-        sync_dir(dir)?;
-        Ok(len)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Whether a backup entry is a private file (encrypted at rest when
 /// encryption is on): everything but the settings and the checklists.
 pub(super) fn is_private_entry(name: &str) -> bool {
@@ -279,19 +251,21 @@ pub(super) fn is_private_entry(name: &str) -> bool {
 /// backup copy, nor a copy set aside as damaged).
 pub(super) fn is_dossier_entry(name: &str) -> bool {
     (name.starts_with("dossiers/") || name.starts_with("trash/"))
-        && super::read::is_ron(name)
+        && super::layout::is_ron(name)
         && name.matches('/').count() == 1
 }
 
-/// Whether a file name is one that a backup leaves out: hidden files
-/// (temporary files, the lock) and the key file.
+/// Whether a file name is one that a backup leaves out without a word:
+/// hidden files (temporary files, the lock) and the key file.
 fn left_out(name: &str) -> bool {
     name.starts_with('.') || name == crate::store::KEY_FILE
 }
 
-/// The files of a backup: archive name and file, sorted by name.
-fn backup_files(root: &Path, options: BackupOptions) -> Result<Vec<(String, PathBuf)>, StoreError> {
-    let mut files = Vec::new();
+/// The files of a backup, sorted by name: what goes in (archive name and
+/// file), and what the reader would refuse, left out with why (a stray
+/// file in a folder of Vigie's, a name no other system could take).
+fn backup_files(root: &Path, options: BackupOptions) -> Result<BackupFiles, StoreError> {
+    let mut files = BackupFiles::default();
     let mut tops = vec!["dossiers", "checklists", crate::store::JOURNAL_PHOTOS];
     if options.include_trash {
         tops.push("trash");
@@ -307,6 +281,10 @@ fn backup_files(root: &Path, options: BackupOptions) -> Result<Vec<(String, Path
             for entry in entries {
                 let entry = entry.map_err(|e| StoreError::io(&dir, IoAction::Read, e))?;
                 let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                    files.left_out.push((
+                        format!("{prefix}/{}", entry.file_name().to_string_lossy()),
+                        "a name that is not valid Unicode",
+                    ));
                     continue;
                 };
                 if left_out(&name) {
@@ -316,14 +294,20 @@ fn backup_files(root: &Path, options: BackupOptions) -> Result<Vec<(String, Path
                     continue;
                 };
                 let archive_name = format!("{prefix}/{name}");
-                // Only one level of folders: the photo folders.
-                if kind.is_dir()
-                    && prefix.matches('/').count() == 0
-                    && name.ends_with(&format!(".{PHOTOS_EXT}"))
-                {
+                // One level of folders: the photo folders, and the user's
+                // exposure sources.
+                let photo_folder = prefix.matches('/').count() == 0
+                    && top != "checklists"
+                    && name.ends_with(&format!(".{PHOTOS_EXT}"));
+                let exposure = prefix == "checklists" && name == EXPOSURE_DIR;
+                if kind.is_dir() && (photo_folder || exposure) {
                     dirs.push((archive_name, entry.path()));
-                } else if kind.is_file() && (top != "checklists" || super::read::is_ron(&name)) {
-                    files.push((archive_name, entry.path()));
+                } else if !kind.is_file() {
+                    files.left_out.push((archive_name, "not a plain file"));
+                } else if let Err(reason) = check_path(&archive_name, ArchiveKind::Backup) {
+                    files.left_out.push((archive_name, reason));
+                } else {
+                    files.take.push((archive_name, entry.path()));
                 }
             }
         }
@@ -331,9 +315,19 @@ fn backup_files(root: &Path, options: BackupOptions) -> Result<Vec<(String, Path
     for name in std::iter::once(&"settings.ron").chain(PRIVATE_ROOT_FILES) {
         let path = root.join(name);
         if path.is_file() {
-            files.push(((*name).to_owned(), path));
+            files.take.push(((*name).to_owned(), path));
         }
     }
-    files.sort();
+    files.take.sort();
+    files.left_out.sort();
     Ok(files)
+}
+
+/// What [`backup_files`] found.
+#[derive(Default)]
+struct BackupFiles {
+    /// What goes in: archive name and file.
+    take: Vec<(String, PathBuf)>,
+    /// What is left out, and why.
+    left_out: Vec<(String, &'static str)>,
 }

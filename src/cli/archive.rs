@@ -23,7 +23,6 @@ use crate::archive::{ArchiveError, IfAlreadyThere, Limits, Preview};
 use crate::i18n::tr;
 use crate::lang::Lang;
 use crate::model::{DossierId, ItemId};
-use crate::photo::PhotoError;
 use crate::store::{Encryption, PhotoFileError, PhotoOwner, Store, StoreError};
 
 /// A message in the language of the command line.
@@ -53,12 +52,24 @@ fn open_store(cli: &Cli) -> anyhow::Result<(Store, Lang)> {
 /// Reads the passphrase of a `.vigie` file: twice without echo on a
 /// terminal (the two must match), else one line of standard input.
 fn read_file_passphrase(lang: Lang) -> anyhow::Result<SecretString> {
+    read_new_or_existing_passphrase(lang, true)
+}
+
+/// The passphrase of a `.vigie` file to open: asked once.
+fn read_existing_file_passphrase(lang: Lang) -> anyhow::Result<SecretString> {
+    read_new_or_existing_passphrase(lang, false)
+}
+
+/// Asks for a `.vigie` file's passphrase; a new one (for a file about to
+/// be written) is asked twice on a terminal, so that a typo does not lock
+/// the file for ever.
+fn read_new_or_existing_passphrase(lang: Lang, new: bool) -> anyhow::Result<SecretString> {
     let first = read_passphrase(t(
         lang,
         "Phrase de passe du fichier\u{a0}: ",
         "Passphrase of the file: ",
     ))?;
-    if std::io::stdin().is_terminal() {
+    if new && std::io::stdin().is_terminal() {
         let again = read_passphrase(t(lang, "La même, encore\u{a0}: ", "The same again: "))?;
         anyhow::ensure!(
             first.expose_secret() == again.expose_secret(),
@@ -235,6 +246,17 @@ pub fn backup(cli: &Cli, path: &Path, no_trash: bool, out: &mut dyn Write) -> an
         t(lang, "fichiers", "files"),
         written.photos
     )?;
+    for (name, why) in &written.left_out {
+        writeln!(
+            out,
+            "  {} {name} ({why})",
+            t(
+                lang,
+                "Laissé de côté, ce n'est pas un fichier que Vigie sauvegarde\u{a0}:",
+                "Left out, not a file Vigie backs up:"
+            )
+        )?;
+    }
     Ok(0)
 }
 
@@ -265,7 +287,7 @@ pub fn import(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let (mut store, lang) = open_store(cli)?;
-    let passphrase = read_file_passphrase(lang)?;
+    let passphrase = read_existing_file_passphrase(lang)?;
     let opened = crate::archive::open_handover(file, &passphrase, &Limits::default())
         .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
     print_preview(&opened.preview, lang, out)?;
@@ -277,12 +299,20 @@ pub fn import(
     } else if let Some(choice) = replace {
         choice
     } else {
-        let question = t(
-            lang,
-            "Ce dossier est déjà là. [g] garder les deux, [r] remplacer (l'ancien va à la corbeille), [a] annuler\u{a0}:",
-            "This dossier is already here. [k] keep both, [r] replace (the old one goes to the trash), [c] cancel:",
-        );
-        match ask(question, err)?.as_deref() {
+        let names = same
+            .iter()
+            .map(|(id, title)| format!("« {title} » ({id})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let question = match lang {
+            Lang::Fr => format!(
+                "Ce dossier est déjà là\u{a0}: {names}. [g] garder les deux, [r] remplacer ({names} va à la corbeille), [a] annuler\u{a0}:"
+            ),
+            Lang::En => format!(
+                "This dossier is already here: {names}. [k] keep both, [r] replace ({names} goes to the trash), [c] cancel:"
+            ),
+        };
+        match ask(&question, err)?.as_deref() {
             Some("g" | "k") => IfAlreadyThere::KeepBoth,
             Some("r") => IfAlreadyThere::Replace,
             Some(_) => return Ok(1),
@@ -313,9 +343,13 @@ pub fn import(
         store.dossier_path(&imported.id).display()
     )?;
     for id in &imported.replaced {
+        let title = same
+            .iter()
+            .find(|(same_id, _)| same_id == id)
+            .map_or_else(String::new, |(_, title)| format!("« {title} » "));
         writeln!(
             out,
-            "{} {id}",
+            "{} {title}({id})",
             t(lang, "Mis à la corbeille\u{a0}:", "Moved to the trash:")
         )?;
     }
@@ -331,7 +365,7 @@ pub fn restore(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let (store, lang) = open_store(cli)?;
-    let passphrase = read_file_passphrase(lang)?;
+    let passphrase = read_existing_file_passphrase(lang)?;
     let folder = store.data_folder();
     let opened = folder
         .open_backup(file, &passphrase, &Limits::default())
@@ -436,114 +470,17 @@ fn print_preview(preview: &Preview, lang: Lang, out: &mut dyn Write) -> anyhow::
     Ok(())
 }
 
-/// An archive error in the user's language.
+/// An archive error in the user's language: the window's words (one
+/// catalog), which name the file and say whether anything was written.
 #[must_use]
 pub fn describe(error: &ArchiveError, lang: Lang) -> String {
-    let file = |p: &Path| p.display().to_string();
-    match error {
-        ArchiveError::WeakPassphrase => t(
-            lang,
-            "phrase de passe trop facile à deviner\u{a0}: choisissez plusieurs mots peu courants",
-            "passphrase too easy to guess: choose several uncommon words",
-        )
-        .to_owned(),
-        ArchiveError::WrongPassphrase { path } => format!(
-            "{}: {}",
-            file(path),
-            t(lang, "phrase de passe incorrecte", "wrong passphrase")
-        ),
-        ArchiveError::NotAnArchive { path } => format!(
-            "{}: {}",
-            file(path),
-            t(
-                lang,
-                "ce n'est pas un fichier de passation ou de sauvegarde de Vigie",
-                "not a Vigie handover or backup file"
-            )
-        ),
-        ArchiveError::Damaged { path, .. } => format!(
-            "{}: {}",
-            file(path),
-            t(
-                lang,
-                "fichier abîmé, incomplet ou modifié\u{a0}: rien n'a été écrit",
-                "damaged, incomplete or altered file: nothing was written"
-            )
-        ),
-        ArchiveError::TooNew { path, version } => format!(
-            "{}: {} ({version})",
-            file(path),
-            t(
-                lang,
-                "écrit par une version plus récente de Vigie\u{a0}; mettez Vigie à jour",
-                "written by a newer Vigie; update Vigie"
-            )
-        ),
-        ArchiveError::WrongKind { path, found, .. } => format!(
-            "{}: {}",
-            file(path),
-            match found {
-                crate::archive::ArchiveKind::Backup => t(
-                    lang,
-                    "c'est une sauvegarde complète\u{a0}: utilisez vigie restore",
-                    "this is a full backup: use vigie restore"
-                ),
-                crate::archive::ArchiveKind::Handover => t(
-                    lang,
-                    "c'est un fichier de passation\u{a0}: utilisez vigie import",
-                    "this is a handover file: use vigie import"
-                ),
-            }
-        ),
-        ArchiveError::Dossier(e) | ArchiveError::Store(e) => (tr(lang).store_error)(e),
-        ArchiveError::Photo(e) => describe_photo_error(e, lang),
-        other => format!(
-            "{other} — {}",
-            t(lang, "rien n'a été écrit", "nothing was written")
-        ),
-    }
+    (crate::i18n::tr(lang).archive.archive_error)(error)
 }
 
 /// A photo that could not be added, in the user's language.
 #[must_use]
 pub fn describe_photo(error: &PhotoFileError, lang: Lang) -> String {
-    match error {
-        PhotoFileError::Photo(e) => describe_photo_error(e, lang),
-        PhotoFileError::Store(e) => (tr(lang).store_error)(e),
-    }
-}
-
-/// A photo refused, in the user's language.
-#[must_use]
-pub fn describe_photo_error(error: &PhotoError, lang: Lang) -> String {
-    match (error, lang) {
-        (PhotoError::NotAnImage { path }, Lang::Fr) => {
-            format!(
-                "{}\u{a0}: ce n'est pas une image JPEG, PNG ou WebP",
-                path.display()
-            )
-        }
-        (PhotoError::Heic { path }, Lang::Fr) => format!(
-            "{}\u{a0}: les photos HEIC ne sont pas prises en charge\u{a0}; convertissez-la en JPEG (sur iPhone\u{a0}: Réglages › Appareil photo › Formats › Le plus compatible, ou partagez-la en JPEG)",
-            path.display()
-        ),
-        (PhotoError::Damaged { path, .. }, Lang::Fr) => {
-            format!("{}\u{a0}: image abîmée ou incomplète", path.display())
-        }
-        (PhotoError::TooManyPixels { path, width, height }, Lang::Fr) => {
-            format!(
-                "{}\u{a0}: image trop grande ({width} × {height} pixels)",
-                path.display()
-            )
-        }
-        (PhotoError::FileTooLarge { path, .. }, Lang::Fr) => {
-            format!(
-                "{}\u{a0}: fichier trop gros pour une photo (50 Mo au plus)",
-                path.display()
-            )
-        }
-        (other, _) => other.to_string(),
-    }
+    (crate::i18n::tr(lang).photos.photo_error)(error)
 }
 
 /// `debug-save-loop --photos`: before each save, one photo more (a small

@@ -9,7 +9,10 @@
 
 pub mod archive;
 pub mod journal;
+mod terminal;
 mod validate;
+
+pub use terminal::{TerminalSafe, terminal_safe};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -306,8 +309,15 @@ pub fn message_lang(cli: &Cli, store: Option<&Store>) -> Lang {
 
 /// Runs a command. Returns the exit code: 0 on success, 1 when a checked
 /// file has errors; errors about the data folder are returned.
-#[expect(clippy::too_many_lines, reason = "one arm per subcommand, each a few lines")]
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    // Text from files (titles, notes, names) never reaches the terminal raw.
+    let out = &mut TerminalSafe::new(out);
+    let err = &mut TerminalSafe::new(err);
+    run_command(cli, command, out, err)
+}
+
+#[expect(clippy::too_many_lines, reason = "one arm per subcommand, each a few lines")]
+fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     match command {
         Command::DebugSaveLoop { count, photos } => debug_save_loop(cli, *count, *photos, out),
         Command::Attach {
@@ -394,6 +404,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 other @ crate::report::ExportError::Layout(_) => anyhow::anyhow!(other),
             })?;
             writeln!(err, "{}", (t.journeys.export_warning_for)(profile))?;
+            if report.photos.missing > 0 {
+                writeln!(err, "{}", (t.photos_left_out)(report.photos.missing))?;
+            }
             writeln!(out, "{}", (t.cli_exported)(&path.display().to_string()))?;
             Ok(0)
         }
@@ -404,6 +417,12 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 .map_err(|e| anyhow::anyhow!((tr(message_lang(cli, None)).store_error)(&e)))?;
             let lang = message_lang(cli, Some(&store));
             let t = tr(lang);
+            if let Some(n) = store.interrupted_restore() {
+                writeln!(err, "{}", (t.restore_undone)(n))?;
+            }
+            for dir in store.tightened_folders() {
+                writeln!(err, "{}", (t.cli_tightened)(&dir.display().to_string()))?;
+            }
             if store.encryption() == crate::store::Encryption::Locked {
                 writeln!(
                     out,

@@ -92,6 +92,9 @@ pub struct ArchiveTr {
     pub backup_file: &'static str,
     /// Notice: the backup was written (path, files, photos).
     pub backed_up: fn(&str, usize, usize) -> String,
+    /// Files of the data folder a backup left out (not files Vigie
+    /// writes), named.
+    pub backup_left_out: fn(&str) -> String,
 
     /// The button that opens the restore dialog.
     pub restore_button: &'static str,
@@ -118,6 +121,27 @@ fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// Why a file was refused before it was opened, in French (the reasons
+/// are written in English by the archive module).
+fn refused_fr(reason: &str) -> String {
+    if reason.contains("work factor") {
+        "il demande un effort de calcul bien plus grand que ceux qu’écrit Vigie".to_owned()
+    } else if reason.contains("recipients")
+        || reason.contains("header")
+        || reason.contains("encrypted the way")
+    {
+        "son en-tête de chiffrement n’est pas celui qu’écrit Vigie".to_owned()
+    } else if reason.contains("pipe") || reason.contains("folder") || reason.contains("regular") {
+        "ce n’est pas un fichier ordinaire".to_owned()
+    } else if reason.contains("title") {
+        "le titre du dossier contient des caractères de contrôle".to_owned()
+    } else if reason.contains("bytes") {
+        "sa taille est impossible pour un fichier de Vigie".to_owned()
+    } else {
+        reason.to_owned()
+    }
+}
+
 fn archive_error_fr(error: &ArchiveError) -> String {
     let t = super::tr(super::Lang::Fr);
     match error {
@@ -140,6 +164,11 @@ fn archive_error_fr(error: &ArchiveError) -> String {
         ArchiveError::TooLarge { path, .. } => {
             format!("{}\u{a0}: fichier trop gros. Rien n’a été écrit.", shown(path))
         }
+        ArchiveError::Refused { path, reason } => format!(
+            "{}\u{a0}: refusé, ce n’est pas un fichier que Vigie aurait écrit ({}). Rien n’a été écrit.",
+            shown(path),
+            refused_fr(reason)
+        ),
         ArchiveError::TooNew { path, version } => format!(
             "{}\u{a0}: écrit par une version plus récente de Vigie (format {version})\u{a0}; mettez Vigie à jour pour l’ouvrir",
             shown(path)
@@ -185,6 +214,10 @@ fn archive_error_en(error: &ArchiveError) -> String {
         ArchiveError::TooLarge { path, .. } => {
             format!("{}: too large a file. Nothing was written.", shown(path))
         }
+        ArchiveError::Refused { path, reason } => format!(
+            "{}: refused, not a file Vigie would have written ({reason}). Nothing was written.",
+            shown(path)
+        ),
         ArchiveError::TooNew { path, version } => format!(
             "{}: written by a newer Vigie (format {version}); update Vigie to open it",
             shown(path)
@@ -289,6 +322,9 @@ pub static FR: ArchiveTr = ArchiveTr {
     include_trash: "Inclure la corbeille",
     write_backup: "Écrire la sauvegarde",
     backup_file: "vigie-sauvegarde",
+    backup_left_out: |names| {
+        format!("Laissés de côté, ce ne sont pas des fichiers que Vigie sauvegarde\u{a0}: {names}.")
+    },
     backed_up: |path, files, photos| {
         format!(
             "Sauvegarde écrite\u{a0}: {path} ({}, dont {}).",
@@ -417,6 +453,7 @@ pub static EN: ArchiveTr = ArchiveTr {
     include_trash: "Include the trash",
     write_backup: "Write the backup",
     backup_file: "vigie-backup",
+    backup_left_out: |names| format!("Left out, not files Vigie backs up: {names}."),
     backed_up: |path, files, photos| {
         format!(
             "Backup written: {path} ({}, {} among them).",

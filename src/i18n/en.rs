@@ -162,6 +162,9 @@ pub static EN: Tr = Tr {
                 std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
                 std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
                 std::io::ErrorKind::NotFound => "not found".to_owned(),
+                _ if crate::store::NotRegular::is(source) => {
+                    "not a regular file (a pipe, a device or a folder): refused".to_owned()
+                }
                 _ => source.to_string(),
             };
             format!("cannot {what} {}: {why}", path.display())
@@ -180,7 +183,7 @@ pub static EN: Tr = Tr {
             path.display()
         ),
         StoreError::ChangedOnDisk { path } => format!(
-            "{} was changed outside this window (is another copy of Vigie open?); to overwrite nothing, go back to the list and open the dossier again",
+            "{} was changed outside Vigie since it was opened (is another copy of Vigie open?); nothing was overwritten",
             path.display()
         ),
         StoreError::NoBackup { path } => format!("no backup: {}", path.display()),
@@ -191,6 +194,14 @@ pub static EN: Tr = Tr {
         ),
         StoreError::Crypto { path, message } => format!(
             "{}: this file cannot be decrypted or encrypted ({message})",
+            path.display()
+        ),
+        StoreError::Encode { path, .. } => format!(
+            "{}: this file could not be put into shape to be written; the file on disk is unchanged",
+            path.display()
+        ),
+        StoreError::TooLarge { path, bytes } => format!(
+            "{}: {bytes} bytes, more than Vigie can read back; nothing was written",
             path.display()
         ),
         StoreError::AlreadyEncrypted => "encryption is already on".to_owned(),
@@ -399,6 +410,13 @@ pub static EN: Tr = Tr {
     change_passphrase: "Change the passphrase",
     passphrase_changed: "Passphrase changed. Use the new one the next time you unlock.",
     back: "Back",
+    photos_left_out: |n| format!("{n} photo(s) could not be read: only their captions are printed in the report."),
+    restore_undone: |n| {
+        format!("A restore was interrupted (Vigie closed while it was moving files): it was undone ({n} file(s) put back), the data folder is as it was before it. You can run it again; the backup has not changed.")
+    },
+    cli_tightened: |dir| {
+        format!("{dir} could be opened by other users of this computer: it is now private (0700).")
+    },
     cli_locked: |dir| {
         format!("The dossiers in {dir} are encrypted: open Vigie and type your passphrase to see them.")
     },

@@ -173,6 +173,9 @@ pub static FR: Tr = Tr {
                 std::io::ErrorKind::StorageFull => "le disque est plein".to_owned(),
                 std::io::ErrorKind::ReadOnlyFilesystem => "le disque est en lecture seule".to_owned(),
                 std::io::ErrorKind::NotFound => "introuvable".to_owned(),
+                _ if crate::store::NotRegular::is(source) => {
+                    "ce n’est pas un fichier ordinaire (un tube, un périphérique ou un dossier)\u{a0}: refusé".to_owned()
+                }
                 _ => source.to_string(),
             };
             format!("impossible {what} {}\u{a0}: {why}", path.display())
@@ -191,7 +194,7 @@ pub static FR: Tr = Tr {
             path.display()
         ),
         StoreError::ChangedOnDisk { path } => format!(
-            "{} a été modifié en dehors de cette fenêtre (une autre copie de Vigie est-elle ouverte\u{a0}?)\u{a0}; pour ne rien écraser, revenez à la liste et rouvrez le dossier",
+            "{} a été modifié en dehors de Vigie depuis son ouverture (une autre copie de Vigie est-elle ouverte\u{a0}?)\u{a0}; rien n’a été écrasé",
             path.display()
         ),
         StoreError::NoBackup { path } => format!("aucune sauvegarde\u{a0}: {}", path.display()),
@@ -202,6 +205,14 @@ pub static FR: Tr = Tr {
         ),
         StoreError::Crypto { path, message } => format!(
             "{}\u{a0}: ce fichier ne peut pas être déchiffré ou chiffré ({message})",
+            path.display()
+        ),
+        StoreError::Encode { path, .. } => format!(
+            "{}\u{a0}: impossible de mettre ce fichier en forme pour l’écrire\u{a0}; le fichier sur le disque n’a pas changé",
+            path.display()
+        ),
+        StoreError::TooLarge { path, bytes } => format!(
+            "{}\u{a0}: {bytes} octets, plus que ce que Vigie sait relire\u{a0}; rien n’a été écrit",
             path.display()
         ),
         StoreError::AlreadyEncrypted => "le chiffrement est déjà activé".to_owned(),
@@ -406,6 +417,15 @@ pub static FR: Tr = Tr {
     change_passphrase: "Changer la phrase de passe",
     passphrase_changed: "Phrase de passe changée. Utilisez la nouvelle au prochain déverrouillage.",
     back: "Retour",
+    photos_left_out: |n| {
+        format!("{n}\u{a0}photo(s) illisible(s)\u{a0}: seule leur légende est imprimée dans le rapport.")
+    },
+    restore_undone: |n| {
+        format!("Une restauration a été interrompue (Vigie a été fermé pendant qu’elle déplaçait les fichiers)\u{a0}: elle a été annulée ({n}\u{a0}fichier(s) remis en place), le dossier de données est comme avant elle. Vous pouvez la relancer, la sauvegarde n’a pas changé.")
+    },
+    cli_tightened: |dir| {
+        format!("{dir} était lisible par les autres utilisateurs de cet ordinateur\u{a0}: il est maintenant privé (0700).")
+    },
     cli_locked: |dir| {
         format!(
             "Les dossiers de {dir} sont chiffrés\u{a0}: ouvrez Vigie et saisissez votre phrase de passe pour les voir."

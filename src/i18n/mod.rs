@@ -501,6 +501,12 @@ pub struct Tr {
     pub encryption_disabled: &'static str,
     /// Shown while the key is derived from the passphrase.
     pub working: &'static str,
+    /// Photos left out of a report (unreadable), their captions kept.
+    pub photos_left_out: fn(usize) -> String,
+    /// A restore cut short was undone at start (files moved back).
+    pub restore_undone: fn(usize) -> String,
+    /// `vigie list`: a data folder others could open was made private.
+    pub cli_tightened: fn(&str) -> String,
     /// `vigie list` on an encrypted data folder.
     pub cli_locked: fn(&str) -> String,
     /// The home screen.

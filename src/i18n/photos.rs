@@ -117,9 +117,14 @@ pub(super) fn image_error_fr(e: &PhotoError) -> String {
                 shown(path)
             )
         }
-        PhotoError::NotAnImage { path } => {
-            format!("{}\u{a0}: ce n’est pas une image JPEG, PNG ou WebP", shown(path))
-        }
+        PhotoError::NotAnImage { path } => format!(
+            "{}\u{a0}: Vigie ne sait pas lire ce fichier comme une image (il prend les photos JPEG, PNG et WebP)",
+            shown(path)
+        ),
+        PhotoError::NotStored { path } => format!(
+            "{}\u{a0}: ce n’est pas une photo telle que Vigie les enregistre (JPEG)\u{a0}; refusée",
+            shown(path)
+        ),
         PhotoError::Heic { path } => format!(
             "{}\u{a0}: les photos HEIC ne sont pas prises en charge\u{a0}; convertissez-la en JPEG (sur iPhone\u{a0}: Réglages › Appareil photo › Formats › Le plus compatible, ou partagez-la en JPEG)",
             shown(path)
@@ -149,7 +154,16 @@ pub(super) fn image_error_en(e: &PhotoError) -> String {
         PhotoError::FileTooLarge { path, .. } => {
             format!("{}: too large a file for a photo (50 MB at most)", shown(path))
         }
-        PhotoError::NotAnImage { path } => format!("{}: not a JPEG, PNG or WebP image", shown(path)),
+        PhotoError::NotAnImage { path } => format!(
+            "{}: not an image Vigie can read (it takes JPEG, PNG and WebP photos)",
+            shown(path)
+        ),
+        PhotoError::NotStored { path } => {
+            format!(
+                "{}: not a photo as Vigie stores them (a JPEG); refused",
+                shown(path)
+            )
+        }
         PhotoError::Heic { path } => format!(
             "{}: HEIC photos are not supported; convert it to JPEG first (on an iPhone: Settings › Camera › Formats › Most Compatible, or share it as JPEG)",
             shown(path)

@@ -140,6 +140,43 @@ impl Answer {
     }
 }
 
+/// A new random dossier identity: 128 bits from the operating system,
+/// in hexadecimal.
+#[must_use]
+pub fn new_uid() -> String {
+    let mut bytes = [0_u8; 16];
+    if getrandom::getrandom(&mut bytes).is_err() {
+        // No random source: two photo ids (each random or, failing that,
+        // unique to this process and time).
+        return format!("{}{}", super::PhotoId::random(), super::PhotoId::random());
+    }
+    super::photos::hex(&bytes)
+}
+
+/// Whether a title holds a character that no title typed in Vigie has:
+/// a control character (escape sequences, line breaks) or a
+/// bidirectional override, which can disguise text on a terminal or a
+/// screen. Files from someone else with such a title are refused.
+#[must_use]
+pub fn title_is_unsafe(title: &str) -> bool {
+    title
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// A title as typed, made safe: surrounding spaces trimmed, control
+/// characters and bidirectional overrides (pasted text can hold them)
+/// left out.
+#[must_use]
+pub fn clean_title(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| !title_is_unsafe(c.encode_utf8(&mut [0; 4])))
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// One household's answers to a set of checklists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dossier {
@@ -159,6 +196,12 @@ pub struct Dossier {
     pub answers: BTreeMap<ItemId, Answer>,
     /// When the dossier was created.
     pub created: DateTime<Utc>,
+    /// A random identity (128 bits) given when the dossier is made and kept
+    /// through handovers: what "the same dossier again" means on import.
+    /// A copy or a review gets a new one. Files from before it have none,
+    /// and are never taken for the same dossier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
     /// When anything in it last changed.
     pub modified: DateTime<Utc>,
     /// The visit header (referent visits).
@@ -214,6 +257,7 @@ impl Dossier {
             profile,
             answers: BTreeMap::new(),
             created: now,
+            uid: Some(new_uid()),
             modified: now,
             visit: None,
             signoff: None,

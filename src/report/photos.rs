@@ -30,6 +30,12 @@ pub struct PhotoSection {
     pub intro: String,
     /// The items with photos, in checklist order.
     pub items: Vec<PhotoItem>,
+    /// What stands in place of a photo whose file could not be read, or is
+    /// not a photo as Vigie stores them.
+    pub unreadable: String,
+    /// How many photos are left out for that reason (the caption stays):
+    /// whoever exports is told.
+    pub missing: usize,
 }
 
 /// An item's photos.
@@ -105,6 +111,7 @@ pub fn attach_photos(
         known.into_iter().chain(orphans).collect()
     };
     let mut n = 0;
+    let mut missing = 0;
     for (id, title) in items {
         let status = dossier.status(id);
         let status = if dossier.journey == Journey::Referent {
@@ -115,14 +122,23 @@ pub fn attach_photos(
         let photos: Vec<ReportPhoto> = dossier
             .photos_of(id)
             .iter()
-            .filter_map(|photo| {
-                let jpeg = load(photo)?;
-                n += 1;
-                Some(ReportPhoto {
-                    caption: photo.caption.clone(),
-                    file: format!("/photos/{n}.jpg"),
-                    jpeg,
-                })
+            .map(|photo| match load(photo).filter(|jpeg| is_printable(jpeg)) {
+                Some(jpeg) => {
+                    n += 1;
+                    ReportPhoto {
+                        caption: photo.caption.clone(),
+                        file: format!("/photos/{n}.jpg"),
+                        jpeg,
+                    }
+                }
+                None => {
+                    missing += 1;
+                    ReportPhoto {
+                        caption: photo.caption.clone(),
+                        file: String::new(),
+                        jpeg: Vec::new(),
+                    }
+                }
             })
             .collect();
         if !photos.is_empty() {
@@ -135,16 +151,32 @@ pub fn attach_photos(
         }
     }
     if !report.photos.items.is_empty() {
-        let (title, intro) = match lang {
+        let (title, intro, unreadable) = match lang {
             Lang::Fr => (
                 "Photos",
                 "Les photos prises pour chaque point, avec leur légende.",
+                "Photo illisible\u{a0}: seule sa légende est imprimée.",
             ),
-            Lang::En => ("Photos", "The photos taken for each point, with their captions."),
+            Lang::En => (
+                "Photos",
+                "The photos taken for each point, with their captions.",
+                "Photo that cannot be read: only its caption is printed.",
+            ),
         };
         title.clone_into(&mut report.photos.title);
         intro.clone_into(&mut report.photos.intro);
+        unreadable.clone_into(&mut report.photos.unreadable);
+        report.photos.missing = missing;
     }
+}
+
+/// Whether a photo's bytes can go into a report: a JPEG no larger than
+/// Vigie stores photos, checked on its header (a stored photo was decoded
+/// whole when it came in). A file swapped by hand for a "photo" whose
+/// header announces 65,000 × 65,000 pixels is left out here, rather than
+/// make the PDF's layout allocate gigabytes.
+fn is_printable(jpeg: &[u8]) -> bool {
+    crate::photo::check_stored_jpeg(jpeg, crate::photo::MAX_SIDE, std::path::Path::new("photo")).is_ok()
 }
 
 /// The CSS of the photo section.
@@ -188,6 +220,14 @@ pub(crate) fn figures_html<'a>(h: &mut String, photos: impl Iterator<Item = &'a 
     }
     h.push_str("<div class=\"photos\">\n");
     for photo in photos {
+        if photo.file.is_empty() {
+            let _ = writeln!(
+                h,
+                "<figure><figcaption>{}</figcaption></figure>",
+                escape(&photo.caption)
+            );
+            continue;
+        }
         let data = base64::engine::general_purpose::STANDARD.encode(&photo.jpeg);
         let _ = writeln!(
             h,

@@ -243,9 +243,7 @@ fn write_key(
         identity.to_string().expose_secret()
     ));
     let mut scrypt = age::scrypt::Recipient::new(passphrase.clone());
-    if let Some(log_n) = kdf_log_n {
-        scrypt.set_work_factor(log_n);
-    }
+    scrypt.set_work_factor(kdf_log_n.unwrap_or(super::age_header::SCRYPT_LOG_N));
     let encrypted = encrypt(&scrypt, text.as_bytes()).map_err(|e| StoreError::crypto(key_path, &e))?;
     write_atomic_with(key_path, &encrypted, fault)
 }
@@ -327,7 +325,8 @@ pub(super) fn convert_files(
         if starts_as_age(&path)? == encrypted {
             continue;
         }
-        let bytes = fs::read(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
+        let bytes =
+            super::files::read_regular(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
         let new = if encrypted {
             encode_with(keys, &path, &bytes)?
         } else {

@@ -3,7 +3,6 @@
 //! encryption on and off, changing the passphrase, and how each file's
 //! bytes are encrypted on the way to disk and decrypted on the way back.
 
-use std::fs;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -239,6 +238,8 @@ pub(super) fn decode_with(
     }
     match keys {
         Keys::Unlocked { identity, .. } => {
+            super::age_header::check(&bytes, super::age_header::Expect::X25519)
+                .map_err(|e| StoreError::crypto(path, &e))?;
             decrypt(identity, &bytes).map_err(|e| StoreError::crypto(path, &e))
         }
         Keys::Off | Keys::Locked => Err(StoreError::Locked {
@@ -280,8 +281,11 @@ pub(crate) fn read_key_file(
     path: &Path,
     passphrase: &SecretString,
 ) -> Result<age::x25519::Identity, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
-    let scrypt = age::scrypt::Identity::new(passphrase.clone());
+    let bytes = super::files::read_regular(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+    super::age_header::check(&bytes, super::age_header::Expect::Scrypt)
+        .map_err(|e| StoreError::crypto(path, &e))?;
+    let mut scrypt = age::scrypt::Identity::new(passphrase.clone());
+    scrypt.set_max_work_factor(super::age_header::MAX_SCRYPT_LOG_N);
     let text = decrypt(&scrypt, &bytes).map_err(|e| match e {
         age::DecryptError::DecryptionFailed
         | age::DecryptError::NoMatchingKeys

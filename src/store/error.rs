@@ -81,6 +81,24 @@ pub enum StoreError {
         /// What age said.
         message: String,
     },
+    /// A value could not be written out as text (should not happen): the
+    /// file on disk is unchanged.
+    #[error("{path}: could not be written out ({message}); the file on disk is unchanged")]
+    Encode {
+        /// The file.
+        path: PathBuf,
+        /// What the serializer said.
+        message: String,
+    },
+    /// A file larger than Vigie reads back ([`super::MAX_FILE_BYTES`]):
+    /// not written.
+    #[error("{path}: {bytes} bytes, more than Vigie can read back; not written")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
     /// Encryption was asked to be turned on, and it is on already.
     #[error("encryption is already on")]
     AlreadyEncrypted,
@@ -110,7 +128,18 @@ impl StoreError {
             path: path.to_owned(),
             line: err.span.start.line,
             col: err.span.start.col,
-            message: err.code.to_string(),
+            message: parse_message(&err.code),
         }
+    }
+}
+
+/// The parser's message, in words for the person who reads it: the
+/// advice meant for programmers (raise a recursion limit) is not passed on.
+fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "values nested too deeply: this is not a file Vigie writes".to_owned()
+        }
+        other => other.to_string(),
     }
 }

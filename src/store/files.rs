@@ -20,6 +20,89 @@ pub type FaultHook = Arc<FaultFn>;
 /// The function behind a [`FaultHook`].
 pub type FaultFn = dyn Fn(&Path) -> Option<io::ErrorKind> + Send + Sync;
 
+/// The largest file Vigie reads or writes in its data folder (256 MiB):
+/// far more than any dossier or household file holds, and a cap on what a
+/// hostile or damaged file can make Vigie hold in memory. A save that
+/// would pass it is refused ([`StoreError::TooLarge`]).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a file is not read: what it is instead of a regular file.
+#[derive(Debug)]
+pub struct NotRegular(&'static str);
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not a regular file ({})", self.0)
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+impl NotRegular {
+    /// Whether an I/O error is this refusal.
+    #[must_use]
+    pub fn is(error: &io::Error) -> bool {
+        error.get_ref().is_some_and(|e| e.is::<Self>())
+    }
+
+    /// What a file that is not regular is, in words.
+    #[must_use]
+    pub fn describe(meta: &fs::Metadata) -> &'static str {
+        if meta.is_dir() {
+            "a folder, not a file"
+        } else if meta.is_file() {
+            "a file"
+        } else {
+            "not a regular file (a pipe, a device or a socket)"
+        }
+    }
+}
+
+/// Reads a whole regular file of at most [`MAX_FILE_BYTES`]. A pipe (FIFO),
+/// a device, a socket or a folder is refused at once, never opened for a
+/// read that could wait forever; so is a larger file. On Linux the file is
+/// opened without blocking and checked again once open, so that it cannot
+/// be swapped for a pipe in between.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let refuse = |what: &'static str| io::Error::new(io::ErrorKind::InvalidInput, NotRegular(what));
+    let check = |meta: &fs::Metadata| -> io::Result<u64> {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return Err(refuse("a folder"));
+        }
+        if !kind.is_file() {
+            return Err(refuse("a pipe, a device or a socket"));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{} bytes, more than the {MAX_FILE_BYTES} Vigie reads", meta.len()),
+            ));
+        }
+        Ok(meta.len())
+    };
+    check(&fs::metadata(path)?)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // O_NONBLOCK: opening a pipe does not wait for a writer.
+        options.custom_flags(0o4000);
+    }
+    let file = options.open(path)?;
+    let len = check(&file.metadata()?)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    io::Read::read_to_end(&mut io::Read::take(file, MAX_FILE_BYTES + 1), &mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the file grew while it was read",
+        ));
+    }
+    Ok(bytes)
+}
+
 /// The lock file in the data folder: a save holds it from the conflict check
 /// to the rename, so that two copies of Vigie on one folder cannot slip a
 /// write in between. It holds nothing.
@@ -54,7 +137,7 @@ impl Stamp {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io(path, IoAction::Read, e)),
         };
-        let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+        let bytes = read_regular(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
         Ok(Some((Self::new(&meta, &bytes), bytes)))
     }
 }
@@ -72,6 +155,25 @@ pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io(dir, IoAction::CreateFolder, e))
 }
 
+/// Makes an existing folder private (`0700`) when other users could open
+/// it (a data folder made by hand, or copied, with `0755`). Returns whether
+/// it had to. Nothing to do off Unix (see SECURITY.md).
+pub(crate) fn make_private(dir: &Path) -> Result<bool, StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let meta = fs::metadata(dir).map_err(|e| StoreError::io(dir, IoAction::Read, e))?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+                .map_err(|e| StoreError::io(dir, IoAction::Write, e))?;
+            return Ok(true);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(false)
+}
+
 /// Writes `bytes` to `path` crash-safely: temporary file in the same
 /// folder, flushed, renamed over `path`, folder flushed. The file is `0600`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -86,37 +188,55 @@ pub(crate) fn write_atomic_with(
     bytes: &[u8],
     fault: Option<&FaultFn>,
 ) -> Result<(), StoreError> {
+    replace_file(path, fault.and_then(|f| f(path)), |file| {
+        file.write_all(bytes)
+            .map_err(|e| StoreError::io(path, IoAction::Write, e))
+    })
+    .map(|_| ())
+}
+
+/// The one way Vigie replaces a file, in its data folder or where the user
+/// exports: `body` writes a temporary file created **exclusively** (never
+/// an existing file or link) under an **unpredictable** name
+/// (`.NAME.<random>.tmp`, `0600`) in the same folder; it is flushed to disk
+/// and renamed over `path`, and the folder is flushed. On any failure the
+/// temporary file is removed and `path` is left as it was. `fault`, a test
+/// seam, fails the write after the temporary file exists. Returns the
+/// file's size.
+pub fn replace_file<E: From<StoreError>>(
+    path: &Path,
+    fault: Option<io::ErrorKind>,
+    body: impl FnOnce(&mut File) -> Result<(), E>,
+) -> Result<u64, E> {
     // A bare file name ("plan.pdf") has an empty parent: the current folder.
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
-        }
-        let mut file = options
-            .open(&tmp)
-            .map_err(|e| StoreError::io(&tmp, IoAction::Write, e))?;
-        let injected = fault.and_then(|f| f(path));
-        injected
-            .map_or_else(|| file.write_all(bytes), |kind| Err(io::Error::from(kind)))
-            .and_then(|()| file.sync_all())
-            .map_err(|e| StoreError::io(path, IoAction::Write, e))?;
-        drop(file);
-        fs::rename(&tmp, path).map_err(|e| StoreError::io(path, IoAction::Move, e))?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    // tempfile creates the file with O_EXCL and mode 0600, and deletes it
+    // when dropped unless it was persisted.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .rand_bytes(12)
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io(path, IoAction::Write, e))?;
+    if let Some(kind) = fault {
+        return Err(StoreError::io(path, IoAction::Write, kind.into()).into());
     }
-    result
+    body(tmp.as_file_mut())?;
+    let file = tmp.as_file();
+    file.sync_all()
+        .map_err(|e| StoreError::io(path, IoAction::Write, e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| StoreError::io(path, IoAction::Write, e))?
+        .len();
+    tmp.persist(path)
+        .map_err(|e| StoreError::io(path, IoAction::Move, e.error))?;
+    sync_dir(dir)?;
+    Ok(len)
 }
 
 /// Takes the data folder's lock (an exclusive advisory lock on `path`,

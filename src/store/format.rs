@@ -2,7 +2,6 @@
 //! errors that name the file, line and column, and files from a newer
 //! Vigie recognised as such.
 
-use std::fs;
 use std::io;
 use std::path::Path;
 
@@ -13,15 +12,27 @@ use super::{IoAction, StoreError};
 use crate::model::Dossier;
 use crate::model::dossier::FORMAT_VERSION;
 
-/// Pretty RON, stable from one save to the next.
-pub(crate) fn to_ron<T: Serialize>(value: &T) -> String {
+/// Pretty RON, stable from one save to the next; `path` names the file in
+/// errors. A value that cannot be written out, or whose text would pass
+/// [`super::MAX_FILE_BYTES`] (more than Vigie reads back), is an error:
+/// nothing is written and the file on disk stays as it was.
+pub(crate) fn to_ron<T: Serialize>(value: &T, path: &Path) -> Result<String, StoreError> {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(6)
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
-    // Serializing our own plain structs to a string cannot fail.
-    ron::ser::to_string_pretty(value, config).unwrap_or_default()
+    let text = ron::ser::to_string_pretty(value, config).map_err(|e| StoreError::Encode {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    if text.len() as u64 > super::MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            bytes: text.len() as u64,
+        });
+    }
+    Ok(text)
 }
 
 /// Reads RON written by Vigie or by hand. An optional value may be written
@@ -36,7 +47,7 @@ pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> ron::error::Spann
 /// Reads and parses a plain (not encrypted) dossier file; an encrypted one
 /// fails with [`StoreError::Locked`]: use [`Store::read_dossier_file`].
 pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+    let bytes = super::files::read_regular(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
     if is_age(&bytes) {
         return Err(StoreError::Locked {
             path: path.to_owned(),

@@ -239,7 +239,7 @@ impl Store {
     /// as it is, and no handle is given that could write over it.
     pub fn load_household<T: HouseholdDoc>(&self) -> Result<(T, HouseholdFile<T>), StoreError> {
         let path = self.household_path::<T>();
-        let bytes = match fs::read(&path) {
+        let bytes = match super::files::read_regular(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok((T::empty(), handle(path, None, false, None)));
@@ -272,7 +272,7 @@ impl Store {
         }
         let backup = self.household_backup_path::<T>();
         if backup.exists() {
-            let previous = fs::read(&backup)
+            let previous = super::files::read_regular(&backup)
                 .map_err(|e| StoreError::io(&backup, IoAction::Read, e))
                 .and_then(|bytes| self.decode(&backup, bytes))
                 .and_then(|plain| parse_household::<T>(&plain, &backup));
@@ -296,7 +296,8 @@ impl Store {
         if !backup.exists() {
             return Err(StoreError::NoBackup { path: backup });
         }
-        let bytes = fs::read(&backup).map_err(|e| StoreError::io(&backup, IoAction::Read, e))?;
+        let bytes =
+            super::files::read_regular(&backup).map_err(|e| StoreError::io(&backup, IoAction::Read, e))?;
         let plain = self.decode(&backup, bytes)?;
         let doc = parse_household::<T>(&plain, &backup)?;
         let aside = self.set_household_aside::<T>(now)?;
@@ -348,12 +349,12 @@ impl Store {
         doc: &T,
     ) -> Result<(), StoreError> {
         let path = file.path.clone();
-        let text = Zeroizing::new(to_ron(doc));
+        let text = Zeroizing::new(to_ron(doc, &path)?);
         let bytes = self.encode(&path, text.as_bytes())?;
         let fault = self.fault.as_deref();
         // Released when `_lock` is dropped (the file is closed).
         let _lock = lock_folder(&self.root.join(LOCK_FILE))?;
-        let on_disk = match fs::read(&path) {
+        let on_disk = match super::files::read_regular(&path) {
             Ok(old) => Some(old),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(StoreError::io(&path, IoAction::Read, e)),

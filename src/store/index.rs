@@ -92,7 +92,7 @@ impl Store {
     /// version, other checklists) gives an empty one, to be rebuilt.
     fn read_index(&self, checklists: &str) -> Index {
         let path = self.index_path();
-        let Ok(bytes) = fs::read(&path) else {
+        let Ok(bytes) = super::files::read_regular(&path) else {
             return Index::default();
         };
         let Ok(plain) = self.decode(&path, bytes) else {

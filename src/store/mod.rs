@@ -32,6 +32,7 @@
 //! Writes go through one function, and tests can make it fail on purpose
 //! with [`Store::set_fault_hook`] (a full disk, a read-only folder).
 
+pub mod age_header;
 mod convert;
 mod crypt;
 mod error;
@@ -40,6 +41,7 @@ mod format;
 mod household;
 mod index;
 mod photos;
+pub mod restore_journal;
 mod save;
 mod trash;
 
@@ -60,7 +62,10 @@ use crypt::Keys;
 pub use crypt::{AGE_MAGIC, DataKey, Encryption, KEY_FILE, KeyReader, is_age};
 pub use error::{IoAction, StoreError};
 use files::Stamp;
-pub use files::{FaultFn, FaultHook, LOCK_FILE, STALE_TEMPORARY, write_atomic};
+pub use files::{
+    FaultFn, FaultHook, LOCK_FILE, MAX_FILE_BYTES, NotRegular, STALE_TEMPORARY, read_regular, replace_file,
+    write_atomic,
+};
 pub(crate) use files::{create_private_dir, sync_dir};
 pub(crate) use format::to_ron;
 pub use format::{from_ron, parse_dossier, parse_dossier_bytes, read_dossier};
@@ -100,6 +105,11 @@ pub struct Store {
     kdf_log_n: Option<u8>,
     /// Makes writes fail on purpose, in tests.
     fault: Option<FaultHook>,
+    /// Folders made private when the store was opened.
+    tightened: Vec<PathBuf>,
+    /// A restore cut short, undone when the store was opened: how many
+    /// files were moved back.
+    interrupted_restore: Option<usize>,
 }
 
 impl std::fmt::Debug for Store {
@@ -138,6 +148,8 @@ impl Store {
             keys: Keys::Off,
             kdf_log_n: None,
             fault: None,
+            tightened: Vec::new(),
+            interrupted_restore: None,
         };
         for dir in [
             store.root.clone(),
@@ -146,10 +158,14 @@ impl Store {
             store.checklists_dir(),
         ] {
             create_private_dir(&dir)?;
+            if files::make_private(&dir)? {
+                store.tightened.push(dir);
+            }
         }
         if store.key_path().exists() {
             store.keys = Keys::Locked;
         }
+        store.interrupted_restore = restore_journal::recover(&store.root);
         store.remove_stale_temporary_files();
         Ok(store)
     }
@@ -166,7 +182,25 @@ impl Store {
             keys: self.keys.clone(),
             kdf_log_n: self.kdf_log_n,
             fault: self.fault.clone(),
+            tightened: Vec::new(),
+            interrupted_restore: None,
         }
+    }
+
+    /// The folders that other users of this computer could open, made
+    /// private (`0700`) when the data folder was opened: to tell the user.
+    #[must_use]
+    pub fn tightened_folders(&self) -> &[PathBuf] {
+        &self.tightened
+    }
+
+    /// Whether a restore was cut short (Vigie killed half way) and undone
+    /// when the data folder was opened, with how many files were moved
+    /// back: to tell the user that the folder is as it was before that
+    /// restore, which can be run again.
+    #[must_use]
+    pub fn interrupted_restore(&self) -> Option<usize> {
+        self.interrupted_restore
     }
 
     /// Removes the temporary files that a crash left behind (a save killed
@@ -201,7 +235,11 @@ impl Store {
                 };
                 let is_dir = || entry.file_type().is_ok_and(|t| t.is_dir());
                 if holds_photo_folders && name.ends_with(&photos_suffix) && is_dir() {
-                    dirs.push(entry.path());
+                    if dir == self.dossiers_dir() && self.is_abandoned_photo_folder(name, &entry, now) {
+                        let _ = fs::remove_dir_all(entry.path());
+                    } else {
+                        dirs.push(entry.path());
+                    }
                     continue;
                 }
                 let is_temporary = name.starts_with('.')
@@ -229,6 +267,37 @@ impl Store {
         }
     }
 
+    /// Whether a dossier's photo folder was left by an import or a new
+    /// dossier killed before its dossier file was written: no dossier file
+    /// nor backup of its id, no trashed dossier of its id (a trash move cut
+    /// short leaves the photos behind for a while, and they are then
+    /// fetched), and older than [`STALE_TEMPORARY`] (an import under way in
+    /// another copy of Vigie is left alone).
+    fn is_abandoned_photo_folder(&self, name: &str, entry: &fs::DirEntry, now: SystemTime) -> bool {
+        let Some(stem) = name.strip_suffix(&format!(".{PHOTOS_EXT}")) else {
+            return false;
+        };
+        let dossiers = self.dossiers_dir();
+        if [".ron", ".ron.bak", ".ron.damaged"]
+            .iter()
+            .any(|suffix| dossiers.join(format!("{stem}{suffix}")).exists())
+        {
+            return false;
+        }
+        let trashed = fs::read_dir(self.trash_dir()).is_ok_and(|entries| {
+            entries.filter_map(Result::ok).any(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.strip_prefix(stem).is_some_and(|rest| rest.starts_with('-')))
+            })
+        });
+        !trashed
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY))
+    }
+
     /// Sets the hook that makes writes fail on purpose (tests only).
     pub fn set_fault_hook(&mut self, hook: Option<FaultHook>) {
         self.fault = hook;
@@ -242,7 +311,7 @@ impl Store {
     }
     /// Reads and parses a dossier file, decrypting it if needed.
     pub fn read_dossier_file(&self, path: &Path) -> Result<Dossier, StoreError> {
-        let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+        let bytes = files::read_regular(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
         let plain = self.decode(path, bytes)?;
         parse_dossier_bytes(&plain, path)
     }
@@ -381,7 +450,7 @@ impl Store {
     /// Only one job per dossier may be under way at a time.
     pub fn save_job(&self, id: &DossierId, dossier: &Dossier) -> Result<SaveJob, StoreError> {
         let path = self.dossier_path(id);
-        let text = Zeroizing::new(to_ron(dossier));
+        let text = Zeroizing::new(to_ron(dossier, &path)?);
         let bytes = self.encode(&path, text.as_bytes())?;
         Ok(SaveJob {
             id: id.clone(),
@@ -422,6 +491,8 @@ impl Store {
         title.clone_into(&mut dossier.title);
         dossier.created = now;
         dossier.modified = now;
+        // A copy is another dossier: an import never takes one for the other.
+        dossier.uid = Some(crate::model::dossier::new_uid());
         // Nobody signed the copy.
         dossier.signoff = None;
         dossier.earlier_signoffs.clear();
@@ -431,7 +502,9 @@ impl Store {
     /// Loads the settings; missing file: the defaults.
     pub fn load_settings(&self) -> Result<Settings, StoreError> {
         let path = self.root.join("settings.ron");
-        match fs::read_to_string(&path) {
+        match files::read_regular(&path).and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        }) {
             Ok(text) => from_ron(&text).map_err(|e| StoreError::parse(&path, &e)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Settings::default()),
             Err(e) => Err(StoreError::io(&path, IoAction::Read, e)),
@@ -440,7 +513,8 @@ impl Store {
 
     /// Saves the settings (never encrypted: they hold nothing secret).
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        self.write_file(&self.root.join("settings.ron"), to_ron(settings).as_bytes())
+        let path = self.root.join("settings.ron");
+        self.write_file(&path, to_ron(settings, &path)?.as_bytes())
     }
 
     pub(crate) fn fresh_id(&self, created: DateTime<Utc>) -> DossierId {

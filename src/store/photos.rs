@@ -194,7 +194,8 @@ impl DataFolder {
         size: PhotoSize,
     ) -> Result<Zeroizing<Vec<u8>>, StoreError> {
         let path = self.photo_path(owner, id, size);
-        let bytes = fs::read(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
+        let bytes =
+            super::files::read_regular(&path).map_err(|e| StoreError::io(&path, IoAction::Read, e))?;
         decode_with(&self.keys, &path, bytes)
     }
 
@@ -287,7 +288,7 @@ impl DataFolder {
 
     /// Reads a file of the data folder, decrypted if it is encrypted.
     pub fn read_private(&self, path: &Path) -> Result<Zeroizing<Vec<u8>>, StoreError> {
-        let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
+        let bytes = super::files::read_regular(path).map_err(|e| StoreError::io(path, IoAction::Read, e))?;
         decode_with(&self.keys, path, bytes)
     }
 
