@@ -12,7 +12,9 @@
 #    must be %APPDATA%\Vigie\vigie\data in the wine prefix, then `list`
 #    (paths printed with `\`) and `export` to a PDF (checked with pdfinfo
 #    and pdftotext); `handover` of that dossier, then `import` into another
-#    data folder (--data-dir), listed there; the window: it closes itself
+#    data folder (--data-dir), listed there; from cmd.exe in a
+#    pseudo-terminal, vigie.exe attaches to its console and reads a
+#    passphrase there, without echo; the window: it closes itself
 #    after its first frame (VIGIE_EXIT_AFTER_FIRST_FRAME=1, exit code 0),
 #    then opens again, is found with xdotool, photographed
 #    (DIST_DIR/test-windows/window.png) and closed as a user would (exit
@@ -217,6 +219,41 @@ check "import into another data folder (--data-dir)" \
 check "the other data folder lists the dossier" sh -c "wine '$exe' --data-dir '$(w "$other")' list | grep -q v3"
 check "a wrong passphrase is refused (exit code 2)" \
     sh -c "echo wrong | wine '$exe' --data-dir '$(w "$other")' import '$(w "$handover")' --yes > '$out/wrong.log' 2>&1; [ \$? -eq 2 ]"
+
+# From a terminal: cmd.exe in a pseudo-terminal gets a console; vigie.exe,
+# started by it, attaches to that console and reads the passphrase there,
+# twice, without echo.
+cat > "$tmp/console.py" << 'PY'
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp("wine", ["wine", "cmd", "/c", sys.argv[1] + " handover crash-test --out " + sys.argv[2]])
+out = b""
+def read_for(seconds):
+    global out
+    end = time.time() + seconds
+    while time.time() < end:
+        if select.select([fd], [], [], 0.2)[0]:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            out += data
+read_for(10)
+os.write(fd, b"Tr0ub4dor and 3 more words\r")
+read_for(3)
+os.write(fd, b"Tr0ub4dor and 3 more words\r")
+read_for(10)
+sys.stdout.write(out.decode("utf-8", "replace"))
+PY
+console_file="$tmp/export/console.vigie"
+python3 "$tmp/console.py" "$(w "$exe")" "$(w "$console_file")" > "$out/console.log" 2>&1 || true
+check "in a console (cmd.exe): vigie.exe attaches to it and asks for the passphrase twice" \
+    sh -c "grep -q 'Passphrase of the file' '$out/console.log' && grep -q 'The same again' '$out/console.log'"
+check "... typed without echo" sh -c "! grep -q 'Tr0ub4dor' '$out/console.log'"
+check "... and the handover file is written" test -s "$console_file"
 
 # ---------------------------------------------------------------- window
 step "the window"
