@@ -319,6 +319,55 @@ fn an_incident_list_is_never_an_items_only_source() {
     }
 }
 
+/// Each source gives the sentence of its page that supports the item
+/// (`quote`). Every critical item has one for each of its sources and does
+/// not rest on the community guide alone; the sources of the other items
+/// still waiting for theirs are counted and listed (run with
+/// `--nocapture` to see them).
+#[test]
+fn sources_without_a_quote_are_counted_and_no_critical_item_lacks_one() {
+    let checklists = builtin();
+    let items = items(&checklists);
+    let mut missing = Vec::new();
+    let mut total = 0;
+    for item in &items {
+        for source in &item.sources {
+            total += 1;
+            if source.quote.is_none() {
+                missing.push(format!("{} ({:?}): {}", item.id, item.priority, source.url));
+            }
+        }
+        for source in &item.sources {
+            if let Some(quote) = &source.quote {
+                assert_eq!(quote.trim(), quote, "{}: quote with outer spaces", item.id);
+                assert!(
+                    quote.chars().count() >= 10,
+                    "{}: quote too short: {quote}",
+                    item.id
+                );
+            }
+        }
+        if item.priority == Priority::Critical {
+            assert!(
+                item.sources.iter().all(|s| s.quote.is_some()),
+                "critical item {} has a source without a quote",
+                item.id
+            );
+            assert!(
+                item.sources
+                    .iter()
+                    .any(|s| !s.url.starts_with("https://github.com/")),
+                "critical item {} rests on a community guide alone",
+                item.id
+            );
+        }
+    }
+    println!("{} of {total} sources still without a quote:", missing.len());
+    for line in &missing {
+        println!("  {line}");
+    }
+}
+
 #[test]
 fn items_sharing_a_measure_have_the_same_priority() {
     let checklists = builtin();
