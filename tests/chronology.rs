@@ -91,7 +91,7 @@ fn the_chronology_html_is_escaped_and_self_contained() {
     assert!(first < last, "oldest first");
 }
 
-fn vigie(args: &[&str], stdin: Option<&str>) -> std::process::Output {
+pub fn vigie(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_vigie"));
     command
         .args(args)

@@ -120,26 +120,41 @@ fn entries_are_added_edited_removed_and_sorted() {
             .all(|id| EntryId::is_valid(id) && *id != EntryId::UNSAVED)
     );
 
-    // Editing with the same facts changes nothing; a new fact changes the time.
+    // Amending with the same facts changes nothing; a new fact is an
+    // amendment beside the original, never over it.
     let later = date("2026-11-21T08:00:00Z");
     let same = journal.get(&oldest).unwrap().clone();
-    assert_eq!(journal.edit(&oldest, same.clone(), later), Ok(false));
+    assert_eq!(journal.amend(&oldest, &same, later), Ok(false));
     let mut changed = same;
     changed.what.push_str(" Il est reparti vers 22 h 20.");
-    assert_eq!(journal.edit(&oldest, changed, later), Ok(true));
+    assert_eq!(journal.amend(&oldest, &changed, later), Ok(true));
     let edited = journal.get(&oldest).unwrap();
     assert_eq!(edited.modified, later);
     assert_eq!(edited.created, date("2026-11-20T10:00:00Z"));
-    assert!(edited.what.ends_with("22 h 20."));
+    assert!(!edited.what.ends_with("22 h 20."), "the original stays");
+    assert!(edited.current().what.ends_with("22 h 20."));
+    assert_eq!(edited.amendments.len(), 1);
+    assert_eq!(edited.amendments[0].at, later);
 
-    let removed = journal.remove(&oldest).unwrap();
-    assert_eq!(removed.id, oldest);
-    assert_eq!(journal.entries.len(), 3);
+    // Withdrawn: kept, marked, with the reason; never twice, never amended.
     assert_eq!(
-        journal.remove(&oldest),
-        Err(JournalError::NoSuchEntry(oldest.clone()))
+        journal.withdraw(&oldest, "  ", later),
+        Err(JournalError::NoReason)
     );
-    // A new entry never takes the id of a removed one added at that instant.
+    journal.withdraw(&oldest, "Erreur de date", later).unwrap();
+    assert_eq!(journal.entries.len(), 4);
+    let withdrawn = journal.get(&oldest).unwrap();
+    assert_eq!(withdrawn.withdrawn.as_ref().unwrap().reason, "Erreur de date");
+    assert_eq!(
+        journal.withdraw(&oldest, "encore", later),
+        Err(JournalError::Withdrawn(oldest.clone()))
+    );
+    assert_eq!(
+        journal.amend(&oldest, &changed, later),
+        Err(JournalError::Withdrawn(oldest.clone()))
+    );
+    assert!(journal.verify().is_intact());
+    // A new entry never takes the id of one added at that instant.
     let again = journal.add(
         Entry::draft(
             EventKind::Other,
@@ -483,10 +498,10 @@ fn a_journal_from_a_newer_vigie_is_refused_clearly() {
     fs::write(&path, "(format_version: 9, entries: [], hologram: true)").unwrap();
     let err = store.load_household::<Journal>().unwrap_err();
     assert!(matches!(err, StoreError::TooNew { version: 9, .. }), "{err}");
-    fs::write(&path, "(format_version: 2)").unwrap();
+    fs::write(&path, "(format_version: 3)").unwrap();
     assert!(matches!(
         store.load_household::<Journal>(),
-        Err(StoreError::TooNew { version: 2, .. })
+        Err(StoreError::TooNew { version: 3, .. })
     ));
 }
 

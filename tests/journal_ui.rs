@@ -163,6 +163,9 @@ fn an_entry_typed_but_not_saved_survives_a_kill() {
     );
     retype(&mut h, "Heure", "7:05");
     leave_field(&mut h);
+    // Not in the future, whatever the time the test runs.
+    retype(&mut h, "Date", "01/11/2026");
+    leave_field(&mut h);
     click(&mut h, "Enregistrer le fait");
     let journal = journal_on_disk(dir.path());
     assert_eq!(journal.entries.len(), 1);
@@ -231,7 +234,7 @@ fn the_timeline_filters_and_points_out_a_plate_seen_again() {
     with_sample_journal(dir.path());
     let mut h = harness(dir.path(), Lang::Fr);
     click(&mut h, "Journal des faits (4)");
-    let entries = |h: &Harness<'_, AppState>| h.query_all_by_label("Modifier").count();
+    let entries = |h: &Harness<'_, AppState>| h.query_all_by_label("Rectifier").count();
     assert_eq!(entries(&h), 4);
     // Newest first.
     let dates: Vec<String> = h
@@ -274,35 +277,76 @@ fn the_timeline_filters_and_points_out_a_plate_seen_again() {
 }
 
 #[test]
-fn an_entry_is_edited_and_deleted_only_once_asked() {
+fn an_entry_is_amended_beside_its_original_and_withdrawn_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     with_sample_journal(dir.path());
     let mut h = harness(dir.path(), Lang::Fr);
     click(&mut h, "Journal des faits (4)");
-    h.get_all_by_label("Modifier").next().unwrap().click();
+    h.get_all_by_label("Rectifier").next().unwrap().click();
     h.run();
-    assert!(h.query_by_label("Modifier le fait").is_some());
+    assert!(h.query_by_label("Rectifier le fait").is_some());
+    assert!(h.query_by_label_contains("Le texte d’origine reste").is_some());
     type_into(&mut h, "Lieu", " (portable)");
-    click(&mut h, "Enregistrer les modifications");
+    click(&mut h, "Enregistrer la rectification");
     let journal = journal_on_disk(dir.path());
     let newest = journal.newest_first()[0].clone();
-    assert!(newest.place.ends_with(" (portable)"), "{}", newest.place);
+    assert!(!newest.place.ends_with(" (portable)"), "the original stays");
+    assert!(
+        newest.current().place.ends_with(" (portable)"),
+        "{}",
+        newest.current().place
+    );
+    assert_eq!(newest.amendments.len(), 1);
     assert_eq!(journal.entries.len(), 4);
+    assert!(journal.verify().is_intact());
+    // The history shows in the details.
+    h.get_all_by_label("Détails").next().unwrap().click();
+    h.run();
+    assert!(h.query_by_label_contains("Rectifié le ").is_some());
+    assert!(h.query_by_label_contains("Écrit le ").is_some());
 
-    h.get_all_by_label("Supprimer…").next().unwrap().click();
+    // Withdrawing asks why, and keeps the entry, marked.
+    h.get_all_by_label("Retirer le fait…").next().unwrap().click();
     h.run();
     assert!(
-        h.query_by_label_contains("Supprimer le fait du 16/11/2026 09:30")
+        h.query_by_label_contains("Retirer le fait du 16/11/2026 09:30")
             .is_some()
     );
     click(&mut h, "Annuler");
-    assert_eq!(journal_on_disk(dir.path()).entries.len(), 4);
-    h.get_all_by_label("Supprimer…").next().unwrap().click();
+    assert!(
+        journal_on_disk(dir.path())
+            .entries
+            .iter()
+            .all(|e| e.withdrawn.is_none())
+    );
+    h.get_all_by_label("Retirer le fait…").next().unwrap().click();
     h.run();
-    click(&mut h, "Supprimer le fait");
+    assert!(
+        h.get_by_label("Retirer le fait").accesskit_node().is_disabled(),
+        "no reason, no withdrawal"
+    );
+    type_into(
+        &mut h,
+        "Motif du retrait (obligatoire)",
+        "Doublon du fait du 14/11",
+    );
+    click(&mut h, "Retirer le fait");
     let journal = journal_on_disk(dir.path());
-    assert_eq!(journal.entries.len(), 3);
-    assert!(journal.get(&newest.id).is_none());
+    assert_eq!(journal.entries.len(), 4);
+    let withdrawn = journal.get(&newest.id).unwrap();
+    assert_eq!(
+        withdrawn.withdrawn.as_ref().unwrap().reason,
+        "Doublon du fait du 14/11"
+    );
+    assert!(journal.verify().is_intact());
+    assert!(h.query_all_by_label_contains("Retiré le ").count() >= 1);
+    assert!(
+        h.query_all_by_label_contains("motif\u{a0}: Doublon du fait du 14/11")
+            .count()
+            >= 1
+    );
+    // Neither amended nor withdrawn again.
+    assert_eq!(h.query_all_by_label("Rectifier").count(), 3);
 }
 
 #[cfg(unix)]

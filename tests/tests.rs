@@ -25,6 +25,7 @@ mod hostile;
 mod idle;
 mod index;
 mod journal;
+mod journal_chain;
 mod journal_photos;
 mod journal_ui;
 mod journeys;

@@ -17,9 +17,11 @@ use super::theme;
 use crate::i18n::Tr;
 use crate::lang::Lang;
 use crate::model::exposure::{ExposureState, SourceId};
+use crate::model::journal::chain::sha256_hex;
 use crate::model::journal::{Entry, EntryDraft, EntryId, EventKind};
 use crate::report::household_text::{datetime_format, event_kind_name};
 use crate::report::{Format, chronology};
+use crate::store::{PhotoOwner, PhotoSize};
 
 /// One line of the inventory: a source, for the household (`member`
 /// `None`) or a member.
@@ -61,20 +63,27 @@ pub enum HouseholdCommand {
     StartOver(HouseholdFileKind),
     /// Start typing a new entry, now.
     NewEntry,
-    /// Start changing an entry.
-    EditEntry(EntryId),
+    /// Start an amendment to an entry (the original stays).
+    AmendEntry(EntryId),
     /// Keep what is typed in the entry form.
     EditDraft(Box<EntryDraft>),
-    /// Save the entry typed (new, or a change to one).
+    /// Save the entry typed (new, or an amendment to one).
     SaveEntry(Box<Entry>),
     /// Ask before dropping the entry being typed.
     AskDiscardDraft,
     /// Drop the entry being typed.
     DiscardDraft,
-    /// Ask before deleting an entry.
-    AskDeleteEntry(EntryId),
-    /// Delete an entry.
-    DeleteEntry(EntryId),
+    /// Ask why before withdrawing an entry.
+    AskWithdrawEntry(EntryId),
+    /// Withdraw an entry (it stays in the log, marked, with the reason).
+    WithdrawEntry {
+        /// The entry.
+        id: EntryId,
+        /// Why.
+        reason: String,
+    },
+    /// Write the evidence bundle (zip) of the log.
+    ExportBundle(PathBuf),
     /// How the household is named on the chronology.
     SetHouseholdName(String),
     /// Write the chronology of events.
@@ -111,14 +120,16 @@ impl From<HouseholdCommand> for Command {
 /// A question asked before changing a household document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HouseholdDialog {
-    /// Delete an entry.
-    DeleteEntry {
+    /// Withdraw an entry, with the reason being typed.
+    WithdrawEntry {
         /// The entry.
         id: EntryId,
         /// When it happened.
         when: NaiveDateTime,
         /// Its kind.
         kind: EventKind,
+        /// The reason typed so far.
+        reason: String,
     },
     /// Drop the entry being typed.
     DiscardDraft,
@@ -144,7 +155,6 @@ fn now_local() -> NaiveDateTime {
 impl AppState {
     /// Carries out a command on the household documents.
     pub(super) fn handle_household(&mut self, command: HouseholdCommand) {
-        let now = chrono::Utc::now();
         let today = chrono::Local::now().date_naive();
         match command {
             HouseholdCommand::ShowJournal => self.show_household(Screen::Journal),
@@ -164,79 +174,15 @@ impl AppState {
                 self.dialog = None;
                 self.replace_household(kind, false);
             }
-            HouseholdCommand::NewEntry => {
-                self.views.journal.attempted = false;
-                self.edit_journal(false, |j| {
-                    if j.draft.is_some() {
-                        return false;
-                    }
-                    j.draft = Some(EntryDraft::new(EventKind::Other, now_local(), now));
-                    true
-                });
-            }
-            HouseholdCommand::EditEntry(id) => {
-                self.views.journal.attempted = false;
-                self.edit_journal(false, |j| {
-                    let Some(entry) = j.get(&id).filter(|_| j.draft.is_none()) else {
-                        return false;
-                    };
-                    j.draft = Some(EntryDraft::of(entry.clone()));
-                    true
-                });
-            }
-            HouseholdCommand::EditDraft(draft) => self.edit_journal(false, |j| {
-                let draft = Some(*draft);
-                let changed = j.draft != draft;
-                j.draft = draft;
-                changed
-            }),
-            HouseholdCommand::SaveEntry(entry) => {
-                self.views.journal.attempted = false;
-                self.edit_journal(true, |j| {
-                    let entry = *entry;
-                    let id = entry.id.clone();
-                    if id.as_str() == EntryId::UNSAVED || j.get(&id).is_none() {
-                        j.add(entry, now);
-                    } else if j.edit(&id, entry, now).is_err() {
-                        return false;
-                    }
-                    j.draft = None;
-                    true
-                });
-            }
-            HouseholdCommand::AskDiscardDraft => {
-                let blank = self
-                    .household
-                    .as_ref()
-                    .and_then(|d| d.journal.doc())
-                    .and_then(|j| j.draft.as_ref())
-                    .is_none_or(EntryDraft::is_blank);
-                if blank {
-                    self.handle_household(HouseholdCommand::DiscardDraft);
-                } else {
-                    self.dialog = Some(Dialog::Household(HouseholdDialog::DiscardDraft));
-                }
-            }
-            HouseholdCommand::DiscardDraft => {
-                self.dialog = None;
-                self.views.journal.attempted = false;
-                self.edit_journal(true, |j| j.draft.take().is_some());
-            }
-            HouseholdCommand::AskDeleteEntry(id) => {
-                let entry = self
-                    .household
-                    .as_ref()
-                    .and_then(|d| d.journal.doc())
-                    .and_then(|j| j.get(&id));
-                if let Some(entry) = entry {
-                    let (when, kind) = (entry.when, entry.kind);
-                    self.dialog = Some(Dialog::Household(HouseholdDialog::DeleteEntry { id, when, kind }));
-                }
-            }
-            HouseholdCommand::DeleteEntry(id) => {
-                self.dialog = None;
-                self.edit_journal(true, |j| j.remove(&id).is_ok());
-            }
+            HouseholdCommand::NewEntry
+            | HouseholdCommand::AmendEntry(_)
+            | HouseholdCommand::EditDraft(_)
+            | HouseholdCommand::SaveEntry(_)
+            | HouseholdCommand::AskDiscardDraft
+            | HouseholdCommand::DiscardDraft
+            | HouseholdCommand::AskWithdrawEntry(_)
+            | HouseholdCommand::WithdrawEntry { .. }
+            | HouseholdCommand::ExportBundle(_) => self.handle_journal(command),
             HouseholdCommand::SetHouseholdName(name) => self.edit_journal(false, |j| {
                 let changed = j.household != name;
                 j.household = name;
@@ -283,6 +229,117 @@ impl AppState {
         }
     }
 
+    /// Carries out a command on the log of events: the entry being typed,
+    /// saving it (new or amended, sealed), withdrawing, the exports.
+    fn handle_journal(&mut self, command: HouseholdCommand) {
+        let now = chrono::Utc::now();
+        match command {
+            HouseholdCommand::NewEntry => {
+                self.views.journal.attempted = false;
+                if !self.journal_is_sealed_intact() {
+                    return;
+                }
+                self.edit_journal(false, |j| {
+                    if j.draft.is_some() {
+                        return false;
+                    }
+                    j.draft = Some(EntryDraft::new(EventKind::Other, now_local(), now));
+                    true
+                });
+            }
+            HouseholdCommand::AmendEntry(id) => {
+                self.views.journal.attempted = false;
+                if !self.journal_is_sealed_intact() {
+                    return;
+                }
+                self.edit_journal(false, |j| {
+                    let Some(entry) = j.get(&id).filter(|e| j.draft.is_none() && !e.is_withdrawn()) else {
+                        return false;
+                    };
+                    j.draft = Some(EntryDraft::amending(entry));
+                    true
+                });
+            }
+            HouseholdCommand::EditDraft(draft) => self.edit_journal(false, |j| {
+                let draft = Some(*draft);
+                let changed = j.draft != draft;
+                j.draft = draft;
+                changed
+            }),
+            HouseholdCommand::SaveEntry(entry) => {
+                self.views.journal.attempted = false;
+                // A broken chain is not sealed over; an event after now is
+                // refused (the form says so first).
+                if !self.journal_is_sealed_intact() || entry.when > chrono::Local::now().naive_local() {
+                    return;
+                }
+                let folder = self.store.data_folder();
+                let mut hash = |p: &crate::model::PhotoRef| {
+                    folder
+                        .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
+                        .ok()
+                        .map(|bytes| sha256_hex(&bytes))
+                };
+                self.edit_journal(true, |j| {
+                    let entry = *entry;
+                    let id = entry.id.clone();
+                    if id.as_str() == EntryId::UNSAVED || j.get(&id).is_none() {
+                        j.add_with(entry, now, &mut hash);
+                    } else if j.amend_with(&id, &entry, now, &mut hash).is_err() {
+                        return false;
+                    }
+                    j.draft = None;
+                    true
+                });
+            }
+            HouseholdCommand::AskDiscardDraft => {
+                let blank = self
+                    .household
+                    .as_ref()
+                    .and_then(|d| d.journal.doc())
+                    .and_then(|j| j.draft.as_ref())
+                    .is_none_or(EntryDraft::is_blank);
+                if blank {
+                    self.handle_household(HouseholdCommand::DiscardDraft);
+                } else {
+                    self.dialog = Some(Dialog::Household(HouseholdDialog::DiscardDraft));
+                }
+            }
+            HouseholdCommand::DiscardDraft => {
+                self.dialog = None;
+                self.views.journal.attempted = false;
+                self.edit_journal(true, |j| j.draft.take().is_some());
+            }
+            HouseholdCommand::AskWithdrawEntry(id) => {
+                let entry = self
+                    .household
+                    .as_ref()
+                    .and_then(|d| d.journal.doc())
+                    .and_then(|j| j.get(&id))
+                    .filter(|e| !e.is_withdrawn());
+                if let Some(entry) = entry {
+                    let current = entry.current();
+                    let (when, kind) = (current.when, current.kind);
+                    self.dialog = Some(Dialog::Household(HouseholdDialog::WithdrawEntry {
+                        id,
+                        when,
+                        kind,
+                        reason: String::new(),
+                    }));
+                }
+            }
+            HouseholdCommand::WithdrawEntry { id, reason } => {
+                if !self.journal_is_sealed_intact() || reason.trim().is_empty() {
+                    return;
+                }
+                self.dialog = None;
+                self.edit_journal(true, |j| j.withdraw(&id, &reason, now).is_ok());
+            }
+            HouseholdCommand::ExportBundle(path) => self.export_bundle(&path),
+            _ => {}
+        }
+    }
+
     /// Shows the journal or the inventory: leaves the open dossier first
     /// (saved; kept when its changes could not be saved).
     fn show_household(&mut self, screen: Screen) {
@@ -312,6 +369,27 @@ impl AppState {
             self.handle_household(HouseholdCommand::RemoveMember(name));
         } else {
             self.dialog = Some(Dialog::Household(HouseholdDialog::RemoveMember { name, answers }));
+        }
+    }
+
+    /// Whether the log can be changed: read, and its chain intact (a
+    /// broken chain is never sealed over: the log stays read only).
+    fn journal_is_sealed_intact(&self) -> bool {
+        self.household
+            .as_ref()
+            .is_some_and(super::household_docs::HouseholdDocs::journal_writable)
+    }
+
+    /// Writes the evidence bundle of the log to `path`.
+    fn export_bundle(&mut self, path: &std::path::Path) {
+        let Some(journal) = self.household.as_ref().and_then(|d| d.journal.doc()) else {
+            return;
+        };
+        let folder = self.store.data_folder();
+        let mut load = |p: &crate::model::PhotoRef| folder.photo_for_report(&PhotoOwner::Journal, p);
+        match chronology::bundle::export_bundle(journal, self.lang, chrono::Local::now(), &mut load, path) {
+            Ok(_) => self.notice = Some(Notice::Exported(path.to_owned())),
+            Err(err) => self.notice = Some(Notice::ExportFailed(Arc::new(err))),
         }
     }
 
@@ -357,20 +435,51 @@ pub fn dialog_ui(
     ui: &mut egui::Ui,
     t: &Tr,
     lang: Lang,
-    dialog: &HouseholdDialog,
+    dialog: &mut HouseholdDialog,
     commands: &mut Vec<Command>,
 ) {
     let (j, x) = (t.journal, t.exposure);
     let (question, explain, action, command): (String, String, &str, HouseholdCommand) = match dialog {
-        HouseholdDialog::DeleteEntry { id, when, kind } => (
-            (j.delete_entry_question)(
+        HouseholdDialog::WithdrawEntry {
+            id,
+            when,
+            kind,
+            reason,
+        } => {
+            ui.heading((j.withdraw_entry_question)(
                 &when.format(datetime_format(lang)).to_string(),
                 event_kind_name(*kind, lang),
-            ),
-            j.delete_entry_explain.to_owned(),
-            j.delete_entry,
-            HouseholdCommand::DeleteEntry(id.clone()),
-        ),
+            ));
+            ui.label(j.withdraw_entry_explain);
+            ui.add_space(theme::SPACE_S);
+            let label = ui.label(j.withdraw_reason);
+            ui.add(
+                egui::TextEdit::multiline(reason)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            ui.add_space(theme::SPACE_S);
+            ui.horizontal_wrapped(|ui| {
+                let ready = !reason.trim().is_empty();
+                let withdraw = ui
+                    .add_enabled(ready, egui::Button::new(j.withdraw_entry))
+                    .on_disabled_hover_text(j.withdraw_needs_reason);
+                if withdraw.clicked() {
+                    commands.push(
+                        HouseholdCommand::WithdrawEntry {
+                            id: id.clone(),
+                            reason: reason.trim().to_owned(),
+                        }
+                        .into(),
+                    );
+                }
+                if ui.button(egui::RichText::new(t.cancel).strong()).clicked() {
+                    commands.push(Command::CloseDialog);
+                }
+            });
+            return;
+        }
         HouseholdDialog::DiscardDraft => (
             j.discard_draft_question.to_owned(),
             j.discard_draft_explain.to_owned(),

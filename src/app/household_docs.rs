@@ -20,7 +20,7 @@ use super::state::{AppState, Notice, SaveState};
 use super::tasks::TaskKind;
 use crate::exposure_library::ExposureLibrary;
 use crate::model::exposure::Inventory;
-use crate::model::journal::{Journal, Repeated};
+use crate::model::journal::{Journal, Repeated, Verification};
 use crate::report::Report;
 use crate::store::{Encryption, HouseholdDoc, HouseholdFile, Store, StoreError};
 
@@ -101,6 +101,9 @@ pub struct HouseholdDocs {
     /// The plates, numbers and accounts seen in several entries (worked out
     /// again when the entries change).
     pub repeated: Vec<Repeated>,
+    /// The check of the log's chain (done again when the entries change):
+    /// a broken chain leaves the log read only, with a banner.
+    pub check: Option<Verification>,
 }
 
 impl HouseholdDocs {
@@ -117,9 +120,17 @@ impl HouseholdDocs {
             || self.inventory.open().is_some_and(|d| d.save == SaveState::Failed)
     }
 
-    /// Works out again what is derived from the entries.
+    /// Works out again what is derived from the entries: what came back,
+    /// and the check of the chain.
     pub fn refresh_repeated(&mut self) {
         self.repeated = self.journal.doc().map(Journal::repeated).unwrap_or_default();
+        self.check = self.journal.doc().map(Journal::verify);
+    }
+
+    /// Whether the log can be changed: read, and its chain intact.
+    #[must_use]
+    pub fn journal_writable(&self) -> bool {
+        self.journal.doc().is_some() && self.check.as_ref().is_none_or(Verification::is_intact)
     }
 }
 
@@ -181,6 +192,7 @@ impl AppState {
             inventory: read(&self.store),
             sources: ExposureLibrary::load(Some(&self.store.exposure_sources_dir()), today),
             repeated: Vec::new(),
+            check: None,
         };
         docs.refresh_repeated();
         self.household = Some(docs);

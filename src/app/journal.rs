@@ -1,29 +1,28 @@
 //! The log of suspicious events (*journal des faits*): the timeline,
 //! newest first, filtered by kind and by "not reported yet" (with the
 //! counts), each entry's summary with the plates, numbers and accounts
-//! seen again pointed out ("vu 3 fois depuis le 12/11/2026"); the export
-//! of the chronology (PDF or HTML, with the warning that it is not
-//! encrypted); and, while an entry is being typed, its form
-//! (`journal_form.rs`). Also what the two household screens share: the
+//! seen again pointed out ("vu 3 fois depuis le 12/11/2026"), each entry
+//! as it stands with its history, *Amend* and *Withdraw…* while the
+//! log's chain is intact, the chain's banner (`journal_history.rs`); the
+//! export panel (`journal_export.rs`); and, while an entry is being typed,
+//! its form (`journal_form.rs`). Also what the two household screens share: the
 //! header, and a file that could not be read.
 
-use std::path::PathBuf;
-
 use super::command::{Command, Navigation};
-use super::household_commands::{ChronologyExport, HouseholdCommand, save_state_ui};
+use super::household_commands::{HouseholdCommand, save_state_ui};
 use super::household_docs::{HouseholdDocs, HouseholdFileKind};
 use super::pages::View;
 use super::photo_strip::{StripMode, album_strip_ui};
 use super::photos::Album;
 use super::state::{AppState, SaveState, Screen};
 use super::summary::Chosen;
-use super::{exposure, journal_form, rows, theme};
+use super::{exposure, journal_export, journal_form, rows, theme};
 use crate::i18n::Tr;
 use crate::lang::Lang;
 use crate::model::journal::{Entry, EventKind, Filter, Journal, Repeated};
 use crate::report::Format;
 use crate::report::household_text::{
-    chronology_labels, chronology_warning, contact_kind_name, date_format, datetime_format, event_kind_name,
+    chronology_labels, contact_kind_name, date_format, datetime_format, event_kind_name,
     identifier_kind_name, reported_to_name, seen_times,
 };
 use crate::store::StoreError;
@@ -43,6 +42,8 @@ pub struct JournalUi {
     /// Asks for the file to write: the system's save dialog (tests put a
     /// stand-in here).
     pub chooser: fn(Lang, Format) -> Chosen,
+    /// Asks for the evidence bundle's file (tests put a stand-in here).
+    pub bundle_chooser: fn(Lang) -> Chosen,
 }
 
 impl Default for JournalUi {
@@ -52,36 +53,9 @@ impl Default for JournalUi {
             attempted: false,
             open_after: false,
             path: String::new(),
-            chooser: save_dialog,
+            chooser: journal_export::save_dialog,
+            bundle_chooser: journal_export::bundle_dialog,
         }
-    }
-}
-
-/// The chronology's file name in `lang`.
-fn file_name(lang: Lang, format: Format) -> String {
-    let stem = match lang {
-        Lang::Fr => "chronologie-des-faits",
-        Lang::En => "chronology-of-events",
-    };
-    format!("{stem}.{}", format.extension())
-}
-
-/// How soon a dialog that came back empty is taken for one that could not
-/// be shown: nobody cancels a file dialog that fast.
-const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
-
-/// Asks for the chronology's file with the system's save dialog; says so
-/// when none can be shown (the path field then serves).
-pub fn save_dialog(lang: Lang, format: Format) -> Chosen {
-    let started = std::time::Instant::now();
-    let chosen = rfd::FileDialog::new()
-        .set_file_name(file_name(lang, format))
-        .add_filter(format.extension().to_uppercase(), &[format.extension()])
-        .save_file();
-    match chosen {
-        Some(path) => Chosen::Path(path),
-        None if started.elapsed() < NO_DIALOG_WITHIN => Chosen::NoDialog,
-        None => Chosen::Cancelled,
     }
 }
 
@@ -219,15 +193,22 @@ fn journal_ui(
         .resizable(false)
         .default_size(300.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| export_ui(ui, view, journal, journal_ui, commands));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                journal_export::export_ui(ui, view, journal, journal_ui, commands);
+            });
         });
+    let writable = docs.journal_writable();
     egui::CentralPanel::default().show(ui, |ui| {
+        if let Some(check) = &docs.check {
+            super::journal_history::chain_banner_ui(ui, view, check, commands);
+        }
         timeline_ui(
             ui,
             view,
             journal,
             &docs.repeated,
             &mut journal_ui.filter,
+            writable,
             commands,
         );
     });
@@ -241,12 +222,13 @@ fn timeline_ui(
     journal: &Journal,
     repeated: &[Repeated],
     filter: &mut Filter,
+    writable: bool,
     commands: &mut Vec<Command>,
 ) {
     let j = view.t.journal;
     let new = egui::Button::new(egui::RichText::new(j.new_entry).strong().size(16.0))
         .min_size(egui::vec2(0.0, 36.0));
-    if ui.add(new).clicked() {
+    if ui.add_enabled(writable, new).clicked() {
         commands.push(HouseholdCommand::NewEntry.into());
     }
     ui.add_space(theme::SPACE_S);
@@ -265,7 +247,7 @@ fn timeline_ui(
             // Only the entries in view are drawn when the log is long.
             let id = ui.scope_id().with("timeline");
             rows::list_ui(ui, id, shown.len(), viewport, None, |ui, index| {
-                entry_ui(ui, view, shown[index], repeated, commands);
+                entry_ui(ui, view, shown[index], repeated, writable, commands);
                 ui.add_space(theme::SPACE_S);
             });
         });
@@ -283,7 +265,11 @@ fn filters_ui(ui: &mut egui::Ui, view: &View<'_>, journal: &Journal, filter: &mu
             filter.kind = None;
         }
         for kind in EventKind::ALL {
-            let count = journal.entries.iter().filter(|e| e.kind == kind).count();
+            let count = journal
+                .entries
+                .iter()
+                .filter(|e| e.current().kind == kind)
+                .count();
             if count == 0 && filter.kind != Some(kind) {
                 continue;
             }
@@ -349,11 +335,13 @@ fn repeated_line(r: &Repeated, lang: Lang) -> String {
 fn entry_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
-    entry: &Entry,
+    original: &Entry,
     repeated: &[Repeated],
+    writable: bool,
     commands: &mut Vec<Command>,
 ) {
     let (lang, j, tokens) = (view.lang, view.t.journal, view.tokens);
+    let entry = &*original.current();
     let involved: Vec<&Repeated> = repeated.iter().filter(|r| r.involves(&entry.id)).collect();
     let stroke = if involved.is_empty() {
         ui.visuals().widgets.noninteractive.bg_stroke
@@ -387,17 +375,32 @@ fn entry_ui(
                     );
                 }
             });
+            if let Some(w) = &entry.withdrawn {
+                let at =
+                    w.at.with_timezone(&chrono::Local)
+                        .format(datetime_format(lang))
+                        .to_string();
+                ui.colored_label(
+                    tokens.critical,
+                    format!("✖ {}", (j.withdrawn_on)(&at, w.reason.trim())),
+                );
+            }
             egui::CollapsingHeader::new(j.details)
                 .id_salt("details")
-                .show(ui, |ui| details_ui(ui, view, entry));
-            ui.horizontal_wrapped(|ui| {
-                if ui.button(j.edit_entry).clicked() {
-                    commands.push(HouseholdCommand::EditEntry(entry.id.clone()).into());
-                }
-                if ui.button(j.delete_entry_button).clicked() {
-                    commands.push(HouseholdCommand::AskDeleteEntry(entry.id.clone()).into());
-                }
-            });
+                .show(ui, |ui| {
+                    details_ui(ui, view, entry);
+                    super::journal_history::history_ui(ui, view, original);
+                });
+            if writable && !entry.is_withdrawn() {
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button(j.amend_entry).clicked() {
+                        commands.push(HouseholdCommand::AmendEntry(entry.id.clone()).into());
+                    }
+                    if ui.button(j.withdraw_entry_button).clicked() {
+                        commands.push(HouseholdCommand::AskWithdrawEntry(entry.id.clone()).into());
+                    }
+                });
+            }
         });
     });
 }
@@ -480,88 +483,6 @@ fn join(parts: &[&str]) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The export of the chronology: the household's name on it, the warning,
-/// the buttons (save dialog) and the path field.
-fn export_ui(
-    ui: &mut egui::Ui,
-    view: &View<'_>,
-    journal: &Journal,
-    journal_ui: &mut JournalUi,
-    commands: &mut Vec<Command>,
-) {
-    let (t, lang, j, tokens) = (view.t, view.lang, view.t.journal, view.tokens);
-    ui.strong(j.export_title);
-    ui.label(egui::RichText::new(j.export_help).weak());
-    ui.add_space(theme::SPACE_S);
-    let mut household = journal.household.clone();
-    let label = ui.label(j.household_name);
-    let edit = ui
-        .add(
-            egui::TextEdit::singleline(&mut household)
-                .hint_text(j.household_name_hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    if edit.changed() {
-        commands.push(HouseholdCommand::SetHouseholdName(household).into());
-    }
-    ui.add_space(theme::SPACE_M);
-    egui::Frame::new()
-        .fill(tokens.error_bg)
-        .inner_margin(theme::SPACE_M)
-        .corner_radius(4.0)
-        .show(ui, |ui| {
-            ui.label(egui::RichText::new(chronology_warning(lang)).color(tokens.strong_text));
-        });
-    ui.add_space(theme::SPACE_M);
-    ui.checkbox(&mut journal_ui.open_after, t.open_after_export);
-    ui.add_space(theme::SPACE_S);
-    let open_after = journal_ui.open_after;
-    let request = |format, path| -> Command {
-        HouseholdCommand::ExportChronology(ChronologyExport {
-            format,
-            path,
-            open_after,
-        })
-        .into()
-    };
-    for (format, label) in [(Format::Pdf, j.export_pdf), (Format::Html, j.export_html)] {
-        if ui.button(egui::RichText::new(label).strong()).clicked() {
-            match (journal_ui.chooser)(lang, format) {
-                Chosen::Path(path) => commands.push(request(format, path)),
-                Chosen::Cancelled => {}
-                Chosen::NoDialog => commands.push(Command::NoFileDialog),
-            }
-        }
-    }
-    ui.add_space(theme::SPACE_L);
-    if journal_ui.path.is_empty() {
-        journal_ui.path = default_path(lang);
-    }
-    let label = ui.label(t.export_path);
-    ui.add(egui::TextEdit::singleline(&mut journal_ui.path).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
-    if ui.button(j.export_to_path).clicked() && !journal_ui.path.trim().is_empty() {
-        let path = PathBuf::from(journal_ui.path.trim());
-        let html = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        commands.push(request(if html { Format::Html } else { Format::Pdf }, path));
-    }
-}
-
-/// The documents folder (or home), and the chronology's file name.
-fn default_path(lang: Lang) -> String {
-    let dir = directories::UserDirs::new()
-        .and_then(|d| {
-            d.document_dir()
-                .map(std::path::Path::to_path_buf)
-                .or_else(|| Some(d.home_dir().to_path_buf()))
-        })
-        .unwrap_or_default();
-    dir.join(file_name(lang, Format::Pdf)).display().to_string()
 }
 
 /// The journal's entry on the home screen: "Journal des faits (3)".

@@ -1,4 +1,5 @@
-//! The form of an entry of the log of events, new or changed. What is
+//! The form of an entry of the log of events, new or amended (an
+//! amendment is kept beside the original, never over it). What is
 //! typed is sent as it is typed and kept in the journal as its draft
 //! (saved with it), so that nothing is lost; *Save the entry* sends the
 //! validated entry. At the top, the reminders: in danger now, call 17
@@ -6,7 +7,8 @@
 //!
 //! The date and the time are taken when their field is left or on Enter,
 //! never while they are typed; one typed wrong stays in its field, with
-//! why, and the entry is not saved until it is corrected.
+//! why, and the entry is not saved until it is corrected. An event dated
+//! after now is refused.
 
 use chrono::NaiveDateTime;
 
@@ -38,14 +40,14 @@ pub fn form_ui(
     commands: &mut Vec<Command>,
 ) {
     let (t, j) = (view.t, view.t.journal);
-    let checked = draft.to_entry();
+    let checked = draft.to_entry(chrono::Local::now().naive_local());
     egui::Panel::bottom("entry_buttons").show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         ui.horizontal_wrapped(|ui| {
             let text = if draft.is_new() {
                 j.save_entry
             } else {
-                j.save_changes
+                j.save_amendment
             };
             let save = egui::Button::new(egui::RichText::new(text).strong()).min_size(theme::BIG_BUTTON);
             // The photos being added go into the entry first.
@@ -62,7 +64,7 @@ pub fn form_ui(
             let discard = if draft.is_new() {
                 j.discard_new
             } else {
-                j.discard_changes
+                j.discard_amendment
             };
             if ui.button(discard).clicked() {
                 commands.push(HouseholdCommand::AskDiscardDraft.into());
@@ -83,8 +85,11 @@ pub fn form_ui(
             ui.heading(if draft.is_new() {
                 j.new_entry_title
             } else {
-                j.edit_entry_title
+                j.amend_entry_title
             });
+            if !draft.is_new() {
+                ui.label(egui::RichText::new(j.amend_note).strong());
+            }
             ui.colored_label(view.tokens.priority(crate::model::Priority::High), j.draft_kept);
             ui.add_space(theme::SPACE_M);
             let mut form = draft.clone();
@@ -104,6 +109,7 @@ fn problem(t: &Tr, p: DraftProblem) -> String {
         DraftProblem::Entry(EntryProblem::ReportedToNobody) => j.need_report_place.to_owned(),
         DraftProblem::Day(err) => format!("{}{}", j.day_is, problem_text(t, FormProblem::Date(err))),
         DraftProblem::Time(_) => j.time_invalid.to_owned(),
+        DraftProblem::InFuture => j.in_future.to_owned(),
         DraftProblem::ReportDay(i, err) => format!(
             "{}{}",
             (j.report_day_is)(i + 1),
@@ -197,6 +203,9 @@ fn when_ui(ui: &mut egui::Ui, view: &View<'_>, form: &mut EntryDraft) {
             && let Some(Err(err)) = form.day.as_deref().map(parse_date)
         {
             ui.colored_label(view.tokens.critical, problem_text(t, FormProblem::Date(err)));
+        }
+        if form.day.is_none() && form.time.is_none() && form.entry.when > chrono::Local::now().naive_local() {
+            ui.colored_label(view.tokens.critical, j.in_future);
         }
         if !time.has_focus()
             && matches!(

@@ -1,8 +1,11 @@
 //! `vigie journal …`: the household's log of suspicious events from the
-//! command line. `list` prints the entries, newest first; `export` writes
-//! the chronology of events (PDF or HTML, from the file's extension unless
-//! `--format` says otherwise), which is not encrypted: a warning says so on
-//! standard error.
+//! command line. `list` prints the entries, newest first; `verify` checks
+//! the log's chain of seals and its photos' files (exit code 1 when
+//! something was changed outside Vigie, each finding named); `export`
+//! writes the chronology of events (PDF or HTML, from the file's extension
+//! unless `--format` says otherwise) or, with `--bundle`, the evidence
+//! bundle (zip). Exports are not encrypted: a warning says so on standard
+//! error.
 //!
 //! An encrypted data folder asks for its passphrase (typed without echo on
 //! a terminal, else the first line of standard input). Messages are in
@@ -19,9 +22,11 @@ use super::{Cli, FormatArg, message_lang, read_passphrase};
 use crate::i18n::tr;
 use crate::lang::Lang;
 use crate::model::journal::Journal;
+use crate::model::journal::chain::sha256_hex;
+use crate::report::chronology::findings;
 use crate::report::household_text::{chronology_warning, datetime_format, event_kind_name};
 use crate::report::{ExportError, Format, chronology};
-use crate::store::{Encryption, PhotoOwner, Store};
+use crate::store::{Encryption, PhotoOwner, PhotoSize, Store};
 
 /// What to do with the log of suspicious events.
 #[derive(Debug, Subcommand)]
@@ -29,15 +34,31 @@ pub enum JournalCommand {
     /// Print the entries, newest first: date and time, kind, place, whether
     /// reported.
     List,
-    /// Write the chronology of events (oldest first) as PDF or HTML, to
-    /// hand to the officer taking a complaint. The file is not encrypted.
+    /// Check the log's chain of seals and its photos' files: an entry
+    /// changed, removed or moved outside Vigie is named. Exit code 1 when
+    /// something is wrong.
+    Verify,
+    /// Write the chronology of events (oldest first) as PDF or HTML, or
+    /// the evidence bundle (zip), to hand to the officer taking a
+    /// complaint. The file is not encrypted.
     Export {
-        /// Where to write it; `.pdf` or `.html` chooses the format.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        /// Where to write the chronology; `.pdf` or `.html` chooses the
+        /// format.
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "bundle",
+            conflicts_with = "bundle"
+        )]
+        out: Option<PathBuf>,
         /// The format, when the file's extension does not say.
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
+        /// Write the evidence bundle instead: the chronology as PDF, the
+        /// photos, SHA256SUMS (checked with `sha256sum -c`), the chain's
+        /// head and a note for the officer, in one zip.
+        #[arg(long, value_name = "FILE.zip")]
+        bundle: Option<PathBuf>,
     },
 }
 
@@ -50,30 +71,58 @@ pub struct Messages {
     pub reported: &'static str,
     /// "not reported" in a listed line.
     pub not_reported: &'static str,
+    /// "withdrawn" in a listed line.
+    pub withdrawn: &'static str,
     /// The output's extension says no format.
     pub unknown_format: &'static str,
     /// The prompt for the passphrase.
     pub passphrase: &'static str,
     /// The chronology was written (followed by the path).
     pub exported: &'static str,
+    /// The bundle was written (path, files, photos).
+    pub bundled: fn(&str, usize, usize) -> String,
+    /// The chain is intact (its head).
+    pub intact: fn(&str) -> String,
+    /// The log has no chain yet.
+    pub not_sealed: &'static str,
+    /// Something was changed outside Vigie (how many findings).
+    pub broken: fn(usize) -> String,
 }
 
 const FR: Messages = Messages {
     empty: "Aucun fait noté dans le journal.",
     reported: "signalé",
     not_reported: "non signalé",
+    withdrawn: "retiré",
     unknown_format: "impossible de déduire le format de l’extension du fichier\u{a0}: utilisez .pdf ou .html, ou --format pdf|html",
     passphrase: "Phrase de passe de Vigie\u{a0}: ",
     exported: "Chronologie écrite dans",
+    bundled: |path, files, photos| {
+        format!(
+            "Dossier de preuves écrit dans {path} ({files}\u{a0}fichiers dont {photos}\u{a0}photos, vérifiables avec sha256sum -c SHA256SUMS)"
+        )
+    },
+    intact: |head| format!("Chaîne intacte\u{a0}: {head}"),
+    not_sealed: "Journal pas encore scellé\u{a0}: sa chaîne commencera à sa prochaine modification.",
+    broken: |n| format!("Journal modifié hors de Vigie\u{a0}: {n}\u{a0}constat(s)"),
 };
 
 const EN: Messages = Messages {
     empty: "No event in the journal.",
     reported: "reported",
     not_reported: "not reported",
+    withdrawn: "withdrawn",
     unknown_format: "cannot tell the format from the file's extension: use .pdf or .html, or --format pdf|html",
     passphrase: "Vigie passphrase: ",
     exported: "Chronology written to",
+    bundled: |path, files, photos| {
+        format!(
+            "Evidence bundle written to {path} ({files} files, {photos} photos among them, checked with sha256sum -c SHA256SUMS)"
+        )
+    },
+    intact: |head| format!("Chain intact: {head}"),
+    not_sealed: "Log not sealed yet: its chain will start at its next change.",
+    broken: |n| format!("Log changed outside Vigie: {n} finding(s)"),
 };
 
 /// The messages in `lang`.
@@ -129,7 +178,8 @@ pub fn run(
             if journal.entries.is_empty() {
                 writeln!(out, "{}", m.empty)?;
             }
-            for entry in journal.newest_first() {
+            for original in journal.newest_first() {
+                let entry = original.current();
                 let mut line = format!(
                     "{}  {}",
                     entry.when.format(datetime_format(lang)),
@@ -148,11 +198,42 @@ pub fn run(
                         m.not_reported
                     }
                 );
+                if entry.is_withdrawn() {
+                    let _ = write!(line, " [{}]", m.withdrawn);
+                }
                 writeln!(out, "{line}")?;
             }
             Ok(0)
         }
-        JournalCommand::Export { out: path, format } => {
+        JournalCommand::Verify => verify(cli, lang, out),
+        JournalCommand::Export {
+            bundle: Some(path), ..
+        } => {
+            let (journal, store) = load_journal(cli, lang)?;
+            let folder = store.data_folder();
+            let mut load = |p: &crate::model::PhotoRef| folder.photo_for_report(&PhotoOwner::Journal, p);
+            let bundle =
+                chronology::bundle::export_bundle(&journal, lang, chrono::Local::now(), &mut load, path)
+                    .map_err(|e| export_error(e, lang))?;
+            writeln!(err, "{}", chronology_warning(lang))?;
+            let shown = path.display().to_string();
+            writeln!(
+                out,
+                "{}",
+                (m.bundled)(&shown, bundle.sums.len() + 1, bundle.photos)
+            )?;
+            Ok(0)
+        }
+        JournalCommand::Export {
+            out: None,
+            bundle: None,
+            ..
+        } => Err(anyhow::anyhow!(m.unknown_format)),
+        JournalCommand::Export {
+            out: Some(path),
+            format,
+            ..
+        } => {
             let format = export_format(path, *format).ok_or_else(|| anyhow::anyhow!(m.unknown_format))?;
             let (journal, store) = load_journal(cli, lang)?;
             let mut chronology = chronology::build(&journal, lang, chrono::Local::now());
@@ -160,13 +241,48 @@ pub fn run(
             chronology::attach_photos(&mut chronology, &journal, &mut |p| {
                 folder.photo_for_report(&PhotoOwner::Journal, p)
             });
-            chronology::export(&chronology, format, path).map_err(|e| match e {
-                ExportError::Write(e) => anyhow::anyhow!((tr(lang).store_error)(&e)),
-                other @ ExportError::Layout(_) => anyhow::anyhow!(other),
-            })?;
+            chronology::export(&chronology, format, path).map_err(|e| export_error(e, lang))?;
             writeln!(err, "{}", chronology_warning(lang))?;
             writeln!(out, "{} {}", m.exported, path.display())?;
             Ok(0)
         }
     }
+}
+
+fn export_error(e: ExportError, lang: Lang) -> anyhow::Error {
+    match e {
+        ExportError::Write(e) => anyhow::anyhow!((tr(lang).store_error)(&e)),
+        other @ ExportError::Layout(_) => anyhow::anyhow!(other),
+    }
+}
+
+/// `vigie journal verify`: the chain, then the photos' files; each finding
+/// on its own line. Returns 1 when something is wrong.
+fn verify(cli: &Cli, lang: Lang, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let m = messages(lang);
+    let (journal, store) = load_journal(cli, lang)?;
+    let mut check = journal.verify();
+    let folder = store.data_folder();
+    check.problems.extend(journal.verify_photos(&mut |p| {
+        folder
+            .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
+            .ok()
+            .map(|bytes| sha256_hex(&bytes))
+    }));
+    let lines = findings::verification_lines(&check, lang);
+    if check.is_intact() {
+        match &check.head {
+            Some(head) => writeln!(out, "{}", (m.intact)(&findings::head_text(head, lang)))?,
+            None => writeln!(out, "{}", m.not_sealed)?,
+        }
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+        return Ok(0);
+    }
+    writeln!(out, "{}", (m.broken)(check.problems.len()))?;
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    Ok(1)
 }

@@ -45,10 +45,30 @@ pub struct JournalTr {
     pub nothing_matches: &'static str,
     /// An entry's details, folded.
     pub details: &'static str,
-    /// The button that changes an entry.
-    pub edit_entry: &'static str,
-    /// The button that asks to delete an entry.
-    pub delete_entry_button: &'static str,
+    /// The button that starts an amendment to an entry.
+    pub amend_entry: &'static str,
+    /// The button that asks to withdraw an entry.
+    pub withdraw_entry_button: &'static str,
+    /// "Written on …" (when the entry was saved).
+    pub written_on: fn(&str) -> String,
+    /// "Amended on …".
+    pub amended_on: fn(&str) -> String,
+    /// "Withdrawn on … — reason: …".
+    pub withdrawn_on: fn(&str, &str) -> String,
+    /// Heading of an entry's history in its details.
+    pub history: &'static str,
+    /// The log's chain was found changed outside Vigie.
+    pub chain_broken: &'static str,
+    /// What that means and what can be done.
+    pub chain_broken_help: &'static str,
+    /// The chain is intact: "Sealed log: 12 records, fingerprint …".
+    pub chain_intact: fn(u64, &str) -> String,
+    /// The evidence bundle's button (save dialog).
+    pub export_bundle: &'static str,
+    /// What the bundle holds.
+    pub export_bundle_help: &'static str,
+    /// Write the bundle to the path typed (its extension made `.zip`).
+    pub bundle_to_path: &'static str,
     /// Not reported anywhere yet.
     pub not_reported: &'static str,
     /// "Signalé : 17, le 12/11/2026".
@@ -75,12 +95,16 @@ pub struct JournalTr {
     pub export_html: &'static str,
     /// Export to the path typed.
     pub export_to_path: &'static str,
-    /// Question before deleting an entry (when, kind).
-    pub delete_entry_question: fn(&str, &str) -> String,
-    /// What deleting does.
-    pub delete_entry_explain: &'static str,
-    /// The button that deletes.
-    pub delete_entry: &'static str,
+    /// Question before withdrawing an entry (when, kind).
+    pub withdraw_entry_question: fn(&str, &str) -> String,
+    /// What withdrawing does.
+    pub withdraw_entry_explain: &'static str,
+    /// Label of the reason.
+    pub withdraw_reason: &'static str,
+    /// The button that withdraws.
+    pub withdraw_entry: &'static str,
+    /// Why the button is off: no reason yet.
+    pub withdraw_needs_reason: &'static str,
     /// Question before dropping the entry being typed.
     pub discard_draft_question: &'static str,
     /// What dropping does.
@@ -97,18 +121,22 @@ pub struct JournalTr {
     pub no_secrets: &'static str,
     /// Heading of a new entry.
     pub new_entry_title: &'static str,
-    /// Heading of an entry being changed.
-    pub edit_entry_title: &'static str,
+    /// Heading of an amendment.
+    pub amend_entry_title: &'static str,
+    /// What an amendment does to the original.
+    pub amend_note: &'static str,
     /// The draft is kept.
     pub draft_kept: &'static str,
     /// Save a new entry.
     pub save_entry: &'static str,
-    /// Save the changes to an entry.
-    pub save_changes: &'static str,
+    /// Save an amendment.
+    pub save_amendment: &'static str,
     /// Drop a new entry.
     pub discard_new: &'static str,
-    /// Drop the changes to an entry.
-    pub discard_changes: &'static str,
+    /// Drop an amendment being typed.
+    pub discard_amendment: &'static str,
+    /// The event is dated in the future.
+    pub in_future: &'static str,
     /// Nothing written in what happened.
     pub need_what: &'static str,
     /// A report elsewhere does not say where.
@@ -227,8 +255,20 @@ pub static FR: JournalTr = JournalTr {
     empty: "Aucun fait noté pour l’instant. Notez le premier dès qu’un fait vous inquiète, même s’il vous paraît anodin.",
     nothing_matches: "Aucun fait ne correspond à ces filtres.",
     details: "Détails",
-    edit_entry: "Modifier",
-    delete_entry_button: "Supprimer…",
+    amend_entry: "Rectifier",
+    withdraw_entry_button: "Retirer le fait…",
+    written_on: |at| format!("Écrit le {at}"),
+    amended_on: |at| format!("Rectifié le {at}"),
+    withdrawn_on: |at, reason| format!("Retiré le {at} — motif\u{a0}: {reason}"),
+    history: "Historique",
+    chain_broken: "Ce journal a été modifié hors de Vigie.",
+    chain_broken_help: "Il reste lisible et exportable, mais en lecture seule\u{a0}: Vigie ne scelle pas par-dessus une chaîne rompue et ne la répare pas. Le fichier est laissé tel quel. Vous pouvez ouvrir sa sauvegarde (le fichier modifié est alors mis de côté dans la corbeille).",
+    chain_intact: |records, head| {
+        format!("Journal scellé\u{a0}: {records}\u{a0}enregistrements, empreinte {head}")
+    },
+    export_bundle: "Dossier de preuves (ZIP)…",
+    export_bundle_help: "La chronologie en PDF, les photos, les empreintes SHA-256 de chaque fichier (SHA256SUMS) et une notice en français et en anglais pour les vérifier avec sha256sum -c. Non chiffré.",
+    bundle_to_path: "Écrire le dossier de preuves (.zip)",
     not_reported: "Pas encore signalé",
     reported_to: |to, day| format!("Signalé\u{a0}: {to}, le {day}"),
     reference_is: |reference| format!("référence {reference}"),
@@ -242,9 +282,11 @@ pub static FR: JournalTr = JournalTr {
     export_pdf: "Exporter la chronologie (PDF)…",
     export_html: "Exporter la chronologie (HTML)…",
     export_to_path: "Exporter la chronologie",
-    delete_entry_question: |when, kind| format!("Supprimer le fait du {when} ({kind})\u{a0}?"),
-    delete_entry_explain: "Il disparaît du journal et des prochaines chronologies. Les chronologies déjà exportées ne changent pas.",
-    delete_entry: "Supprimer le fait",
+    withdraw_entry_question: |when, kind| format!("Retirer le fait du {when} ({kind})\u{a0}?"),
+    withdraw_entry_explain: "Un fait enregistré n’est jamais effacé\u{a0}: il reste dans le journal et dans la chronologie, marqué «\u{a0}retiré\u{a0}», avec la date et le motif.",
+    withdraw_reason: "Motif du retrait (obligatoire)",
+    withdraw_entry: "Retirer le fait",
+    withdraw_needs_reason: "Écrivez d’abord le motif.",
     discard_draft_question: "Abandonner ce que vous avez tapé\u{a0}?",
     discard_draft_explain: "Le brouillon est effacé. Un fait déjà enregistré reste tel qu’il était.",
     discard_draft: "Abandonner",
@@ -252,12 +294,14 @@ pub static FR: JournalTr = JournalTr {
     emergency_sheet: "Fiche d’urgence",
     no_secrets: "N’écrivez jamais de code, de mot de passe ni de phrase de récupération (seed phrase) dans ce journal.",
     new_entry_title: "Noter un fait",
-    edit_entry_title: "Modifier le fait",
+    amend_entry_title: "Rectifier le fait",
+    amend_note: "Le texte d’origine reste tel qu’il a été écrit\u{a0}: la rectification est ajoutée à côté, datée, et les deux figurent dans la chronologie.",
     draft_kept: "Ce que vous tapez est gardé comme brouillon avec le journal, même si vous quittez Vigie, jusqu’à ce que vous l’enregistriez.",
     save_entry: "Enregistrer le fait",
-    save_changes: "Enregistrer les modifications",
+    save_amendment: "Enregistrer la rectification",
     discard_new: "Abandonner ce fait…",
-    discard_changes: "Annuler les modifications…",
+    discard_amendment: "Abandonner la rectification…",
+    in_future: "La date et l’heure du fait sont dans le futur.",
     need_what: "Décrivez ce qui s’est passé.",
     need_report_place: "Un signalement «\u{a0}ailleurs\u{a0}» doit dire où.",
     day_is: "La date du fait\u{a0}: ",
@@ -333,8 +377,18 @@ pub static EN: JournalTr = JournalTr {
     empty: "No event written down yet. Write the first one as soon as something worries you, even if it seems trivial.",
     nothing_matches: "No event matches these filters.",
     details: "Details",
-    edit_entry: "Edit",
-    delete_entry_button: "Delete…",
+    amend_entry: "Amend",
+    withdraw_entry_button: "Withdraw…",
+    written_on: |at| format!("Written on {at}"),
+    amended_on: |at| format!("Amended on {at}"),
+    withdrawn_on: |at, reason| format!("Withdrawn on {at} — reason: {reason}"),
+    history: "History",
+    chain_broken: "This log was changed outside Vigie.",
+    chain_broken_help: "It can still be read and exported, but not changed: Vigie does not seal over a broken chain, nor repair it. The file is left as it is. You can open its backup (the changed file is then set aside in the trash).",
+    chain_intact: |records, head| format!("Sealed log: {records} records, fingerprint {head}"),
+    export_bundle: "Evidence bundle (ZIP)…",
+    export_bundle_help: "The chronology as PDF, the photos, the SHA-256 of every file (SHA256SUMS) and a note in French and English on checking them with sha256sum -c. Not encrypted.",
+    bundle_to_path: "Write the evidence bundle (.zip)",
     not_reported: "Not reported yet",
     reported_to: |to, day| format!("Reported: {to}, on {day}"),
     reference_is: |reference| format!("reference {reference}"),
@@ -348,9 +402,11 @@ pub static EN: JournalTr = JournalTr {
     export_pdf: "Export the chronology (PDF)…",
     export_html: "Export the chronology (HTML)…",
     export_to_path: "Export the chronology",
-    delete_entry_question: |when, kind| format!("Delete the event of {when} ({kind})?"),
-    delete_entry_explain: "It leaves the log and the chronologies to come. Chronologies already exported do not change.",
-    delete_entry: "Delete the event",
+    withdraw_entry_question: |when, kind| format!("Withdraw the event of {when} ({kind})?"),
+    withdraw_entry_explain: "A saved event is never erased: it stays in the log and in the chronology, marked \u{201c}withdrawn\u{201d}, with the date and the reason.",
+    withdraw_reason: "Reason for withdrawing (required)",
+    withdraw_entry: "Withdraw the event",
+    withdraw_needs_reason: "Write the reason first.",
     discard_draft_question: "Drop what you typed?",
     discard_draft_explain: "The draft is erased. An event already saved stays as it was.",
     discard_draft: "Drop it",
@@ -358,12 +414,14 @@ pub static EN: JournalTr = JournalTr {
     emergency_sheet: "Emergency sheet",
     no_secrets: "Never write a code, a password or a recovery phrase (seed phrase) in this log.",
     new_entry_title: "Write down an event",
-    edit_entry_title: "Edit the event",
+    amend_entry_title: "Amend the event",
+    amend_note: "The original text stays as it was written: the amendment is added beside it, dated, and both are in the chronology.",
     draft_kept: "What you type is kept as a draft with the log, even if you leave Vigie, until you save it.",
     save_entry: "Save the event",
-    save_changes: "Save the changes",
+    save_amendment: "Save the amendment",
     discard_new: "Drop this event…",
-    discard_changes: "Drop the changes…",
+    discard_amendment: "Drop the amendment…",
+    in_future: "The event's date and time are in the future.",
     need_what: "Describe what happened.",
     need_report_place: "A report \u{201c}elsewhere\u{201d} must say where.",
     day_is: "The day of the event: ",

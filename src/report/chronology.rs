@@ -27,7 +27,10 @@ use super::photos::ReportPhoto;
 use super::{ExportError, Format, pdf};
 use crate::lang::Lang;
 use crate::model::PhotoRef;
-use crate::model::journal::{Entry, Journal};
+use crate::model::journal::{Change, Entry, Facts, Journal};
+
+pub mod bundle;
+pub mod findings;
 
 const TEMPLATE: &str = include_str!("chronology.typ");
 
@@ -54,9 +57,24 @@ pub struct ChronologyEntry {
     pub witnesses: String,
     /// Where it was reported, with date and reference, one line each.
     pub reports: Vec<String>,
-    /// Its photos: each caption, and, once [`attach_photos`] read it, the
-    /// image.
+    /// Its photos, of every version: each caption, and, once
+    /// [`attach_photos`] read it, the image.
     pub photos: Vec<ReportPhoto>,
+    /// "Written on …": when the entry was saved.
+    pub written: String,
+    /// Its amendments, oldest first.
+    pub amendments: Vec<ChronologyAmendment>,
+    /// "Withdrawn on …, reason …", or "".
+    pub withdrawn: String,
+}
+
+/// An amendment, ready to print: when, and each change with its new value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChronologyAmendment {
+    /// "Amended on …".
+    pub title: String,
+    /// "Place: …", one line per change.
+    pub lines: Vec<String>,
 }
 
 /// The chronology of events, ready to print.
@@ -78,6 +96,12 @@ pub struct Chronology {
     pub entries: Vec<ChronologyEntry>,
     /// The identifiers seen in more than one event, one line each.
     pub repeated: Vec<String>,
+    /// The chain's head (`records:sha256`), printed on every page; "" for
+    /// a log not sealed yet.
+    pub head: String,
+    /// Notes on the chain: a log begun before sealing, a chain found
+    /// broken; each printed under the title.
+    pub chain_notes: Vec<String>,
 }
 
 fn join_some(parts: &[String], separator: &str) -> String {
@@ -89,7 +113,15 @@ fn join_some(parts: &[String], separator: &str) -> String {
         .join(separator)
 }
 
-fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
+/// The lines of a set of facts, as the chronology prints them.
+struct FactLines {
+    people: Vec<String>,
+    vehicles: Vec<String>,
+    contacts: Vec<String>,
+    reports: Vec<String>,
+}
+
+fn fact_lines(facts: &Facts, lang: Lang) -> FactLines {
     let fr = lang == Lang::Fr;
     let (colon, semicolon) = if fr {
         ("\u{a0}: ", "\u{a0}; ")
@@ -108,13 +140,8 @@ fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
             format!("{label}{colon}{}", value.trim())
         }
     };
-    ChronologyEntry {
-        number,
-        when: entry.when.format(datetime_format(lang)).to_string(),
-        kind: event_kind_name(entry.kind, lang).to_owned(),
-        place: entry.place.trim().to_owned(),
-        what: entry.what.trim().to_owned(),
-        people: entry
+    FactLines {
+        people: facts
             .people
             .iter()
             .map(|p| {
@@ -129,7 +156,7 @@ fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
             })
             .filter(|line| !line.is_empty())
             .collect(),
-        vehicles: entry
+        vehicles: facts
             .vehicles
             .iter()
             .map(|v| {
@@ -140,14 +167,13 @@ fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
             })
             .filter(|line| !line.is_empty())
             .collect(),
-        contacts: entry
+        contacts: facts
             .contacts
             .iter()
             .filter(|c| !c.value.trim().is_empty())
             .map(|c| labelled(contact_kind_name(c.kind, lang), &c.value))
             .collect(),
-        witnesses: entry.witnesses.trim().to_owned(),
-        reports: entry
+        reports: facts
             .reports
             .iter()
             .map(|r| {
@@ -161,15 +187,117 @@ fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
                 )
             })
             .collect(),
-        photos: entry
-            .photos
-            .iter()
-            .map(|p| ReportPhoto {
-                caption: p.caption.trim().to_owned(),
-                file: String::new(),
-                jpeg: Vec::new(),
-            })
-            .collect(),
+    }
+}
+
+/// A time of writing, in local time.
+fn local(at: DateTime<chrono::Utc>, lang: Lang) -> String {
+    at.with_timezone(&Local).format(datetime_format(lang)).to_string()
+}
+
+/// "Place: …": the lines of one amendment's changes (`after`: the facts
+/// it left).
+#[must_use]
+pub fn change_lines(changes: &[Change], after: &Facts, lang: Lang) -> Vec<String> {
+    let l = chronology_labels(lang);
+    let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+    let lines = fact_lines(after, lang);
+    let list = |label: &str, items: &[String]| {
+        let value = if items.is_empty() {
+            l.none.to_owned()
+        } else {
+            items.join(" / ")
+        };
+        format!("{label}{colon}{value}")
+    };
+    let text = |label: &str, value: &str| {
+        let value = if value.trim().is_empty() {
+            l.none
+        } else {
+            value.trim()
+        };
+        format!("{label}{colon}{value}")
+    };
+    let mut out = Vec::new();
+    for change in changes {
+        match change {
+            Change::When(when) => out.push(text(l.when, &when.format(datetime_format(lang)).to_string())),
+            Change::Kind(kind) => out.push(text(l.kind, event_kind_name(*kind, lang))),
+            Change::Place(place) => out.push(text(l.place, place)),
+            Change::What(what) => out.push(text(l.what, what)),
+            Change::People(_) => out.push(list(l.people, &lines.people)),
+            Change::Vehicles(_) => out.push(list(l.vehicles, &lines.vehicles)),
+            Change::Contacts(_) => out.push(list(l.contacts, &lines.contacts)),
+            Change::Witnesses(w) => out.push(text(l.witnesses, w)),
+            Change::Photos {
+                added,
+                removed,
+                recaptioned,
+            } => {
+                let name = |p: &PhotoRef| format!("«\u{a0}{}\u{a0}»", p.caption.trim());
+                for (what, photos) in [
+                    (l.photo_added, added),
+                    (l.photo_removed, removed),
+                    (l.photo_recaptioned, recaptioned),
+                ] {
+                    for p in photos {
+                        out.push(format!("{}{colon}{what} {}", l.photos, name(p)));
+                    }
+                }
+            }
+            Change::Reports(_) => out.push(list(l.reports, &lines.reports)),
+        }
+    }
+    out
+}
+
+fn entry_row(number: usize, entry: &Entry, lang: Lang) -> ChronologyEntry {
+    let l = chronology_labels(lang);
+    let facts = entry.facts();
+    let lines = fact_lines(&facts, lang);
+    let mut seen = std::collections::BTreeSet::new();
+    let photos = entry
+        .all_photos()
+        .filter(|p| seen.insert(p.id.clone()))
+        .map(|p| ReportPhoto {
+            caption: p.caption.trim().to_owned(),
+            file: String::new(),
+            jpeg: Vec::new(),
+        })
+        .collect();
+    let amendments = entry
+        .history()
+        .into_iter()
+        .map(|(a, changes)| ChronologyAmendment {
+            title: format!("{} {}", l.amended_on, local(a.at, lang)),
+            lines: change_lines(&changes, &a.facts, lang),
+        })
+        .collect();
+    let withdrawn = entry.withdrawn.as_ref().map_or_else(String::new, |w| {
+        let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+        format!(
+            "{} {} — {}{colon}{}",
+            l.withdrawn_on,
+            local(w.at, lang),
+            l.reason,
+            w.reason.trim()
+        )
+    });
+    ChronologyEntry {
+        number,
+        when: entry.when.format(datetime_format(lang)).to_string(),
+        kind: event_kind_name(entry.kind, lang).to_owned(),
+        place: entry.place.trim().to_owned(),
+        what: entry.what.trim().to_owned(),
+        people: lines.people,
+        vehicles: lines.vehicles,
+        contacts: lines.contacts,
+        witnesses: entry.witnesses.trim().to_owned(),
+        reports: lines.reports,
+        photos,
+        written: format!("{} {}", l.written_on, local(entry.created, lang)),
+        amendments,
+        withdrawn,
     }
 }
 
@@ -183,7 +311,9 @@ pub fn attach_photos(
 ) {
     let mut n = 0;
     for (row, entry) in chronology.entries.iter_mut().zip(journal.chronological()) {
-        for (shown, photo) in row.photos.iter_mut().zip(&entry.photos) {
+        let mut seen = std::collections::BTreeSet::new();
+        let photos = entry.all_photos().filter(|p| seen.insert(p.id.clone()));
+        for (shown, photo) in row.photos.iter_mut().zip(photos) {
             if let Some(jpeg) = load(photo) {
                 n += 1;
                 shown.file = format!("/photos/{n}.jpg");
@@ -246,7 +376,10 @@ pub fn build(journal: &Journal, lang: Lang, now: DateTime<Local>) -> Chronology 
             format!("{} to {}", day(first), day(last))
         }
     });
+    let head = journal.head().map_or_else(String::new, ToString::to_string);
     Chronology {
+        head,
+        chain_notes: findings::verification_lines(&journal.verify(), lang),
         lang: lang.code(),
         labels: chronology_labels(lang),
         household: journal.household.trim().to_owned(),
@@ -286,6 +419,10 @@ footer { margin-top: 2rem; border-top: .75pt solid #999; padding-top: .4rem; fon
 .photos figure { margin: 0; break-inside: avoid; }
 .photos img { display: block; width: 100%; height: 7cm; object-fit: contain; background: #f2f2f2; }
 .photos figcaption { font-size: 9pt; color: #333; margin-top: .2rem; }
+.amend { border-left: 2pt solid #777; padding: .1rem 0 .1rem .6rem; margin: .4rem 0; white-space: pre-wrap; }
+.withdrawn { border-left: 2pt solid #b00; padding: .1rem 0 .1rem .6rem; margin: .4rem 0; font-weight: bold; }
+.notes { border: 1pt solid #b00; padding: .4rem .6rem; }
+.head { font-family: 'DejaVu Sans Mono', monospace; font-size: 7.5pt; word-break: break-all; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 ";
@@ -335,6 +472,13 @@ pub fn render_html(c: &Chronology) -> String {
         let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
     }
     let _ = writeln!(h, "</dl>\n<p class=\"intro\">{}</p>", escape(l.intro));
+    if !c.head.is_empty() {
+        let _ = writeln!(h, "<p class=\"intro\">{}</p>", escape(l.chain_intro));
+    }
+    if !c.chain_notes.is_empty() {
+        let notes: Vec<String> = c.chain_notes.iter().map(|n| escape(n)).collect();
+        let _ = writeln!(h, "<p class=\"notes\">{}</p>", notes.join("<br>"));
+    }
     if c.entries.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", escape(l.empty));
     }
@@ -346,6 +490,7 @@ pub fn render_html(c: &Chronology) -> String {
             escape(&e.when),
             escape(&e.kind)
         );
+        let _ = writeln!(h, "<dt></dt><dd class=\"muted\">{}</dd>", escape(&e.written));
         if !e.place.is_empty() {
             let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(l.place), escape(&e.place));
         }
@@ -381,6 +526,18 @@ pub fn render_html(c: &Chronology) -> String {
         list(&mut h, l.photos, &unread);
         h.push_str("</dl>\n");
         super::photos::figures_html(&mut h, e.photos.iter().filter(|p| !p.file.is_empty()));
+        for a in &e.amendments {
+            let lines: Vec<String> = a.lines.iter().map(|l| escape(l)).collect();
+            let _ = writeln!(
+                h,
+                "<div class=\"amend\"><strong>{}</strong><br>{}</div>",
+                escape(&a.title),
+                lines.join("<br>")
+            );
+        }
+        if !e.withdrawn.is_empty() {
+            let _ = writeln!(h, "<p class=\"withdrawn\">{}</p>", escape(&e.withdrawn));
+        }
         h.push_str("</section>\n");
     }
     if !c.repeated.is_empty() {
@@ -395,7 +552,20 @@ pub fn render_html(c: &Chronology) -> String {
         }
         h.push_str("</ul>\n");
     }
-    let _ = write!(h, "<footer>{}</footer>\n</body>\n</html>\n", escape(l.footer));
+    let head = if c.head.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<br><span class=\"head\">{} {}</span>",
+            escape(l.chain_head),
+            escape(&c.head)
+        )
+    };
+    let _ = write!(
+        h,
+        "<footer>{}{head}</footer>\n</body>\n</html>\n",
+        escape(l.footer)
+    );
     h
 }
 

@@ -55,6 +55,30 @@ pub struct ChronologyLabels {
     pub footer: &'static str,
     /// "Page".
     pub page: &'static str,
+    /// "Written on" (when the entry was saved).
+    pub written_on: &'static str,
+    /// "Amended on".
+    pub amended_on: &'static str,
+    /// "Withdrawn on".
+    pub withdrawn_on: &'static str,
+    /// "reason".
+    pub reason: &'static str,
+    /// "Date and time" (an amendment's change).
+    pub when: &'static str,
+    /// "Kind" (an amendment's change).
+    pub kind: &'static str,
+    /// "photo added".
+    pub photo_added: &'static str,
+    /// "photo taken out".
+    pub photo_removed: &'static str,
+    /// "caption changed".
+    pub photo_recaptioned: &'static str,
+    /// "(none)" for a list emptied by an amendment.
+    pub none: &'static str,
+    /// Before the chain's head, on every page.
+    pub chain_head: &'static str,
+    /// What the head is, under the title.
+    pub chain_intro: &'static str,
 }
 
 const CHRONOLOGY_FR: ChronologyLabels = ChronologyLabels {
@@ -79,6 +103,18 @@ const CHRONOLOGY_FR: ChronologyLabels = ChronologyLabels {
     empty: "Aucun fait noté.",
     footer: "Document rédigé par le foyer avec Vigie, à partir de ses propres notes.",
     page: "Page",
+    written_on: "Écrit le",
+    amended_on: "Rectifié le",
+    withdrawn_on: "Retiré le",
+    reason: "motif",
+    when: "Date et heure",
+    kind: "Type",
+    photo_added: "photo ajoutée",
+    photo_removed: "photo retirée",
+    photo_recaptioned: "légende changée",
+    none: "(aucun)",
+    chain_head: "Empreinte du journal",
+    chain_intro: "Chaque fait est imprimé tel qu’il a été écrit la première fois, avec l’heure où il l’a été, puis ses rectifications et son retrait éventuel, datés. L’empreinte du journal (SHA-256 du dernier enregistrement de sa chaîne, avec leur nombre), imprimée en bas de chaque page, permet de vérifier que le journal n’a pas changé depuis ce document.",
 };
 
 const CHRONOLOGY_EN: ChronologyLabels = ChronologyLabels {
@@ -103,6 +139,18 @@ const CHRONOLOGY_EN: ChronologyLabels = ChronologyLabels {
     empty: "No event recorded.",
     footer: "Written by the household with Vigie, from its own notes.",
     page: "Page",
+    written_on: "Written on",
+    amended_on: "Amended on",
+    withdrawn_on: "Withdrawn on",
+    reason: "reason",
+    when: "Date and time",
+    kind: "Kind",
+    photo_added: "photo added",
+    photo_removed: "photo taken out",
+    photo_recaptioned: "caption changed",
+    none: "(none)",
+    chain_head: "Log fingerprint",
+    chain_intro: "Each event is printed as first written, with when it was written, then its amendments and its withdrawal if any, dated. The log's fingerprint (SHA-256 of the last record of its chain, with how many there are), printed at the foot of every page, lets anyone check that the log has not changed since this document.",
 };
 
 /// The chronology's fixed texts in `lang`.

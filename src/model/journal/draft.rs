@@ -75,6 +75,9 @@ pub enum DraftProblem {
     /// The date typed for report `index` (from 0) is not a date.
     #[error("the date of report {0}: {1}")]
     ReportDay(usize, DateError),
+    /// The event is dated after now.
+    #[error("the event is dated in the future")]
+    InFuture,
 }
 
 /// An entry being typed, new or changed, as the form shows it.
@@ -101,7 +104,18 @@ impl EntryDraft {
         Self::of(Entry::draft(kind, when, now))
     }
 
-    /// The draft of a change to `entry`.
+    /// The draft of an amendment to `entry`: its facts as they stand,
+    /// without its seals and history (the journal keeps those).
+    #[must_use]
+    pub fn amending(entry: &Entry) -> Self {
+        let mut current = entry.current().into_owned();
+        current.seal = None;
+        current.amendments.clear();
+        current.withdrawn = None;
+        Self::of(current)
+    }
+
+    /// The draft of `entry` as it is.
     #[must_use]
     pub fn of(entry: Entry) -> Self {
         Self {
@@ -179,8 +193,9 @@ impl EntryDraft {
     }
 
     /// The entry with every date and time typed taken, or what keeps it
-    /// from being one.
-    pub fn to_entry(&self) -> Result<Entry, Vec<DraftProblem>> {
+    /// from being one; `now` is the local wall time (an event cannot be
+    /// dated after it).
+    pub fn to_entry(&self, now: NaiveDateTime) -> Result<Entry, Vec<DraftProblem>> {
         let mut entry = self.entry.clone();
         let mut problems = Vec::new();
         let mut day = entry.when.date();
@@ -198,6 +213,9 @@ impl EntryDraft {
             }
         }
         entry.when = NaiveDateTime::new(day, time);
+        if entry.when > now {
+            problems.push(DraftProblem::InFuture);
+        }
         for (&index, text) in &self.report_days {
             let Some(report) = entry.reports.get_mut(index) else {
                 continue;
@@ -242,6 +260,23 @@ mod tests {
         assert_eq!(parse_time("1430"), Err(TimeError::Invalid));
     }
 
+    fn far_future() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2100, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("a time")
+    }
+
+    #[test]
+    fn an_event_after_now_is_refused() {
+        let mut d = draft();
+        d.entry.what = "Une voiture.".to_owned();
+        let before = NaiveDate::from_ymd_opt(2026, 11, 12)
+            .and_then(|d| d.and_hms_opt(21, 39, 0))
+            .expect("a time");
+        assert_eq!(d.to_entry(before), Err(vec![DraftProblem::InFuture]));
+        assert!(d.to_entry(before + chrono::Duration::minutes(1)).is_ok());
+    }
+
     fn draft() -> EntryDraft {
         let when = NaiveDate::from_ymd_opt(2026, 11, 12)
             .and_then(|d| d.and_hms_opt(21, 40, 0))
@@ -254,18 +289,18 @@ mod tests {
         let mut d = draft();
         assert!(d.is_blank());
         assert_eq!(
-            d.to_entry(),
+            d.to_entry(far_future()),
             Err(vec![DraftProblem::Entry(EntryProblem::NothingWritten)])
         );
         d.entry.what = "Une voiture grise arrêtée devant le portail.".to_owned();
         d.day = Some("13/11/2026".to_owned());
         d.time = Some("7h15".to_owned());
-        let entry = d.to_entry().expect("complete");
+        let entry = d.to_entry(far_future()).expect("complete");
         assert_eq!(entry.when.to_string(), "2026-11-13 07:15:00");
         d.day = Some("31/11/2026".to_owned());
         d.time = Some("7h75".to_owned());
         assert_eq!(
-            d.to_entry(),
+            d.to_entry(far_future()),
             Err(vec![
                 DraftProblem::Day(DateError::NoSuchDay),
                 DraftProblem::Time(TimeError::Invalid)
