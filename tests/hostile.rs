@@ -599,3 +599,64 @@ fn a_report_skips_a_photo_that_lies_and_says_so() {
     vigie::report::export(&report, vigie::report::Format::Pdf, &pdf).unwrap();
     assert!(fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_backup_leaves_no_temporary_file_beside_it() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("data");
+    let mut store = fast_store(&root);
+    let id = store.create(&sample_dossier()).unwrap();
+    let photos = root.join("dossiers").join(format!("{id}.photos"));
+    fs::create_dir_all(&photos).unwrap();
+    let jpeg = small_jpeg(400, 300, 4);
+    for n in 0..3000 {
+        fs::write(photos.join(format!("p{n:05}.jpg")), &jpeg).unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    fs::create_dir_all(&out_dir).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(&root)
+        .args(["backup", "--out"])
+        .arg(out_dir.join("all.vigie"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{HANDOVER}").unwrap();
+    // Wait until the temporary file exists, then interrupt.
+    let started = std::time::Instant::now();
+    let tmp_exists = || {
+        fs::read_dir(&out_dir)
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+    };
+    while !tmp_exists() && started.elapsed() < std::time::Duration::from_secs(60) {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the backup ended before its temporary file could be seen"
+    );
+    let pid = i32::try_from(child.id()).unwrap();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    let left: Vec<String> = fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -310,10 +310,33 @@ pub fn message_lang(cli: &Cli, store: Option<&Store>) -> Lang {
 /// Runs a command. Returns the exit code: 0 on success, 1 when a checked
 /// file has errors; errors about the data folder are returned.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    remove_temporary_files_when_interrupted();
     // Text from files (titles, notes, names) never reaches the terminal raw.
     let out = &mut TerminalSafe::new(out);
     let err = &mut TerminalSafe::new(err);
     run_command(cli, command, out, err)
+}
+
+/// On Ctrl-C, SIGTERM or SIGHUP, a command removes the temporary file it
+/// was writing (an export, a handover, a backup) before it exits, from the
+/// `vigie-signals` thread; what it was replacing is untouched. A restore
+/// cut short is undone at the next start (see `store::restore_journal`).
+fn remove_temporary_files_when_interrupted() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("vigie-signals".to_owned())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    crate::store::remove_temporary_files_in_progress();
+                    std::process::exit(128 + signal);
+                }
+            });
+    }
 }
 
 #[expect(clippy::too_many_lines, reason = "one arm per subcommand, each a few lines")]

@@ -195,6 +195,44 @@ pub(crate) fn write_atomic_with(
     .map(|_| ())
 }
 
+/// The temporary files being written right now, so that an interrupted
+/// command (Ctrl-C, SIGTERM) removes them before it exits
+/// ([`remove_temporary_files_in_progress`]).
+static IN_PROGRESS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the temporary files being written (the command line calls it
+/// when it is interrupted, just before it exits). The files they were to
+/// replace are untouched.
+pub fn remove_temporary_files_in_progress() {
+    let paths = match IN_PROGRESS.lock() {
+        Ok(mut paths) => std::mem::take(&mut *paths),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    for path in paths {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// Keeps a temporary file's path in [`IN_PROGRESS`] while it lives.
+struct InProgress(std::path::PathBuf);
+
+impl InProgress {
+    fn new(path: &Path) -> Self {
+        if let Ok(mut paths) = IN_PROGRESS.lock() {
+            paths.push(path.to_owned());
+        }
+        Self(path.to_owned())
+    }
+}
+
+impl Drop for InProgress {
+    fn drop(&mut self) {
+        if let Ok(mut paths) = IN_PROGRESS.lock() {
+            paths.retain(|p| *p != self.0);
+        }
+    }
+}
+
 /// The one way Vigie replaces a file, in its data folder or where the user
 /// exports: `body` writes a temporary file created **exclusively** (never
 /// an existing file or link) under an **unpredictable** name
@@ -222,6 +260,7 @@ pub fn replace_file<E: From<StoreError>>(
         .rand_bytes(12)
         .tempfile_in(dir)
         .map_err(|e| StoreError::io(path, IoAction::Write, e))?;
+    let _in_progress = InProgress::new(tmp.path());
     if let Some(kind) = fault {
         return Err(StoreError::io(path, IoAction::Write, kind.into()).into());
     }

@@ -63,8 +63,8 @@ pub use crypt::{AGE_MAGIC, DataKey, Encryption, KEY_FILE, KeyReader, is_age};
 pub use error::{IoAction, StoreError};
 use files::Stamp;
 pub use files::{
-    FaultFn, FaultHook, LOCK_FILE, MAX_FILE_BYTES, NotRegular, STALE_TEMPORARY, read_regular, replace_file,
-    write_atomic,
+    FaultFn, FaultHook, LOCK_FILE, MAX_FILE_BYTES, NotRegular, STALE_TEMPORARY, read_regular,
+    remove_temporary_files_in_progress, replace_file, write_atomic,
 };
 pub(crate) use files::{create_private_dir, sync_dir};
 pub(crate) use format::to_ron;
