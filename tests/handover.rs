@@ -145,7 +145,7 @@ fn the_same_dossier_again_is_kept_beside_or_replaces_the_first() {
     let third = home
         .import_handover(open(), IfAlreadyThere::Replace, now())
         .unwrap();
-    let mut replaced = third.replaced.clone();
+    let mut replaced: Vec<DossierId> = third.replaced.iter().map(|(id, _)| id.clone()).collect();
     replaced.sort();
     assert_eq!(replaced, vec![first.id.clone(), second.id.clone()]);
     let listed: Vec<DossierId> = home.list().unwrap().into_iter().map(|l| l.id).collect();

@@ -200,7 +200,7 @@ pub enum ArchiveNotice {
     /// A handover file was written (where, how many photos).
     HandedOver(PathBuf, usize),
     /// A dossier was imported (its title, how many were replaced).
-    Imported(String, usize),
+    Imported(String, Vec<String>),
     /// A backup was written (where, files, photos, files of the folder
     /// left out because a backup cannot hold them).
     BackedUp(PathBuf, usize, usize, Vec<String>),
@@ -223,7 +223,7 @@ impl ArchiveNotice {
         let p = t.archive;
         match self {
             Self::HandedOver(path, photos) => (p.handed_over)(&path.display().to_string(), *photos),
-            Self::Imported(title, replaced) => (p.imported)(title, *replaced),
+            Self::Imported(title, replaced) => (p.imported)(title, &replaced.join(", "), replaced.len()),
             Self::BackedUp(path, files, photos, left_out) => {
                 let mut text = (p.backed_up)(&path.display().to_string(), *files, *photos);
                 if !left_out.is_empty() {
@@ -453,7 +453,7 @@ impl AppState {
                 match result {
                     Ok(imported) => self.archive_done(ArchiveNotice::Imported(
                         imported.dossier.title,
-                        imported.replaced.len(),
+                        imported.replaced.into_iter().map(|(_, title)| title).collect(),
                     )),
                     Err(err) => self.archive_failed(err),
                 }

@@ -53,8 +53,9 @@ pub struct Imported {
     pub id: DossierId,
     /// The dossier.
     pub dossier: Dossier,
-    /// The dossiers moved to the trash ([`IfAlreadyThere::Replace`]).
-    pub replaced: Vec<DossierId>,
+    /// The dossiers moved to the trash ([`IfAlreadyThere::Replace`]),
+    /// with their titles.
+    pub replaced: Vec<(DossierId, String)>,
 }
 
 impl ImportJob {
@@ -138,10 +139,10 @@ impl Store {
         self.finish_save(saved)?;
         let mut replaced = Vec::new();
         if choice == IfAlreadyThere::Replace {
-            for (id, _) in self.same_dossiers(&done.dossier)? {
+            for (id, title) in self.same_dossiers(&done.dossier)? {
                 if id != done.id {
                     self.trash(&id, now)?;
-                    replaced.push(id);
+                    replaced.push((id, title));
                 }
             }
         }

@@ -342,14 +342,10 @@ pub fn import(
         t(lang, "Dossier importé\u{a0}:", "Dossier imported:"),
         store.dossier_path(&imported.id).display()
     )?;
-    for id in &imported.replaced {
-        let title = same
-            .iter()
-            .find(|(same_id, _)| same_id == id)
-            .map_or_else(String::new, |(_, title)| format!("« {title} » "));
+    for (id, title) in &imported.replaced {
         writeln!(
             out,
-            "{} {title}({id})",
+            "{} « {title} » ({id})",
             t(lang, "Mis à la corbeille\u{a0}:", "Moved to the trash:")
         )?;
     }
@@ -474,7 +470,26 @@ fn print_preview(preview: &Preview, lang: Lang, out: &mut dyn Write) -> anyhow::
 /// catalog), which name the file and say whether anything was written.
 #[must_use]
 pub fn describe(error: &ArchiveError, lang: Lang) -> String {
-    (crate::i18n::tr(lang).archive.archive_error)(error)
+    match error {
+        // The window names its buttons; the command line its commands.
+        ArchiveError::WrongKind { path, found, .. } => format!(
+            "{}: {}",
+            path.display(),
+            match found {
+                crate::archive::ArchiveKind::Backup => t(
+                    lang,
+                    "c'est une sauvegarde complète\u{a0}: utilisez vigie restore",
+                    "this is a full backup: use vigie restore"
+                ),
+                crate::archive::ArchiveKind::Handover => t(
+                    lang,
+                    "c'est un fichier de remise\u{a0}: utilisez vigie import",
+                    "this is a handover file: use vigie import"
+                ),
+            }
+        ),
+        other => (crate::i18n::tr(lang).archive.archive_error)(other),
+    }
 }
 
 /// A photo that could not be added, in the user's language.

@@ -75,8 +75,9 @@ pub struct ArchiveTr {
     pub keep_both: &'static str,
     /// Replace the one already here.
     pub replace: &'static str,
-    /// Notice: a dossier was imported (title, how many were replaced).
-    pub imported: fn(&str, usize) -> String,
+    /// Notice: a dossier was imported (title, the titles of those replaced,
+    /// how many).
+    pub imported: fn(&str, &str, usize) -> String,
 
     /// The button that opens the backup dialog.
     pub backup_button: &'static str,
@@ -310,10 +311,9 @@ pub static FR: ArchiveTr = ArchiveTr {
     },
     keep_both: "Garder les deux",
     replace: "Remplacer l’ancien",
-    imported: |title, replaced| match replaced {
+    imported: |title, names, replaced| match replaced {
         0 => format!("«\u{a0}{title}\u{a0}» importé."),
-        1 => format!("«\u{a0}{title}\u{a0}» importé\u{a0}; l’ancien est dans la corbeille."),
-        n => format!("«\u{a0}{title}\u{a0}» importé\u{a0}; les {n}\u{a0}anciens sont dans la corbeille."),
+        _ => format!("«\u{a0}{title}\u{a0}» importé\u{a0}; mis à la corbeille\u{a0}: {names}."),
     },
 
     backup_button: "Sauvegarder tout…",
@@ -441,10 +441,9 @@ pub static EN: ArchiveTr = ArchiveTr {
     },
     keep_both: "Keep both",
     replace: "Replace the old one",
-    imported: |title, replaced| match replaced {
+    imported: |title, names, replaced| match replaced {
         0 => format!("“{title}” imported."),
-        1 => format!("“{title}” imported; the old one is in the trash."),
-        n => format!("“{title}” imported; the {n} old ones are in the trash."),
+        _ => format!("“{title}” imported; moved to the trash: {names}."),
     },
 
     backup_button: "Back up everything…",

@@ -353,7 +353,7 @@ mod tests {
     fn french_punctuation_has_its_non_breaking_space() {
         let texts = [
             (FR.refused)(&["a".to_owned()], 2),
-            (super::super::archive::FR.imported)("Maison", 1),
+            (super::super::archive::FR.imported)("Maison", "Maison", 1),
             (super::super::archive::FR.already_here)(&["Maison".to_owned()]),
             super::super::archive::FR.two_channels.to_owned(),
             FR.remove_question.to_owned(),
