@@ -26,6 +26,23 @@ pub fn history_ui(ui: &mut egui::Ui, view: &View<'_>, entry: &Entry) {
     ui.add_space(theme::SPACE_S);
     ui.label(egui::RichText::new(j.history).strong());
     ui.label((j.written_on)(&local(entry.created, view)));
+    if !entry.amendments.is_empty() {
+        // What the amendments changed, as it was first written.
+        let original = entry.facts();
+        let mut changed: Vec<crate::model::journal::Change> = Vec::new();
+        for amendment in &entry.amendments {
+            for change in original.changes_from(&amendment.facts) {
+                let kind = std::mem::discriminant(&change);
+                if !changed.iter().any(|c| std::mem::discriminant(c) == kind) {
+                    changed.push(change);
+                }
+            }
+        }
+        ui.label(egui::RichText::new(j.as_first_written).weak());
+        for line in crate::report::chronology::change_lines(&changed, &original, view.lang) {
+            ui.add(egui::Label::new(format!("  {line}")).wrap());
+        }
+    }
     for (amendment, changes) in entry.history() {
         ui.label(egui::RichText::new((j.amended_on)(&local(amendment.at, view))).strong());
         let lines = crate::report::chronology::change_lines(&changes, &amendment.facts, view.lang);

@@ -57,6 +57,8 @@ pub struct JournalTr {
     pub withdrawn_on: fn(&str, &str) -> String,
     /// Heading of an entry's history in its details.
     pub history: &'static str,
+    /// Before the original text of what an amendment changed.
+    pub as_first_written: &'static str,
     /// The log's chain was found changed outside Vigie.
     pub chain_broken: &'static str,
     /// What that means and what can be done.
@@ -261,6 +263,7 @@ pub static FR: JournalTr = JournalTr {
     amended_on: |at| format!("Rectifié le {at}"),
     withdrawn_on: |at, reason| format!("Retiré le {at} — motif\u{a0}: {reason}"),
     history: "Historique",
+    as_first_written: "Tel qu’écrit la première fois\u{a0}:",
     chain_broken: "Ce journal a été modifié hors de Vigie.",
     chain_broken_help: "Il reste lisible et exportable, mais en lecture seule\u{a0}: Vigie ne scelle pas par-dessus une chaîne rompue et ne la répare pas. Le fichier est laissé tel quel. Vous pouvez ouvrir sa sauvegarde (le fichier modifié est alors mis de côté dans la corbeille).",
     chain_intact: |records, head| {
@@ -383,6 +386,7 @@ pub static EN: JournalTr = JournalTr {
     amended_on: |at| format!("Amended on {at}"),
     withdrawn_on: |at, reason| format!("Withdrawn on {at} — reason: {reason}"),
     history: "History",
+    as_first_written: "As first written:",
     chain_broken: "This log was changed outside Vigie.",
     chain_broken_help: "It can still be read and exported, but not changed: Vigie does not seal over a broken chain, nor repair it. The file is left as it is. You can open its backup (the changed file is then set aside in the trash).",
     chain_intact: |records, head| format!("Sealed log: {records} records, fingerprint {head}"),

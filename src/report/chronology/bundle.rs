@@ -24,8 +24,8 @@ use chrono::{DateTime, Local};
 use super::findings::{head_text, verification_lines};
 use super::{attach_photos, build, render_pdf};
 use crate::lang::Lang;
-use crate::model::journal::Journal;
 use crate::model::journal::chain::sha256_hex;
+use crate::model::journal::{Journal, Verification};
 use crate::model::{PhotoId, PhotoRef};
 use crate::report::ExportError;
 
@@ -148,13 +148,19 @@ pub fn build_bundle(
         }
     }
     let photos = files.len();
+    // The photos' files against their seals, from the bytes just read.
+    let mut check = journal.verify();
+    check
+        .problems
+        .extend(journal.verify_photos(&mut |p| by_id.get(&p.id).map(|b| sha256_hex(b))));
     let mut chronology = build(journal, lang, now);
+    chronology.chain_notes = verification_lines(&check, lang);
     attach_photos(&mut chronology, journal, &mut |p| by_id.get(&p.id).cloned());
     drop(by_id);
     let pdf = render_pdf(&chronology)?;
     drop(chronology);
     files.insert(0, (chronology_file(lang).to_owned(), pdf));
-    files.push((HEAD_FILE.to_owned(), head_file(journal, now).into_bytes()));
+    files.push((HEAD_FILE.to_owned(), head_file(journal, &check, now).into_bytes()));
     files.push(("LISEZ-MOI.txt".to_owned(), README_FR.as_bytes().to_vec()));
     files.push(("README.txt".to_owned(), README_EN.as_bytes().to_vec()));
     let sums: BTreeMap<String, String> = files
@@ -177,7 +183,7 @@ pub fn build_bundle(
 
 /// The head file: the chain's head in both languages, and what the check
 /// of the chain found when the bundle was made.
-fn head_file(journal: &Journal, now: DateTime<Local>) -> String {
+fn head_file(journal: &Journal, check: &Verification, now: DateTime<Local>) -> String {
     let mut text = String::new();
     let made = now.format("%Y-%m-%d %H:%M %:z");
     match journal.head() {
@@ -191,9 +197,8 @@ fn head_file(journal: &Journal, now: DateTime<Local>) -> String {
         }
     }
     let _ = write!(text, "\nÉcrit le / written on: {made}\n");
-    let check = journal.verify();
     for lang in [Lang::Fr, Lang::En] {
-        let lines = verification_lines(&check, lang);
+        let lines = verification_lines(check, lang);
         if check.is_intact() {
             text.push_str(match lang {
                 Lang::Fr => "Vérification de la chaîne à l’écriture : intacte.\n",
