@@ -450,6 +450,7 @@ fn a_crafted_file_cannot_send_another_dossier_to_the_trash() {
     let mine_id = store.create(&mine).unwrap();
     // Same creation time and journey, another identity: not the same.
     let mut forged = sample_dossier();
+    forged.uid = Some(vigie::model::dossier::new_uid());
     assert_eq!(forged.created, mine.created);
     assert_ne!(forged.uid, mine.uid);
     forged.title = "Forged".into();

@@ -444,7 +444,7 @@ fn another_copy_s_change_is_shown_and_never_overwritten() {
     h.run();
     assert_eq!(h.state().session().unwrap().save, SaveState::Failed);
     let text = h.state().notice.clone().unwrap().text(h.state().tr());
-    assert!(text.contains("was changed outside this window"), "{text}");
+    assert!(text.contains("was changed outside Vigie"), "{text}");
     assert!(
         h.query_by_label_contains("is another copy of Vigie open?")
             .is_some()

@@ -21,6 +21,7 @@ mod forms;
 mod fuzz;
 mod handover;
 mod home;
+mod holds;
 mod hostile;
 mod idle;
 mod index;

@@ -65,6 +65,14 @@ pub enum Command {
     Navigate(Navigation),
     /// Ask before going somewhere: the page holds a date typed wrong.
     ConfirmLeave(Navigation),
+    /// The open dossier's changes could not be saved: keep them as a new
+    /// dossier, then go on.
+    SaveAsNew(Navigation),
+    /// The open dossier changed on disk: set that version aside in the
+    /// trash, save these changes over it, then go on.
+    Overwrite(Navigation),
+    /// Drop the open dossier's unsaved changes, then go on.
+    DiscardChanges(Navigation),
     /// Show the new dossier screen.
     StartNewDossier,
     /// Show the new dossier screen with this journey chosen.

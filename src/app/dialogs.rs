@@ -53,6 +53,17 @@ pub enum Dialog {
         /// Where the user asked to go.
         then: Navigation,
     },
+    /// Leaving or closing while the open dossier's changes could not be
+    /// saved: keep them as a new dossier, save them over the other version
+    /// (a conflict), or drop them.
+    UnsavedChanges {
+        /// Where the user asked to go.
+        then: Navigation,
+        /// Why the save failed, in words.
+        why: String,
+        /// Whether it failed because the file changed on disk.
+        conflict: bool,
+    },
     /// Signing a visit with points not seen yet, or one already signed.
     ConfirmSign {
         /// How many points were not seen.
@@ -187,6 +198,26 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
                         .button(egui::RichText::new(t.journeys.correct_date).strong())
                         .clicked()
                     {
+                        commands.push(Command::CloseDialog);
+                    }
+                });
+            }
+            Dialog::UnsavedChanges { then, why, conflict } => {
+                ui.heading(t.unsaved_changes_title);
+                ui.label(why.as_str());
+                ui.label((t.unsaved_changes_explain)(*conflict));
+                ui.add_space(theme::SPACE_S);
+                ui.vertical(|ui| {
+                    if ui.button(egui::RichText::new(t.save_as_new).strong()).clicked() {
+                        commands.push(Command::SaveAsNew(*then));
+                    }
+                    if *conflict && ui.button(t.overwrite_other).clicked() {
+                        commands.push(Command::Overwrite(*then));
+                    }
+                    if ui.button(t.discard_changes).clicked() {
+                        commands.push(Command::DiscardChanges(*then));
+                    }
+                    if ui.button(t.stay).clicked() {
                         commands.push(Command::CloseDialog);
                     }
                 });

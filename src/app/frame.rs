@@ -29,7 +29,16 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         state.last_activity = Instant::now();
     }
     let mut commands = Vec::new();
-    if ui.input(|i| i.viewport().close_requested()) && has_wrong_date(state) {
+    if ui.input(|i| i.viewport().close_requested()) {
+        // Saved now; changes that cannot be saved are never dropped on the
+        // way out: the window stays and asks what to do with them.
+        state.flush();
+        if state.save_has_failed() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            state.ask_about_unsaved(Navigation::Quit);
+        }
+    }
+    if ui.input(|i| i.viewport().close_requested()) && !state.save_has_failed() && has_wrong_date(state) {
         // Ask about the date first (the dialog's answer closes the window).
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
         commands.push(Command::ConfirmLeave(Navigation::Quit));

@@ -34,6 +34,17 @@ impl AppState {
                 self.navigate(to);
             }
             Command::ConfirmLeave(then) => self.dialog = Some(Dialog::UnsavedDates { then }),
+            Command::SaveAsNew(then) => self.save_as_new(then),
+            Command::Overwrite(then) => self.overwrite(then, now),
+            Command::DiscardChanges(then) => {
+                if let Some(session) = &mut self.session {
+                    // Nothing left to save: leaving drops them.
+                    session.save = SaveState::Saved;
+                }
+                self.dialog = None;
+                self.clear_save_failure();
+                self.navigate(then);
+            }
             Command::StartNewDossier => {
                 self.views.new_dossier = NewDossierDraft::new(&self.library);
                 self.views.attempted.new_dossier = false;
@@ -255,14 +266,90 @@ impl AppState {
         }
     }
 
+    /// Whether the open dossier's changes could not be saved.
+    pub(super) fn save_has_failed(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.save == SaveState::Failed)
+    }
+
+    /// Asks what to do with changes that could not be saved before going
+    /// to `then`: keep them as a new dossier, save them over the version
+    /// on disk (when that is why), or drop them; never silently.
+    pub(super) fn ask_about_unsaved(&mut self, then: Navigation) {
+        let (why, conflict) = match &self.notice {
+            Some(Notice::SaveFailed(err)) => (
+                (self.tr().store_error)(err),
+                matches!(**err, crate::store::StoreError::ChangedOnDisk { .. }),
+            ),
+            _ => (String::new(), false),
+        };
+        self.dialog = Some(Dialog::UnsavedChanges { then, why, conflict });
+    }
+
+    fn clear_save_failure(&mut self) {
+        if matches!(self.notice, Some(Notice::SaveFailed(_))) {
+            self.notice = None;
+        }
+    }
+
+    /// Keeps the open dossier's changes as a new dossier (with copies of
+    /// its photos), which becomes the open one, then goes to `then`.
+    fn save_as_new(&mut self, then: Navigation) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let mut dossier = session.dossier.clone();
+        dossier.title = (self.tr().copy_of)(&dossier.title);
+        // Another dossier: an import never takes one for the other.
+        dossier.uid = Some(crate::model::dossier::new_uid());
+        let from = crate::store::PhotoOwner::Dossier(session.id.clone());
+        match self.store.create_with_photos_from(&dossier, &from) {
+            Ok(id) => {
+                if let Some(session) = &mut self.session {
+                    session.id = id;
+                    session.dossier = dossier;
+                    session.save = SaveState::Saved;
+                }
+                self.dialog = None;
+                self.clear_save_failure();
+                self.refresh_list();
+                self.navigate(then);
+            }
+            Err(err) => {
+                self.save_failed_now(err);
+                self.ask_about_unsaved(then);
+            }
+        }
+    }
+
+    /// Sets the version on disk aside in the trash and saves the open
+    /// dossier's changes over it, then goes to `then`.
+    fn overwrite(&mut self, then: Navigation, now: DateTime<Utc>) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        match self.store.overwrite(&session.id, &session.dossier, now) {
+            Ok(_) => {
+                session.save = SaveState::Saved;
+                self.dialog = None;
+                self.clear_save_failure();
+                self.navigate(then);
+            }
+            Err(err) => {
+                self.save_failed_now(err);
+                self.ask_about_unsaved(then);
+            }
+        }
+    }
+
     /// Goes home, to a page, to the summary, or closes the window. Leaving
-    /// the open dossier saves it first; a dossier whose changes could not
-    /// be saved is not left, so that they are not lost.
+    /// the open dossier saves it first; when its changes cannot be saved,
+    /// the user is asked what to do with them ([`Self::ask_about_unsaved`]).
     pub(super) fn navigate(&mut self, to: Navigation) {
         match to {
             Navigation::Home => {
                 self.flush();
-                if self.session.as_ref().is_some_and(|s| s.save == SaveState::Failed) {
+                if self.save_has_failed() {
+                    self.ask_about_unsaved(to);
                     return;
                 }
                 self.session = None;
@@ -298,6 +385,10 @@ impl AppState {
             }
             Navigation::Quit => {
                 self.flush();
+                if self.save_has_failed() {
+                    self.ask_about_unsaved(to);
+                    return;
+                }
                 self.quit_requested = true;
             }
         }

@@ -98,6 +98,36 @@ impl AppState {
         }
     }
 
+    /// The last resort when Vigie must end without asking (a termination
+    /// signal, a panic) while the open dossier's changes could not be
+    /// saved: they are kept as a new dossier ("Copie de …", with copies of
+    /// its photos) rather than lost. Does nothing otherwise; safe to call
+    /// twice.
+    pub fn rescue_unsaved(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if session.save != SaveState::Failed {
+            return;
+        }
+        let mut dossier = session.dossier.clone();
+        dossier.title = (self.tr().copy_of)(&dossier.title);
+        dossier.uid = Some(crate::model::dossier::new_uid());
+        let from = crate::store::PhotoOwner::Dossier(session.id.clone());
+        if let Ok(id) = self.store.create_with_photos_from(&dossier, &from)
+            && let Some(session) = &mut self.session
+        {
+            session.id = id;
+            session.dossier = dossier;
+            session.save = SaveState::Saved;
+        }
+    }
+
+    /// [`Self::save_failed`], for the command handler.
+    pub(super) fn save_failed_now(&mut self, err: crate::store::StoreError) {
+        self.save_failed(err);
+    }
+
     /// The open dossier could not be saved: its changes stay in memory and
     /// the user is told.
     fn save_failed(&mut self, err: crate::store::StoreError) {

@@ -77,6 +77,7 @@ impl eframe::App for VigieApp {
         if self.terminate.load(Ordering::SeqCst) {
             // Saved now, and again (a no-op) by `on_exit`.
             self.state.flush();
+            self.state.rescue_unsaved();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
@@ -105,6 +106,17 @@ impl eframe::App for VigieApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.state.flush();
+        self.state.rescue_unsaved();
+    }
+}
+
+/// eframe does not run `on_exit` when a panic unwinds through it: the
+/// application is then dropped, and dropping it saves what is unsaved (a
+/// no-op after `on_exit`).
+impl Drop for VigieApp {
+    fn drop(&mut self) {
+        self.state.flush();
+        self.state.rescue_unsaved();
     }
 }
 

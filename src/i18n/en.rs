@@ -301,6 +301,18 @@ pub static EN: Tr = Tr {
     sign: "Sign off",
     form_not_saved: "Form not saved yet",
     unsaved_form_title: "This form is not saved",
+    unsaved_changes_title: "Your changes are not saved",
+    unsaved_changes_explain: |conflict| {
+        if conflict {
+            "The dossier's file was changed elsewhere since it was opened. Keep your changes as a new dossier, or save them over the other version, which goes to the trash: nothing is lost.".to_owned()
+        } else {
+            "Keep them as a new dossier, or stay and try again once the problem is solved. Not saving them loses them.".to_owned()
+        }
+    },
+    save_as_new: "Keep as a new dossier",
+    overwrite_other: "Save over it (the other version goes to the trash)",
+    discard_changes: "Discard my changes",
+    stay: "Stay",
     unsaved_form_explain: "What you just typed is not in the dossier yet. Save it before leaving this page?",
     unsaved_date_explain: "A date you typed is not valid, so it was not saved. Correct it (YYYY-MM-DD), or leave the page without it.",
     save_form: "Save",
@@ -410,9 +422,13 @@ pub static EN: Tr = Tr {
     change_passphrase: "Change the passphrase",
     passphrase_changed: "Passphrase changed. Use the new one the next time you unlock.",
     back: "Back",
-    photos_left_out: |n| format!("{n} photo(s) could not be read: only their captions are printed in the report."),
+    photos_left_out: |n| {
+        format!("{n} photo(s) could not be read: only their captions are printed in the report.")
+    },
     restore_undone: |n| {
-        format!("A restore was interrupted (Vigie closed while it was moving files): it was undone ({n} file(s) put back), the data folder is as it was before it. You can run it again; the backup has not changed.")
+        format!(
+            "A restore was interrupted (Vigie closed while it was moving files): it was undone ({n} file(s) put back), the data folder is as it was before it. You can run it again; the backup has not changed."
+        )
     },
     cli_tightened: |dir| {
         format!("{dir} could be opened by other users of this computer: it is now private (0700).")

@@ -174,7 +174,8 @@ pub static FR: Tr = Tr {
                 std::io::ErrorKind::ReadOnlyFilesystem => "le disque est en lecture seule".to_owned(),
                 std::io::ErrorKind::NotFound => "introuvable".to_owned(),
                 _ if crate::store::NotRegular::is(source) => {
-                    "ce n’est pas un fichier ordinaire (un tube, un périphérique ou un dossier)\u{a0}: refusé".to_owned()
+                    "ce n’est pas un fichier ordinaire (un tube, un périphérique ou un dossier)\u{a0}: refusé"
+                        .to_owned()
                 }
                 _ => source.to_string(),
             };
@@ -314,6 +315,18 @@ pub static FR: Tr = Tr {
     sign: "Signer",
     form_not_saved: "Formulaire pas encore enregistré",
     unsaved_form_title: "Ce formulaire n’est pas enregistré",
+    unsaved_changes_title: "Vos modifications ne sont pas enregistrées",
+    unsaved_changes_explain: |conflict| {
+        if conflict {
+            "Le fichier du dossier a été modifié ailleurs depuis son ouverture. Gardez vos modifications comme un nouveau dossier, ou enregistrez-les par-dessus l’autre version, qui ira à la corbeille\u{a0}: rien n’est perdu.".to_owned()
+        } else {
+            "Gardez-les comme un nouveau dossier, ou restez pour réessayer une fois le problème réglé. Ne pas les enregistrer les perd.".to_owned()
+        }
+    },
+    save_as_new: "Garder comme nouveau dossier",
+    overwrite_other: "Enregistrer par-dessus (l’autre version va à la corbeille)",
+    discard_changes: "Abandonner mes modifications",
+    stay: "Rester",
     unsaved_form_explain: "Ce que vous venez de taper n’est pas encore dans le dossier. L’enregistrer avant de quitter cette page\u{a0}?",
     unsaved_date_explain: "Une date tapée n’est pas valide et n’a donc pas été enregistrée. Corrigez-la (JJ/MM/AAAA), ou quittez la page sans elle.",
     save_form: "Enregistrer",
@@ -421,10 +434,14 @@ pub static FR: Tr = Tr {
         format!("{n}\u{a0}photo(s) illisible(s)\u{a0}: seule leur légende est imprimée dans le rapport.")
     },
     restore_undone: |n| {
-        format!("Une restauration a été interrompue (Vigie a été fermé pendant qu’elle déplaçait les fichiers)\u{a0}: elle a été annulée ({n}\u{a0}fichier(s) remis en place), le dossier de données est comme avant elle. Vous pouvez la relancer, la sauvegarde n’a pas changé.")
+        format!(
+            "Une restauration a été interrompue (Vigie a été fermé pendant qu’elle déplaçait les fichiers)\u{a0}: elle a été annulée ({n}\u{a0}fichier(s) remis en place), le dossier de données est comme avant elle. Vous pouvez la relancer, la sauvegarde n’a pas changé."
+        )
     },
     cli_tightened: |dir| {
-        format!("{dir} était lisible par les autres utilisateurs de cet ordinateur\u{a0}: il est maintenant privé (0700).")
+        format!(
+            "{dir} était lisible par les autres utilisateurs de cet ordinateur\u{a0}: il est maintenant privé (0700)."
+        )
     },
     cli_locked: |dir| {
         format!(

@@ -351,6 +351,18 @@ pub struct Tr {
     pub form_not_saved: &'static str,
     /// Title of the dialog asking about a form not saved.
     pub unsaved_form_title: &'static str,
+    /// Leaving or closing with changes that could not be saved.
+    pub unsaved_changes_title: &'static str,
+    /// What the choices do (whether the file changed on disk).
+    pub unsaved_changes_explain: fn(bool) -> String,
+    /// Keep the changes as a new dossier.
+    pub save_as_new: &'static str,
+    /// Save over the version on disk, which goes to the trash.
+    pub overwrite_other: &'static str,
+    /// Drop the changes.
+    pub discard_changes: &'static str,
+    /// Close the question and stay.
+    pub stay: &'static str,
     /// Its explanation.
     pub unsaved_form_explain: &'static str,
     /// Its explanation on the action plan, where only a wrong date can be

@@ -74,6 +74,38 @@ impl Store {
         Ok(target)
     }
 
+    /// Saves `dossier` over a file that changed on disk since it was
+    /// opened (another copy of Vigie, `vigie attach`): the version on disk
+    /// is first copied to the trash as a deleted dossier of its own (its
+    /// photos stay with the dossier), so that nothing is lost; then the
+    /// dossier is saved. Returns where the other version went.
+    pub fn overwrite(
+        &mut self,
+        id: &DossierId,
+        dossier: &Dossier,
+        now: DateTime<Utc>,
+    ) -> Result<PathBuf, StoreError> {
+        let path = self.dossier_path(id);
+        let Some((stamp, bytes)) = super::files::Stamp::read(&path)? else {
+            // Gone from the disk: nothing to set aside.
+            self.stamps.remove(id);
+            self.save(id, dossier)?;
+            return Ok(path);
+        };
+        let base = format!("{id}-{}", now.format("%Y%m%d-%H%M%S"));
+        let mut name = base.clone();
+        let mut n = 1;
+        while self.trash_dir().join(format!("{name}.{DOSSIER_EXT}")).exists() {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        let aside = self.trash_dir().join(format!("{name}.{DOSSIER_EXT}"));
+        super::files::write_atomic(&aside, &bytes)?;
+        self.stamps.insert(id.clone(), stamp);
+        self.save(id, dossier)?;
+        Ok(aside)
+    }
+
     /// What the trash holds, the most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<Trashed>, StoreError> {
         let dir = self.trash_dir();
