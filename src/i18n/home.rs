@@ -88,7 +88,9 @@ pub static FR: HomeTr = HomeTr {
     journey_takes: |j| match j {
         Journey::Personal => "Environ 45\u{a0}minutes, en plusieurs fois si vous le souhaitez.",
         Journey::Referent => "La durée de la visite\u{a0}; tout est enregistré au fil de l’eau.",
-        Journey::Family => "En une ou plusieurs séances, à votre rythme\u{a0}; tout est enregistré au fil de l’eau.",
+        Journey::Family => {
+            "En une ou plusieurs séances, à votre rythme\u{a0}; tout est enregistré au fil de l’eau."
+        }
     },
     journey_start: |j| match j {
         Journey::Personal => "Commencer ma checklist",
