@@ -144,3 +144,43 @@ fn a_panic_through_the_window_still_saves() {
         "the change was saved as the window went down"
     );
 }
+
+/// Whether the emergency sheet is shown.
+fn sheet_shown(h: &egui_kittest::Harness<'_, AppState>) -> bool {
+    h.query_by_label_contains("On the phone with 17").is_some()
+}
+
+#[test]
+fn the_emergency_sheet_opens_over_any_dialog_which_stays_as_it_was() {
+    use egui::Key;
+    let dir = tempfile::tempdir().unwrap();
+    let id = Store::open(dir.path())
+        .unwrap()
+        .create(&sample_dossier())
+        .unwrap();
+    let mut h = harness(dir.path(), Lang::En);
+    h.state_mut().handle(Command::AskRename(id.clone()));
+    h.run();
+    let dialog = |h: &egui_kittest::Harness<'_, AppState>| h.state().dialog.is_some();
+    assert!(dialog(&h));
+    // F2, the first time.
+    h.key_press(Key::F2);
+    h.run();
+    assert!(sheet_shown(&h), "F2 opens the sheet over the dialog");
+    assert!(dialog(&h), "the dialog stays");
+    // Escape closes the sheet first, then the dialog.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!sheet_shown(&h));
+    assert!(dialog(&h), "the dialog is still there");
+    // The top bar's entry, clicked while the dialog covers the window.
+    h.get_all_by_label("In danger now?").last().unwrap().click();
+    h.run();
+    assert!(sheet_shown(&h), "the click opens the sheet, the first time");
+    assert!(dialog(&h), "and does not only close the dialog");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!dialog(&h));
+}

@@ -139,6 +139,7 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
         store,
         settings,
         lang,
+        overlay,
         ..
     } = state;
     let lang = *lang;
@@ -147,6 +148,7 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
     };
     let encryption = store.encryption();
     let idle_lock = settings.idle_lock;
+    let overlay_closed = overlay.is_none();
     let modal = egui::Modal::new(egui::Id::unique("vigie_dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(480.0);
         match dialog {
@@ -275,7 +277,9 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
             }
         }
     });
-    if modal.should_close() && commands.is_empty() {
+    // Escape, or a click beside it, closes the dialog, unless the
+    // emergency sheet is open above it (Escape closes that first).
+    if overlay_closed && modal.should_close() && commands.is_empty() {
         commands.push(Command::CloseDialog);
     }
 }

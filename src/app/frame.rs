@@ -43,14 +43,13 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
         commands.push(Command::ConfirmLeave(Navigation::Quit));
     }
-    if state.dialog.is_none() {
-        global_keys(ui, state, &mut commands);
-    }
+    global_keys(ui, state, &mut commands);
     top_bar_ui(ui, state, &mut commands);
     notice_ui(ui, state, &mut commands);
     screen_ui(ui, state, &mut commands);
     super::photo_view::drop_ui(ui, state, &mut commands);
     dialog_ui(ui, state, &mut commands);
+    danger_above_ui(ui, state, &mut commands);
     overlay_ui(ui, state, &mut commands);
     super::photo_view::viewer_ui(ui, state, &mut commands);
     for command in commands {
@@ -72,12 +71,15 @@ fn has_wrong_date(state: &AppState) -> bool {
 /// Zoom, the emergency sheet and the shortcuts help, from any screen.
 fn global_keys(ui: &egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let zoom = state.settings.zoom;
+    // Over a dialog, only the emergency sheet: it opens from everywhere.
+    let dialog_open = state.dialog.is_some();
     for shortcut in shortcuts::pressed(ui, Scope::Global) {
         match shortcut {
+            Shortcut::Emergency => commands.push(Command::ShowEmergency),
+            _ if dialog_open => {}
             Shortcut::ZoomIn => commands.push(Command::SetZoom(zoom.larger())),
             Shortcut::ZoomOut => commands.push(Command::SetZoom(zoom.smaller())),
             Shortcut::ZoomReset => commands.push(Command::SetZoom(Zoom::default())),
-            Shortcut::Emergency => commands.push(Command::ShowEmergency),
             Shortcut::Help => commands.push(Command::ShowShortcuts),
             _ => {}
         }
@@ -156,9 +158,12 @@ fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                     .color(tokens.text_on_colour()),
             )
             .fill(tokens.critical);
-            if ui.add(danger).on_hover_text(t.keys.in_danger_help).clicked() {
+            let danger = ui.add(danger).on_hover_text(t.keys.in_danger_help);
+            if danger.clicked() {
                 commands.push(Command::ShowEmergency);
             }
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(danger_rect_id(), danger.rect));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("?").on_hover_text(t.keys.shortcuts_title).clicked() {
                     commands.push(Command::ShowShortcuts);
@@ -248,6 +253,40 @@ fn notice_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
 
 /// The emergency sheet or the shortcuts, in a window that leaves the
 /// screen's work in place; Escape or its button closes it.
+fn danger_rect_id() -> egui::Id {
+    egui::Id::new("vigie_danger_rect")
+}
+
+/// While a dialog or the photo viewer covers the window, "In danger now?"
+/// is drawn again above it, in its place: a click opens the emergency
+/// sheet (above the dialog, which stays as it was) instead of only
+/// closing the dialog.
+fn danger_above_ui(ui: &egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    if state.dialog.is_none() && state.photos.viewer.is_none() {
+        return;
+    }
+    let Some(rect) = ui.ctx().data(|d| d.get_temp::<egui::Rect>(danger_rect_id())) else {
+        return;
+    };
+    let t = state.tr();
+    let tokens = theme::Tokens::of(ui.ctx());
+    egui::Area::new(egui::Id::new("vigie_danger_above"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(rect.min)
+        .show(ui.ctx(), |ui| {
+            let danger = egui::Button::new(
+                egui::RichText::new(t.keys.in_danger)
+                    .strong()
+                    .color(tokens.text_on_colour()),
+            )
+            .fill(tokens.critical)
+            .min_size(rect.size());
+            if ui.add(danger).on_hover_text(t.keys.in_danger_help).clicked() {
+                commands.push(Command::ShowEmergency);
+            }
+        });
+}
+
 fn overlay_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let Some(overlay) = state.overlay else {
         return;
@@ -258,8 +297,15 @@ fn overlay_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         Overlay::Emergency => t.keys.emergency_title,
         Overlay::Shortcuts => t.keys.shortcuts_title,
     };
+    // Above a dialog when one is open (it stays as it was beneath).
+    let order = if state.dialog.is_some() || state.photos.viewer.is_some() {
+        egui::Order::Tooltip
+    } else {
+        egui::Order::Middle
+    };
     egui::Window::new(title)
         .id(egui::Id::unique("vigie_overlay"))
+        .order(order)
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
@@ -276,7 +322,7 @@ fn overlay_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 commands.push(Command::CloseOverlay);
             }
         });
-    if !open || (state.dialog.is_none() && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+    if !open || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         commands.push(Command::CloseOverlay);
     }
 }
