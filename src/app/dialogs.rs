@@ -279,7 +279,16 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
     });
     // Escape, or a click beside it, closes the dialog, unless the
     // emergency sheet is open above it (Escape closes that first).
-    if overlay_closed && modal.should_close() && commands.is_empty() {
+    let on_danger = modal.backdrop_response.clicked()
+        && ui
+            .input(|i| i.pointer.interact_pos())
+            .zip(super::frame::danger_rect(ui.ctx()))
+            .is_some_and(|(pos, rect)| rect.contains(pos));
+    if on_danger {
+        // "In danger now?" clicked over the dialog: the sheet opens above
+        // it, and the dialog stays as it was.
+        commands.push(Command::ShowEmergency);
+    } else if overlay_closed && modal.should_close() && commands.is_empty() {
         commands.push(Command::CloseDialog);
     }
 }

@@ -257,10 +257,18 @@ fn danger_rect_id() -> egui::Id {
     egui::Id::new("vigie_danger_rect")
 }
 
+/// Where "In danger now?" is on the window, as last drawn: a click there
+/// while a dialog covers the window opens the emergency sheet (see
+/// [`super::dialogs::dialog_ui`]).
+pub(super) fn danger_rect(ctx: &egui::Context) -> Option<egui::Rect> {
+    ctx.data(|d| d.get_temp::<egui::Rect>(danger_rect_id()))
+}
+
 /// While a dialog or the photo viewer covers the window, "In danger now?"
-/// is drawn again above it, in its place: a click opens the emergency
-/// sheet (above the dialog, which stays as it was) instead of only
-/// closing the dialog.
+/// is drawn again above its backdrop, in its place, so that it does not
+/// look out of reach; the click itself lands on the backdrop, which
+/// opens the emergency sheet (above the dialog, which stays as it was)
+/// instead of closing the dialog.
 fn danger_above_ui(ui: &egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     if state.dialog.is_none() && state.photos.viewer.is_none() {
         return;
@@ -272,6 +280,7 @@ fn danger_above_ui(ui: &egui::Ui, state: &AppState, commands: &mut Vec<Command>)
     let tokens = theme::Tokens::of(ui.ctx());
     egui::Area::new(egui::Id::new("vigie_danger_above"))
         .order(egui::Order::Tooltip)
+        .interactable(false)
         .fixed_pos(rect.min)
         .show(ui.ctx(), |ui| {
             let danger = egui::Button::new(
@@ -281,7 +290,7 @@ fn danger_above_ui(ui: &egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             )
             .fill(tokens.critical)
             .min_size(rect.size());
-            if ui.add(danger).on_hover_text(t.keys.in_danger_help).clicked() {
+            if ui.add(danger).clicked() {
                 commands.push(Command::ShowEmergency);
             }
         });
