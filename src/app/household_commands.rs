@@ -144,6 +144,18 @@ pub enum HouseholdDialog {
     },
 }
 
+/// The SHA-256 of a photo file of the log (decrypted), for its seal.
+fn photo_hasher(
+    folder: &crate::store::DataFolder,
+) -> impl FnMut(&crate::model::PhotoRef) -> Option<String> + '_ {
+    |p| {
+        folder
+            .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
+            .ok()
+            .map(|bytes| sha256_hex(&bytes))
+    }
+}
+
 /// The time of a new entry: now, to the minute.
 fn now_local() -> NaiveDateTime {
     let now = chrono::Local::now().naive_local();
@@ -274,12 +286,7 @@ impl AppState {
                     return;
                 }
                 let folder = self.store.data_folder();
-                let mut hash = |p: &crate::model::PhotoRef| {
-                    folder
-                        .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
-                        .ok()
-                        .map(|bytes| sha256_hex(&bytes))
-                };
+                let mut hash = photo_hasher(&folder);
                 self.edit_journal(true, |j| {
                     let entry = *entry;
                     let id = entry.id.clone();
@@ -333,7 +340,9 @@ impl AppState {
                     return;
                 }
                 self.dialog = None;
-                self.edit_journal(true, |j| j.withdraw(&id, &reason, now).is_ok());
+                let folder = self.store.data_folder();
+                let mut hash = photo_hasher(&folder);
+                self.edit_journal(true, |j| j.withdraw_with(&id, &reason, now, &mut hash).is_ok());
             }
             HouseholdCommand::ExportBundle(path) => self.export_bundle(&path),
             _ => {}

@@ -23,17 +23,19 @@ pub mod draft;
 pub mod entry;
 pub mod parts;
 pub mod repeated;
+pub mod verify;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::PhotoId;
 
-pub use chain::{Chain, ChainProblem, EntryRef, Head, Part, PhotoHasher, Seal, Verification};
+pub use chain::{Chain, Head, Part, PhotoHasher, Seal};
 pub use draft::{DraftProblem, EntryDraft, TimeError, parse_time};
 pub use entry::{Amendment, Change, Entry, EntryProblem, Facts, Withdrawal};
 pub use parts::{Contact, ContactKind, EntryId, EventKind, Person, Reported, ReportedTo, Vehicle};
 pub use repeated::{IdentifierKind, Repeated};
+pub use verify::{ChainProblem, EntryRef, Verification};
 
 /// The version of the journal file format written by this build: 2 adds
 /// the seals, amendments and withdrawals. A file of version 1 is read as
@@ -192,9 +194,22 @@ impl Journal {
         Ok(true)
     }
 
-    /// Withdraws entry `id` at `now`, for `reason`: it stays in the log,
-    /// marked, and the withdrawal is sealed.
+    /// Withdraws entry `id` at `now`, for `reason` (see
+    /// [`Journal::withdraw_with`]), without photo hashes.
     pub fn withdraw(&mut self, id: &EntryId, reason: &str, now: DateTime<Utc>) -> Result<(), JournalError> {
+        self.withdraw_with(id, reason, now, &mut no_photo_hashes)
+    }
+
+    /// Withdraws entry `id` at `now`, for `reason`: it stays in the log,
+    /// marked, and the withdrawal is sealed (`hash` seals the photos of a
+    /// log of an earlier Vigie, when this is its first change).
+    pub fn withdraw_with(
+        &mut self,
+        id: &EntryId,
+        reason: &str,
+        now: DateTime<Utc>,
+        hash: &mut PhotoHasher<'_>,
+    ) -> Result<(), JournalError> {
         let index = self.index_of(id)?;
         if self.entries[index].is_withdrawn() {
             return Err(JournalError::Withdrawn(id.clone()));
@@ -203,7 +218,7 @@ impl Journal {
         if reason.is_empty() {
             return Err(JournalError::NoReason);
         }
-        self.start_chain(now, &mut no_photo_hashes);
+        self.start_chain(now, hash);
         let mut withdrawal = Withdrawal {
             at: now,
             reason: reason.to_owned(),
