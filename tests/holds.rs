@@ -199,3 +199,30 @@ fn the_emergency_sheet_opens_over_any_dialog_which_stays_as_it_was() {
     h.run();
     assert!(!dialog(&h));
 }
+
+#[test]
+fn a_date_typed_then_back_in_the_same_frame_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = Store::open(dir.path())
+        .unwrap()
+        .create(&sample_dossier())
+        .unwrap();
+    let mut h = harness(dir.path(), Lang::En);
+    h.state_mut().handle(Command::Open(id.clone()));
+    h.state_mut()
+        .handle(Command::Navigate(Navigation::Page(vigie::app::Page::Plan)));
+    h.run();
+    h.get_by_label("Next review").focus();
+    h.run();
+    h.get_by_label("Next review").type_text("2026-11-15");
+    h.run();
+    // The click on "← Dossiers" leaves the field in the same frame.
+    h.get_by_label("← Dossiers").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Home);
+    assert_eq!(
+        on_disk(dir.path(), &id).review_due,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 15),
+        "the date reached the dossier before it closed"
+    );
+}

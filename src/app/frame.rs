@@ -52,6 +52,11 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     danger_above_ui(ui, state, &mut commands);
     overlay_ui(ui, state, &mut commands);
     super::photo_view::viewer_ui(ui, state, &mut commands);
+    // What was typed or chosen in this frame is applied before any
+    // navigation of the same frame: a date whose field is left by clicking
+    // "← Dossiers" reaches the dossier before it closes. (A stable sort:
+    // edits keep their order, and so does the rest.)
+    commands.sort_by_key(|command| !command.edits_in_memory());
     for command in commands {
         state.handle(command);
     }
