@@ -44,7 +44,10 @@ fn log_with_photos(root: &Path) -> Store {
     let folder = store.data_folder();
     let jpeg = stored_photo();
     let mut journal = Journal::new();
-    let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap().and_hms_opt(8, 0, 0).unwrap();
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
     let mut hash = |p: &PhotoRef| {
         folder
             .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
@@ -115,6 +118,32 @@ fn journal(c: &mut Criterion) {
             }));
             assert!(check.is_intact());
             black_box(check)
+        });
+    });
+    // The same without the photos: what the window does when the log is
+    // read (the file, then the chain).
+    group.bench_function("verify_chain_only_1000_entries", |b| {
+        b.iter(|| {
+            let (journal, _) = store.load_household::<Journal>().unwrap();
+            let check = journal.verify();
+            assert!(check.is_intact());
+            black_box(check)
+        });
+    });
+    // Reading and hashing the 500 photo files alone.
+    group.bench_function("hash_500_photo_files", |b| {
+        let (journal, _) = store.load_household::<Journal>().unwrap();
+        b.iter(|| {
+            let photos = journal.entries.iter().flat_map(|e| e.photos.iter());
+            let hashes: Vec<String> = photos
+                .map(|p| {
+                    let bytes = folder
+                        .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
+                        .unwrap();
+                    sha256_hex(&bytes)
+                })
+                .collect();
+            black_box(hashes)
         });
     });
     let (journal, _) = store.load_household::<Journal>().unwrap();
