@@ -585,3 +585,25 @@ fn an_event_dated_in_the_future_is_refused_in_the_form() {
     assert!(on_disk(dir.path()).entries.is_empty());
     assert!(h.query_all_by_label_contains("dans le futur").count() >= 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn the_window_writes_the_evidence_bundle_beside_the_chronology() {
+    let dir = tempfile::tempdir().unwrap();
+    saved(dir.path());
+    let mut h = crate::util::harness(dir.path(), vigie::i18n::Lang::Fr);
+    crate::util::click(&mut h, "Journal des faits (4)");
+    // No save dialog: the path typed, its extension made .zip.
+    h.state_mut().views.journal.bundle_chooser = |_| vigie::app::Chosen::NoDialog;
+    crate::journal_ui::press(&mut h, "Dossier de preuves (ZIP)…");
+    assert!(matches!(h.state().notice, Some(vigie::app::Notice::NoFileDialog)));
+    let typed = dir.path().join("preuves.pdf");
+    crate::journal_ui::retype(&mut h, "Enregistrer sous", &typed.display().to_string());
+    crate::journal_ui::press(&mut h, "Écrire le dossier de preuves (.zip)");
+    let zip_path = dir.path().join("preuves.zip");
+    assert!(matches!(&h.state().notice, Some(vigie::app::Notice::Exported(p)) if *p == zip_path));
+    assert_eq!(crate::util::mode(&zip_path) & 0o777, 0o600);
+    let archive = zip::ZipArchive::new(fs::File::open(&zip_path).unwrap()).unwrap();
+    assert!(archive.file_names().any(|n| n == "SHA256SUMS"));
+    assert!(archive.file_names().any(|n| n == "chronologie-des-faits.pdf"));
+}
