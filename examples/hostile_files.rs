@@ -27,7 +27,7 @@ fn main() {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["files", dir] => files(Path::new(dir)),
         ["folder", dir, dossiers, photos] => {
-            folder(Path::new(dir), dossiers.parse().unwrap(), photos.parse().unwrap())
+            folder(Path::new(dir), dossiers.parse().unwrap(), photos.parse().unwrap());
         }
         _ => {
             println!("usage: hostile_files files DIR | folder DIR DOSSIERS PHOTOS");
@@ -104,10 +104,13 @@ fn bomb(path: &Path) {
 
 fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest as _;
+    use std::fmt::Write as _;
     sha2::Sha256::digest(bytes)
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
 }
 
 fn files(dir: &Path) {

@@ -305,7 +305,7 @@ fn photos_of_a_restored_backup_are_cleaned_too() {
     let into = dir.path().join("restored");
     let restored = restore(&into, &file).unwrap();
     assert!(restored.photo_files >= 4);
-    for path in tree(&into).iter().filter(|p| p.ends_with(".jpg")) {
+    for path in tree(&into).iter().filter(|p| p.to_lowercase().ends_with(".jpg")) {
         let bytes = fs::read(into.join(path)).unwrap();
         assert!(!bytes.windows(3).any(|w| w == b"GPS"), "{path}");
     }
@@ -535,7 +535,7 @@ fn an_open_data_folder_is_made_private_and_said_so() {
     fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).unwrap();
     let store = Store::open(&root).unwrap();
     assert_eq!(crate::util::mode(&root), 0o700);
-    assert_eq!(store.tightened_folders(), [root.clone()]);
+    assert_eq!(store.tightened_folders(), std::slice::from_ref(&root));
     assert!(Store::open(&root).unwrap().tightened_folders().is_empty());
 }
 
@@ -556,9 +556,15 @@ fn an_export_never_follows_a_link_planted_beside_it() {
     let left: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp") && !n.starts_with(".rapport.html."))
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("tmp"))
+        })
         .collect();
-    assert!(left.is_empty(), "{left:?}");
+    // Only the planted link is left: no temporary file of the export.
+    let planted_name = planted.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(left, vec![planted_name]);
     #[cfg(unix)]
     assert_eq!(crate::util::mode(&dir.path().join("rapport.html")), 0o600);
 }
@@ -635,7 +641,7 @@ fn an_interrupted_backup_leaves_no_temporary_file_beside_it() {
             .unwrap()
             .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"))
     };
-    while !tmp_exists() && started.elapsed() < std::time::Duration::from_secs(60) {
+    while !tmp_exists() && started.elapsed() < std::time::Duration::from_mins(1) {
         if child.try_wait().unwrap().is_some() {
             break;
         }

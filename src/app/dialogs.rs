@@ -205,24 +205,7 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
                 });
             }
             Dialog::UnsavedChanges { then, why, conflict } => {
-                ui.heading(t.unsaved_changes_title);
-                ui.label(why.as_str());
-                ui.label((t.unsaved_changes_explain)(*conflict));
-                ui.add_space(theme::SPACE_S);
-                ui.vertical(|ui| {
-                    if ui.button(egui::RichText::new(t.save_as_new).strong()).clicked() {
-                        commands.push(Command::SaveAsNew(*then));
-                    }
-                    if *conflict && ui.button(t.overwrite_other).clicked() {
-                        commands.push(Command::Overwrite(*then));
-                    }
-                    if ui.button(t.discard_changes).clicked() {
-                        commands.push(Command::DiscardChanges(*then));
-                    }
-                    if ui.button(t.stay).clicked() {
-                        commands.push(Command::CloseDialog);
-                    }
-                });
+                unsaved_changes_ui(ui, t, *then, why, *conflict, commands);
             }
             Dialog::ConfirmSign {
                 unseen,
@@ -291,6 +274,36 @@ pub fn dialog_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Com
     } else if overlay_closed && modal.should_close() && commands.is_empty() {
         commands.push(Command::CloseDialog);
     }
+}
+
+/// Leaving or closing with changes that could not be saved: what the user
+/// can do with them.
+fn unsaved_changes_ui(
+    ui: &mut egui::Ui,
+    t: &Tr,
+    then: Navigation,
+    why: &str,
+    conflict: bool,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(t.unsaved_changes_title);
+    ui.label(why);
+    ui.label((t.unsaved_changes_explain)(conflict));
+    ui.add_space(theme::SPACE_S);
+    ui.vertical(|ui| {
+        if ui.button(egui::RichText::new(t.save_as_new).strong()).clicked() {
+            commands.push(Command::SaveAsNew(then));
+        }
+        if conflict && ui.button(t.overwrite_other).clicked() {
+            commands.push(Command::Overwrite(then));
+        }
+        if ui.button(t.discard_changes).clicked() {
+            commands.push(Command::DiscardChanges(then));
+        }
+        if ui.button(t.stay).clicked() {
+            commands.push(Command::CloseDialog);
+        }
+    });
 }
 
 /// The dialog's action buttons, then *Cancel*.

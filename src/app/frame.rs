@@ -259,7 +259,7 @@ fn notice_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
 /// The emergency sheet or the shortcuts, in a window that leaves the
 /// screen's work in place; Escape or its button closes it.
 fn danger_rect_id() -> egui::Id {
-    egui::Id::new("vigie_danger_rect")
+    egui::Id::unique("vigie_danger_rect")
 }
 
 /// Where "In danger now?" is on the window, as last drawn: a click there
@@ -283,7 +283,7 @@ fn danger_above_ui(ui: &egui::Ui, state: &AppState, commands: &mut Vec<Command>)
     };
     let t = state.tr();
     let tokens = theme::Tokens::of(ui.ctx());
-    egui::Area::new(egui::Id::new("vigie_danger_above"))
+    egui::Area::new(egui::Id::unique("vigie_danger_above"))
         .order(egui::Order::Tooltip)
         .interactable(false)
         .fixed_pos(rect.min)

@@ -122,16 +122,15 @@ pub fn attach_photos(
         let photos: Vec<ReportPhoto> = dossier
             .photos_of(id)
             .iter()
-            .map(|photo| match load(photo).filter(|jpeg| is_printable(jpeg)) {
-                Some(jpeg) => {
+            .map(|photo| {
+                if let Some(jpeg) = load(photo).filter(|jpeg| is_printable(jpeg)) {
                     n += 1;
                     ReportPhoto {
                         caption: photo.caption.clone(),
                         file: format!("/photos/{n}.jpg"),
                         jpeg,
                     }
-                }
-                None => {
+                } else {
                     missing += 1;
                     ReportPhoto {
                         caption: photo.caption.clone(),

@@ -42,7 +42,9 @@ impl NotRegular {
     /// Whether an I/O error is this refusal.
     #[must_use]
     pub fn is(error: &io::Error) -> bool {
-        error.get_ref().is_some_and(|e| e.is::<Self>())
+        error
+            .get_ref()
+            .is_some_and(<dyn std::error::Error + Send + Sync>::is::<Self>)
     }
 
     /// What a file that is not regular is, in words.

@@ -43,11 +43,7 @@ pub struct Underway {
 /// first one (paths inside `root`).
 pub fn begin(root: &Path, staging: &Path, moves: &[(PathBuf, PathBuf)]) -> Result<Underway, StoreError> {
     let lock = super::files::lock_folder(&root.join(RESTORE_LOCK))?;
-    let relative = |p: &Path| {
-        p.strip_prefix(root)
-            .map(Path::to_owned)
-            .unwrap_or_else(|_| p.to_owned())
-    };
+    let relative = |p: &Path| p.strip_prefix(root).map_or_else(|_| p.to_owned(), Path::to_owned);
     let journal = Journal {
         staging: relative(staging),
         moves: moves
@@ -77,6 +73,7 @@ pub fn finish(root: &Path, underway: Underway) -> Result<(), StoreError> {
 /// folder and the list are deleted. Returns how many moves were undone,
 /// or `None` when there was nothing to undo. Only paths inside `root` are
 /// touched, whatever the list says.
+#[must_use]
 pub fn recover(root: &Path) -> Option<usize> {
     let path = root.join(RESTORE_JOURNAL);
     let bytes = read_regular(&path).ok()?;
