@@ -667,3 +667,41 @@ fn an_interrupted_backup_leaves_no_temporary_file_beside_it() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn a_chronology_prints_a_lying_photo_as_its_caption() {
+    use vigie::model::journal::{Entry, EventKind, Journal};
+    use vigie::report::{Format, chronology};
+    let mut journal = Journal::new();
+    let mut entry = Entry::draft(
+        EventKind::Vehicle,
+        crate::journal::at("2026-11-12 21:40"),
+        chrono::Utc::now(),
+    );
+    entry.what = "Voiture grise".into();
+    let (good, liar) = (PhotoId("good".into()), PhotoId("liar".into()));
+    entry.photos = [(&good, "La plaque"), (&liar, "Le conducteur")]
+        .into_iter()
+        .map(|(id, caption)| vigie::model::PhotoRef {
+            id: id.clone(),
+            caption: caption.into(),
+            width: 8,
+            height: 8,
+            added: chrono::Utc::now(),
+        })
+        .collect();
+    journal.add(entry, chrono::Utc::now());
+    let mut c = chronology::build(&journal, vigie::i18n::Lang::Fr, chrono::Local::now());
+    chronology::attach_photos(&mut c, &journal, &mut |p| {
+        Some(if p.id == good {
+            small_jpeg(16, 12, 1)
+        } else {
+            lying_jpeg(65000, 65000)
+        })
+    });
+    assert_eq!(c.photo_files().count(), 1, "only the true photo is printed");
+    let pdf = chronology::render(&c, Format::Pdf).unwrap();
+    assert_eq!(crate::photo_report::pdf_images(&pdf), 1);
+    let html = String::from_utf8(chronology::render(&c, Format::Html).unwrap()).unwrap();
+    assert!(html.contains("Le conducteur"), "its caption stays");
+}

@@ -314,7 +314,9 @@ pub fn attach_photos(
         let mut seen = std::collections::BTreeSet::new();
         let photos = entry.all_photos().filter(|p| seen.insert(p.id.clone()));
         for (shown, photo) in row.photos.iter_mut().zip(photos) {
-            if let Some(jpeg) = load(photo) {
+            // A photo that is not a JPEG of a size Vigie stores keeps only
+            // its caption, as one whose file cannot be read.
+            if let Some(jpeg) = load(photo).filter(|jpeg| super::photos::is_printable(jpeg)) {
                 n += 1;
                 shown.file = format!("/photos/{n}.jpg");
                 shown.jpeg = jpeg;

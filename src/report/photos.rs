@@ -174,7 +174,7 @@ pub fn attach_photos(
 /// whole when it came in). A file swapped by hand for a "photo" whose
 /// header announces 65,000 × 65,000 pixels is left out here, rather than
 /// make the PDF's layout allocate gigabytes.
-fn is_printable(jpeg: &[u8]) -> bool {
+pub(crate) fn is_printable(jpeg: &[u8]) -> bool {
     crate::photo::check_stored_jpeg(jpeg, crate::photo::MAX_SIDE, std::path::Path::new("photo")).is_ok()
 }
 
