@@ -26,7 +26,11 @@ use crate::model::journal::chain::sha256_hex;
 use crate::report::chronology::findings;
 use crate::report::household_text::{chronology_warning, datetime_format, event_kind_name};
 use crate::report::{ExportError, Format, chronology};
-use crate::store::{Encryption, PhotoOwner, PhotoSize, Store};
+use std::collections::BTreeMap;
+
+use crate::model::journal::ChainProblem;
+use crate::model::{PhotoId, PhotoRef};
+use crate::store::{DataFolder, Encryption, PhotoOwner, PhotoSize, Store};
 
 /// What to do with the log of suspicious events.
 #[derive(Debug, Subcommand)]
@@ -262,13 +266,9 @@ fn verify(cli: &Cli, lang: Lang, out: &mut dyn Write) -> anyhow::Result<u8> {
     let m = messages(lang);
     let (journal, store) = load_journal(cli, lang)?;
     let mut check = journal.verify();
-    let folder = store.data_folder();
-    check.problems.extend(journal.verify_photos(&mut |p| {
-        folder
-            .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
-            .ok()
-            .map(|bytes| sha256_hex(&bytes))
-    }));
+    check
+        .problems
+        .extend(check_photos(&journal, &store.data_folder()));
     let lines = findings::verification_lines(&check, lang);
     if check.is_intact() {
         match &check.head {
@@ -285,4 +285,45 @@ fn verify(cli: &Cli, lang: Lang, out: &mut dyn Write) -> anyhow::Result<u8> {
         writeln!(out, "{line}")?;
     }
     Ok(1)
+}
+
+/// Checks the sealed photos' files of `journal` against their seals: the
+/// files are read and hashed on two threads (`vigie-verify`), each once.
+#[must_use]
+pub fn check_photos(journal: &Journal, folder: &DataFolder) -> Vec<ChainProblem> {
+    let photos: Vec<&PhotoRef> = {
+        let mut seen = std::collections::BTreeSet::new();
+        journal
+            .entries
+            .iter()
+            .flat_map(crate::model::journal::Entry::all_photos)
+            .filter(|p| seen.insert(p.id.clone()))
+            .collect()
+    };
+    let hash = |p: &PhotoRef| {
+        folder
+            .read_photo(&PhotoOwner::Journal, &p.id, PhotoSize::Full)
+            .ok()
+            .map(|bytes| sha256_hex(&bytes))
+    };
+    let half = photos.len().div_ceil(2);
+    let (first, second) = photos.split_at(half);
+    let mut hashes: BTreeMap<PhotoId, Option<String>> = BTreeMap::new();
+    std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .name("vigie-verify".to_owned())
+            .spawn_scoped(scope, || {
+                second.iter().map(|p| (p.id.clone(), hash(p))).collect::<Vec<_>>()
+            });
+        hashes.extend(first.iter().map(|p| (p.id.clone(), hash(p))));
+        match other {
+            Ok(handle) => match handle.join() {
+                Ok(done) => hashes.extend(done),
+                // A panic there: those photos are hashed here.
+                Err(_) => hashes.extend(second.iter().map(|p| (p.id.clone(), hash(p)))),
+            },
+            Err(_) => hashes.extend(second.iter().map(|p| (p.id.clone(), hash(p)))),
+        }
+    });
+    journal.verify_photos(&mut |p| hashes.get(&p.id).cloned().flatten())
 }
