@@ -14,7 +14,9 @@
 #    and pdftotext); `handover` of that dossier, then `import` into another
 #    data folder (--data-dir), listed there; from cmd.exe in a
 #    pseudo-terminal, vigie.exe attaches to its console and reads a
-#    passphrase there, without echo; the window: it closes itself
+#    passphrase there, without echo; a save while another program holds
+#    the dossier open fails cleanly and succeeds once it is closed; the
+#    window: it closes itself
 #    after its first frame (VIGIE_EXIT_AFTER_FIRST_FRAME=1, exit code 0),
 #    then opens again, is found with xdotool, photographed
 #    (DIST_DIR/test-windows/window.png) and closed as a user would (exit
@@ -220,6 +222,27 @@ check "the other data folder lists the dossier" sh -c "wine '$exe' --data-dir '$
 check "a wrong passphrase is refused (exit code 2)" \
     sh -c "echo wrong | wine '$exe' --data-dir '$(w "$other")' import '$(w "$handover")' --yes > '$out/wrong.log' 2>&1; [ \$? -eq 2 ]"
 
+# A save while another program holds the dossier open without sharing its
+# deletion (as a scanner may, for an instant): Windows refuses to replace
+# the file, so the save must fail with a message naming it, leave the file
+# as it was and no temporary file, then succeed once the file is closed.
+# (With deletion shared, Windows 10 and later replace it; wine 8 refuses
+# that too, so only this case is checked here.)
+x86_64-w64-mingw32-gcc -municode -O2 -o "$tmp/hold.exe" "$root/packaging/windows/wine/hold.c"
+dossiers=$(dirname "$dossier_file")
+before=$(sha256sum < "$dossier_file")
+wine "$tmp/hold.exe" "$(w "$dossier_file")" 6 0 > "$out/hold.log" 2>&1 &
+hold_pid=$!
+for _ in $(seq 50); do grep -q holding "$out/hold.log" && break; sleep 0.2; done
+code=0
+wine "$exe" debug-save-loop --count 4 > "$out/held-save.log" 2>&1 || code=$?
+check "a save while the file is held open fails (exit code $code), naming the file" \
+    sh -c "[ $code -ne 0 ] && grep -q 'crash-test.ron' '$out/held-save.log'"
+check "... the file is as it was" sh -c "[ \"\$(sha256sum < '$dossier_file')\" = '$before' ]"
+check "... and no temporary file is left" sh -c "! ls -A '$dossiers' | grep -q tmp"
+wait "$hold_pid" || true
+check "... then, the file closed, the save succeeds" sh -c "wine '$exe' debug-save-loop --count 4 | tr -d '\r' | tail -1 | grep -qx 4"
+
 # From a terminal: cmd.exe in a pseudo-terminal gets a console; vigie.exe,
 # started by it, attaches to that console and reads the passphrase there,
 # twice, without echo.
@@ -353,7 +376,7 @@ check "Start-menu shortcut to vigie.exe, with its icon" \
 wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Vigie' 2> /dev/null | tr -d '\r' > "$out/registry.txt" || true
 check "Settings > Apps entry (HKCU uninstall key, version $version)" \
     sh -c "grep -q 'DisplayVersion.*$version' '$out/registry.txt' && grep -q 'UninstallString.*uninstall.exe' '$out/registry.txt'"
-check "installed vigie.exe runs (list, default data folder)" sh -c "wine '$installed/vigie.exe' list | grep -q v3"
+check "installed vigie.exe runs (list, default data folder)" sh -c "wine '$installed/vigie.exe' list | grep -q 'crash-test.ron'"
 check "no administrator rights asked (RequestExecutionLevel user)" grep -aq 'level="asInvoker"' "$setup"
 
 step "installer: silent uninstall"
