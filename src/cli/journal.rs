@@ -56,7 +56,7 @@ pub enum JournalCommand {
         )]
         out: Option<PathBuf>,
         /// The format, when the file's extension does not say.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, conflicts_with = "bundle")]
         format: Option<FormatArg>,
         /// Write the evidence bundle instead: the chronology as PDF, the
         /// photos, SHA256SUMS (checked with `sha256sum -c`), the chain's
