@@ -199,6 +199,35 @@ fn an_entry_deleted_by_hand_is_found_missing_between_its_neighbours() {
 }
 
 #[test]
+fn two_amendments_swapped_by_hand_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = saved(dir.path());
+    let call = journal.chronological()[1].clone();
+    let mut again = call.current().into_owned();
+    again.place = "Au téléphone fixe".into();
+    journal
+        .amend(&call.id, &again, date("2026-11-22T08:00:00Z"))
+        .unwrap();
+    let entry = journal.entries.iter_mut().find(|e| e.id == call.id).unwrap();
+    entry.amendments.swap(0, 1);
+    save(dir.path(), &journal);
+    let check = on_disk(dir.path()).verify();
+    assert!(
+        matches!(&check.problems[..], [ChainProblem::HistoryOutOfOrder { entry }] if entry.number == 2),
+        "{:?}",
+        check.problems
+    );
+    let (code, out) = verify(dir.path(), "en");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(
+            "Event no. 2 (2026-11-13 18:05, Phone call): its amendments or its withdrawal were moved"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn one_entry_sealed_again_alone_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = saved(dir.path());

@@ -77,6 +77,12 @@ pub enum ChainProblem {
         /// The entry listed after it, written earlier.
         second: EntryRef,
     },
+    /// An entry's amendments (or its withdrawal) are not in the order
+    /// they were written: moved in the file.
+    HistoryOutOfOrder {
+        /// The entry.
+        entry: EntryRef,
+    },
     /// The first record does not start the chain.
     BadStart {
         /// Its entry.
@@ -229,6 +235,19 @@ impl Journal {
                     first: name(pair[0].0),
                     second: name(pair[1].0),
                 });
+            }
+        }
+        // An entry's own records in the order they were written: the
+        // original, its amendments, its withdrawal.
+        for entry in &self.entries {
+            let seqs: Vec<u64> = std::iter::once(entry.seal.as_ref())
+                .chain(entry.amendments.iter().map(|a| a.seal.as_ref()))
+                .chain(entry.withdrawn.iter().map(|w| w.seal.as_ref()))
+                .flatten()
+                .map(|s| s.seq)
+                .collect();
+            if seqs.windows(2).any(|w| w[0] > w[1]) {
+                problems.push(ChainProblem::HistoryOutOfOrder { entry: name(entry) });
             }
         }
         records.sort_by_key(|r| r.seal.seq);

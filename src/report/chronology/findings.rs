@@ -149,6 +149,19 @@ pub fn problem_text(p: &ChainProblem, lang: Lang) -> String {
                 )
             }
         }
+        ChainProblem::HistoryOutOfOrder { entry } => {
+            if fr {
+                format!(
+                    "{} : ses rectifications ou son retrait ont été déplacés dans le fichier (l’ordre n’est plus celui de l’écriture).",
+                    name(entry)
+                )
+            } else {
+                format!(
+                    "{}: its amendments or its withdrawal were moved in the file (the order is no longer the order of writing).",
+                    name(entry)
+                )
+            }
+        }
         ChainProblem::BadStart { entry } => {
             if fr {
                 format!(
