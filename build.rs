@@ -39,7 +39,8 @@ fn windows_resource() {
     if env("CARGO_CFG_TARGET_OS") != "windows" {
         return;
     }
-    println!("cargo::rerun-if-changed=packaging/windows");
+    println!("cargo::rerun-if-changed=packaging/windows/vigie.ico");
+    println!("cargo::rerun-if-changed=packaging/windows/vigie.exe.manifest");
     println!("cargo::rerun-if-env-changed=WINDRES");
     println!("cargo::rerun-if-env-changed=VIGIE_WINDOWS_RESOURCE");
     let required = env("VIGIE_WINDOWS_RESOURCE") == "required";
