@@ -53,8 +53,9 @@ fn header_file(path: &Path, stanzas: usize, log_n: u8) {
 }
 
 /// A real handover file (right passphrase, right checksums) holding one
-/// dossier and a photo whose header announces 65,000 × 65,000 pixels.
-fn bomb(path: &Path) {
+/// dossier and a photo whose header announces 65,000 × 65,000 pixels,
+/// its passphrase derived with scrypt `2^log_n`.
+fn bomb(path: &Path, log_n: u8) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = vigie::store::Store::open(dir.path()).unwrap();
     let dossier = vigie::model::Dossier::new(
@@ -85,7 +86,7 @@ fn bomb(path: &Path) {
         })).collect::<Vec<_>>(),
     });
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(PASSPHRASE.to_owned()));
-    recipient.set_work_factor(vigie::store::age_header::SCRYPT_LOG_N);
+    recipient.set_work_factor(log_n);
     let encryptor =
         age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient)).unwrap();
     let mut out = Vec::new();
@@ -117,7 +118,13 @@ fn files(dir: &Path) {
     fs::create_dir_all(dir).unwrap();
     header_file(&dir.join("work-2-23.vigie"), 1, 23);
     header_file(&dir.join("stanzas-80000.vigie"), 80_000, 10);
-    bomb(&dir.join("photo-65000.vigie"));
+    // As Vigie writes it (the passphrase's derivation is what opening any
+    // file costs), and with a cheap derivation (the photo's own cost).
+    bomb(
+        &dir.join("photo-65000.vigie"),
+        vigie::store::age_header::SCRYPT_LOG_N,
+    );
+    bomb(&dir.join("photo-65000-cheap-kdf.vigie"), 10);
     println!("{}", dir.display());
 }
 
