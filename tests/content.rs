@@ -605,3 +605,35 @@ fn the_crypto_checklist_only_shows_to_holders() {
         );
     }
 }
+
+/// What a child or a teenager reads never lets a voice on a telephone end
+/// the hiding: anyone can call, or hold out a phone, and say "it is the
+/// police" (second review of 8 December 2026, S1). Only a known adult of
+/// the family, there, ends it.
+#[test]
+fn no_card_for_a_child_lets_a_phone_call_end_the_hiding() {
+    let checklists = builtin();
+    let trusted_phone = [
+        "police au téléphone",
+        "gendarmerie au téléphone",
+        "police on the phone",
+        "police on the telephone",
+        "officer on the phone",
+    ];
+    for item in items(&checklists) {
+        if !(item.audience.contains(&Role::Child) || item.audience.contains(&Role::Teenager)) {
+            continue;
+        }
+        for text in [&item.title, &item.guidance] {
+            for language in [text.fr.to_lowercase(), text.en.to_lowercase()] {
+                for phrase in trusted_phone {
+                    assert!(
+                        !language.contains(phrase),
+                        "{}: a child's card trusts a phone call ({phrase})",
+                        item.id
+                    );
+                }
+            }
+        }
+    }
+}
