@@ -705,3 +705,24 @@ fn a_chronology_prints_a_lying_photo_as_its_caption() {
     let html = String::from_utf8(chronology::render(&c, Format::Html).unwrap()).unwrap();
     assert!(html.contains("Le conducteur"), "its caption stays");
 }
+
+#[test]
+fn a_backup_with_a_photo_that_lies_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("mine");
+    let mut store = fast_store(&root);
+    let id = store.create(&sample_dossier()).unwrap();
+    let photos = root.join("dossiers").join(format!("{id}.photos"));
+    fs::create_dir_all(&photos).unwrap();
+    for n in 0..40 {
+        fs::write(photos.join(format!("p{n:03}.jpg")), small_jpeg(24, 16, 2)).unwrap();
+    }
+    fs::write(photos.join("p999.jpg"), lying_jpeg(65000, 65000)).unwrap();
+    let file = dir.path().join("all.vigie");
+    backup(&store, &file);
+    let into = dir.path().join("restored");
+    let err = restore(&into, &file).unwrap_err();
+    assert!(matches!(err, ArchiveError::Photo(_)), "{err:?}");
+    assert!(err.to_string().contains("p999.jpg"), "{err}");
+    assert!(fast_store(&into).list().unwrap().is_empty(), "nothing restored");
+}

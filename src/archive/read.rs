@@ -149,22 +149,71 @@ impl DataFolder {
     ) -> Result<OpenedBackup, ArchiveError> {
         let staging = Staging::new(self)?;
         let mut counts = BackupCounts::default();
-        let manifest = read_archive(
-            file,
-            passphrase,
-            limits,
-            ArchiveKind::Backup,
-            &mut |name, bytes| {
-                count(&mut counts, name);
-                match name.rsplit('/').next().and_then(photo_id_of_file) {
-                    Some((_, size)) => {
-                        let clean = sanitize_photo(&bytes, size, &entry_path(file, name))?;
-                        staging.put(self, name, &clean)
+        // Photos are decoded and stripped by helpers on the other cores
+        // while the archive is read (the decoding is most of a restore's
+        // time); the first error a helper finds stops the reading.
+        let failed: std::sync::Mutex<Option<ArchiveError>> = std::sync::Mutex::new(None);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(String, Zeroizing<Vec<u8>>, PhotoSize)>(8);
+        let receiver = std::sync::Mutex::new(receiver);
+        let read = std::thread::scope(|scope| {
+            let workers = std::thread::available_parallelism()
+                .map_or(1, std::num::NonZero::get)
+                .clamp(1, 4);
+            let started = (0..workers)
+                .filter(|n| {
+                    let (receiver, failed, staging) = (&receiver, &failed, &staging);
+                    std::thread::Builder::new()
+                        .name(format!("vigie-restore-photos-{n}"))
+                        .spawn_scoped(scope, move || {
+                            loop {
+                                let next = receiver.lock().ok().and_then(|r| r.recv().ok());
+                                let Some((name, bytes, size)) = next else {
+                                    return;
+                                };
+                                let done = sanitize_photo(&bytes, size, &entry_path(file, &name))
+                                    .and_then(|clean| staging.put(self, &name, &clean));
+                                if let Err(err) = done
+                                    && let Ok(mut failed) = failed.lock()
+                                {
+                                    failed.get_or_insert(err);
+                                }
+                            }
+                        })
+                        .is_ok()
+                })
+                .count();
+            let sender = sender;
+            read_archive(
+                file,
+                passphrase,
+                limits,
+                ArchiveKind::Backup,
+                &mut |name, bytes| {
+                    if let Some(err) = failed.lock().ok().and_then(|mut f| f.take()) {
+                        return Err(err);
                     }
-                    None => staging.put(self, name, &bytes),
-                }
-            },
-        )?;
+                    count(&mut counts, name);
+                    match name.rsplit('/').next().and_then(photo_id_of_file) {
+                        Some((_, size)) if started > 0 => {
+                            // Only fails once every helper is gone.
+                            let _ = sender.send((name.to_owned(), bytes, size));
+                            Ok(())
+                        }
+                        Some((_, size)) => {
+                            let clean = sanitize_photo(&bytes, size, &entry_path(file, name))?;
+                            staging.put(self, name, &clean)
+                        }
+                        None => staging.put(self, name, &bytes),
+                    }
+                },
+            )
+            // `sender` is dropped here: the helpers end once the queue is
+            // empty, and the scope waits for them.
+        });
+        let manifest = read?;
+        if let Some(err) = failed.into_inner().ok().flatten() {
+            return Err(err);
+        }
         for entry in manifest
             .entries
             .iter()
